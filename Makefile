@@ -1,0 +1,167 @@
+# pgtlslint — build, test and install (GNU make).
+#
+#   make          build ./pgtlslint
+#   make deps     apt-get install what this machine lacks (root, Debian)
+#   make demo     deps + build + lint examples/
+#   make check    deps + build + every test
+#   make asan     the whole test suite under ASan + UBSan
+#   make golden   rewrite the golden outputs (review the diff!)
+#   make readme   regenerate the README rule table from rules.d
+#   make install / uninstall   PREFIX=/usr/local DESTDIR=
+
+VERSION    := 0.1.0
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+DESTDIR    ?=
+PKG_CONFIG ?= pkg-config
+CC         ?= cc
+CFLAGS     ?= -O2 -g
+BUILD      ?= build
+
+# Debian packages: build and test dependencies (pkg-config names in DESIGN.md).
+DEB_PACKAGES := pkg-config libpcre2-dev libyaml-dev check python3-jsonschema \
+                postgresql libssl-dev
+
+PCRE2_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
+PCRE2_LIBS   ?= $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null)
+YAML_CFLAGS  ?= $(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null)
+YAML_LIBS    ?= $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null)
+CHECK_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
+CHECK_LIBS   ?= $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
+
+# git's config.mak.dev warnings; -Werror always (the issue asks for it).
+WARNINGS := -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
+            -Wshadow -Wpointer-arith -Wvla -Wold-style-definition
+
+ifeq ($(SANITIZE),1)
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
+             -fno-omit-frame-pointer
+CFLAGS    := -O1 -g
+endif
+
+ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 \
+              $(WARNINGS) -DPGTLSLINT_VERSION='"$(VERSION)"' -Isrc -I$(BUILD)/gen \
+              $(PCRE2_CFLAGS) $(YAML_CFLAGS) $(SAN_FLAGS) -MMD -MP $(CFLAGS)
+ALL_LDFLAGS := $(SAN_FLAGS) $(LDFLAGS)
+LIBS := $(PCRE2_LIBS) $(YAML_LIBS)
+
+SRCS := $(wildcard src/*.c src/util/*.c src/parsers/*.c src/model/*.c \
+                   src/rules/*.c src/report/*.c)
+LIB_SRCS := $(filter-out src/main.c,$(SRCS))
+OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS)) $(BUILD)/obj/rules_embedded.o
+LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
+TEST_SRCS := $(wildcard tests/unit/*.c)
+TEST_OBJS := $(patsubst tests/unit/%.c,$(BUILD)/test/%.o,$(TEST_SRCS))
+RULE_FILES := $(sort $(wildcard rules.d/*.yaml))
+
+ifeq ($(BUILD),build)
+BIN := pgtlslint
+else
+BIN := $(BUILD)/pgtlslint
+endif
+
+.PHONY: all deps demo check test asan golden readme install uninstall clean fmt \
+        check-fmt unit-test golden-test cli-test sarif-test live-test
+
+all: $(BIN)
+
+$(BIN): $(OBJS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(OBJS) $(LIBS)
+
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# rules.d is compiled into the binary (tools/embed.c writes the table).
+$(BUILD)/embed: tools/embed.c
+	@mkdir -p $(BUILD)
+	$(CC) -std=c11 -O1 -o $@ $<
+
+$(BUILD)/gen/rules_embedded.c: $(BUILD)/embed $(RULE_FILES)
+	@mkdir -p $(dir $@)
+	$(BUILD)/embed $@ $(RULE_FILES)
+
+$(BUILD)/obj/rules_embedded.o: $(BUILD)/gen/rules_embedded.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/test/%.o: tests/unit/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -c -o $@ $<
+
+$(BUILD)/check_unit: $(TEST_OBJS) $(LIB_OBJS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJS) $(LIB_OBJS) $(LIBS) $(CHECK_LIBS)
+
+# Installs only the Debian packages this machine lacks (needs root).
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+	    grep -q '^install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null; then \
+	  echo "pgtlslint: please install:$$missing" >&2; exit 1; fi; \
+	if [ "$$(id -u)" != 0 ]; then \
+	  echo "pgtlslint: run 'make deps' as root to install:$$missing" >&2; \
+	  exit 1; fi; \
+	echo "installing:$$missing"; \
+	export DEBIAN_FRONTEND=noninteractive; \
+	apt-get install -y -q --no-install-recommends $$missing >/dev/null || \
+	  { apt-get update -q >/dev/null && \
+	    apt-get install -y -q --no-install-recommends $$missing >/dev/null; }
+
+# The dependency step runs first, in its own make, so that the build's
+# pkg-config lookups see what it installed.
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@echo "== pgtlslint examples/"
+	@./$(BIN) --show-source examples/; test $$? -le 1
+
+check: deps
+	@$(MAKE) --no-print-directory test
+
+asan: deps
+	@$(MAKE) --no-print-directory test BUILD=build/asan SANITIZE=1
+
+test: unit-test golden-test cli-test sarif-test live-test
+	@echo "all test suites passed ($(BIN))"
+
+unit-test: $(BUILD)/check_unit $(BIN)
+	@cd tests && ../$(BUILD)/check_unit
+
+golden-test: $(BIN)
+	@tests/golden.sh $(BIN)
+
+cli-test: $(BIN)
+	@tests/cli.sh $(BIN)
+
+sarif-test: $(BIN)
+	@tests/sarif.sh $(BIN)
+
+live-test: $(BIN)
+	@tests/live/pgconf_oracle.sh $(BIN)
+
+golden: $(BIN)
+	@tests/golden.sh $(BIN) --update
+
+readme: $(BIN)
+	@tools/update-readme.sh $(BIN)
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/pgtlslint
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/pgtlslint
+
+fmt:
+	clang-format -i $(SRCS) $(wildcard src/*/*.h src/*.h) $(TEST_SRCS)
+
+check-fmt:
+	clang-format --dry-run --Werror $(SRCS) $(wildcard src/*/*.h src/*.h)
+
+clean:
+	rm -rf build pgtlslint
+
+-include $(OBJS:.o=.d) $(TEST_OBJS:.o=.d)

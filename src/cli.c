@@ -1,0 +1,264 @@
+/* SPDX-License-Identifier: MIT */
+/* cli.c — option parsing (getopt_long) and the --help text. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "status.h"
+#include "util/xalloc.h"
+
+const char cli_usage[] =
+    "usage: pgtlslint [OPTIONS] PATH...\n"
+    "\n"
+    "Find what lets PostgreSQL traffic go unencrypted or unverified.\n"
+    "PATH is a file or a directory (searched recursively); '-' reads stdin\n"
+    "(with --stdin-type).\n"
+    "\n"
+    "Output:\n"
+    "  -f, --format FORMAT     text (default), json, sarif, github\n"
+    "  -o, --output FILE       write the report to FILE\n"
+    "      --color WHEN        auto (default), always, never; NO_COLOR is "
+    "honoured\n"
+    "      --show-source       print the source line and a caret (default on "
+    "a tty)\n"
+    "      --no-show-source    never print source lines\n"
+    "      --show-settings     print the effective settings of each "
+    "postgresql.conf\n"
+    "\n"
+    "Rules:\n"
+    "      --fail-on LEVEL     exit 1 on findings at or above error, warning "
+    "(default),\n"
+    "                          note; never: always exit 0 on findings\n"
+    "      --pg-version N      PostgreSQL major version to judge against "
+    "(default 16)\n"
+    "      --enable RULES      enable rules (codes or names, comma-separated)\n"
+    "      --disable RULES     disable rules (codes or names, "
+    "comma-separated)\n"
+    "      --rules-dir DIR     load extra rules from DIR/*.yaml "
+    "(repeatable)\n"
+    "      --list-rules        list every rule and exit\n"
+    "      --explain RULE      explain a rule (code or name) and exit\n"
+    "\n"
+    "Input:\n"
+    "      --exclude GLOB      skip paths matching GLOB (repeatable)\n"
+    "      --stdin-type TYPE   what '-' holds: pgconf\n"
+    "\n"
+    "  -V, --version           print the version and exit\n"
+    "  -h, --help              print this help and exit\n"
+    "\n"
+    "Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage,\n"
+    "rules or I/O error.\n";
+
+enum {
+	OPT_FAIL_ON = 256,
+	OPT_PG_VERSION,
+	OPT_LIST_RULES,
+	OPT_EXPLAIN,
+	OPT_ENABLE,
+	OPT_DISABLE,
+	OPT_RULES_DIR,
+	OPT_EXCLUDE,
+	OPT_COLOR,
+	OPT_SHOW_SOURCE,
+	OPT_NO_SHOW_SOURCE,
+	OPT_STDIN_TYPE,
+	OPT_SHOW_SETTINGS
+};
+
+static const struct option long_options[] = {
+	{"format", required_argument, NULL, 'f'},
+	{"output", required_argument, NULL, 'o'},
+	{"fail-on", required_argument, NULL, OPT_FAIL_ON},
+	{"pg-version", required_argument, NULL, OPT_PG_VERSION},
+	{"list-rules", no_argument, NULL, OPT_LIST_RULES},
+	{"explain", required_argument, NULL, OPT_EXPLAIN},
+	{"enable", required_argument, NULL, OPT_ENABLE},
+	{"disable", required_argument, NULL, OPT_DISABLE},
+	{"rules-dir", required_argument, NULL, OPT_RULES_DIR},
+	{"exclude", required_argument, NULL, OPT_EXCLUDE},
+	{"color", required_argument, NULL, OPT_COLOR},
+	{"show-source", no_argument, NULL, OPT_SHOW_SOURCE},
+	{"no-show-source", no_argument, NULL, OPT_NO_SHOW_SOURCE},
+	{"stdin-type", required_argument, NULL, OPT_STDIN_TYPE},
+	{"show-settings", no_argument, NULL, OPT_SHOW_SETTINGS},
+	{"version", no_argument, NULL, 'V'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0}};
+
+static void
+list_add(struct str_list *l, const char *s)
+{
+	ALLOC_GROW(l->v, l->nr + 1, l->alloc);
+	l->v[l->nr++] = s;
+}
+
+/* Splits a comma list in place (argv strings are writable). */
+static void
+list_add_split(struct str_list *l, char *s)
+{
+	char *tok;
+
+	for (tok = strtok(s, ","); tok; tok = strtok(NULL, ","))
+		if (*tok)
+			list_add(l, tok);
+}
+
+static int
+one_of(const char *v, const char *const *names, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(v, names[i]))
+			return i;
+	return -1;
+}
+
+static int
+usage_error(char **err, const char *opt, const char *val, const char *want)
+{
+	*err = xasprintf("invalid value '%s' for %s (want %s)", val, opt, want);
+	return PGT_EUSAGE;
+}
+
+static int
+parse_one(int c, char *arg, struct pgt_options *o, char **err)
+{
+	static const char *const fails[] = {"error", "warning", "note",
+					    "never"};
+	static const char *const colors[] = {"auto", "always", "never"};
+	static const char *const formats[] = {"text", "json", "sarif",
+					      "github"};
+	char *end;
+	long v;
+	int i;
+
+	switch (c) {
+	case 'f':
+		if (one_of(arg, formats, 4) < 0)
+			return usage_error(err, "--format", arg,
+					   "text, json, sarif or github");
+		o->format = arg;
+		return 0;
+	case 'o':
+		o->output = arg;
+		return 0;
+	case OPT_FAIL_ON:
+		i = one_of(arg, fails, 4);
+		if (i < 0)
+			return usage_error(err, "--fail-on", arg,
+					   "error, warning, note or never");
+		o->fail_on = i; /* matches enum severity, then FAIL_NEVER */
+		return 0;
+	case OPT_PG_VERSION:
+		v = strtol(arg, &end, 10);
+		if (*end || v < 9 || v > 99)
+			return usage_error(err, "--pg-version", arg,
+					   "a major version such as 16");
+		o->pg_version = (int)v;
+		return 0;
+	case OPT_LIST_RULES:
+		o->list_rules = 1;
+		return 0;
+	case OPT_EXPLAIN:
+		o->explain = arg;
+		return 0;
+	case OPT_ENABLE:
+		list_add_split(&o->enable, arg);
+		return 0;
+	case OPT_DISABLE:
+		list_add_split(&o->disable, arg);
+		return 0;
+	case OPT_RULES_DIR:
+		list_add(&o->rules_dirs, arg);
+		return 0;
+	case OPT_EXCLUDE:
+		list_add(&o->excludes, arg);
+		return 0;
+	case OPT_COLOR:
+		i = one_of(arg, colors, 3);
+		if (i < 0)
+			return usage_error(err, "--color", arg,
+					   "auto, always or never");
+		o->color = (enum color_mode)i;
+		return 0;
+	case OPT_SHOW_SOURCE:
+		o->show_source = 1;
+		return 0;
+	case OPT_NO_SHOW_SOURCE:
+		o->show_source = 0;
+		return 0;
+	case OPT_STDIN_TYPE:
+		if (strcmp(arg, "pgconf"))
+			return usage_error(err, "--stdin-type", arg, "pgconf");
+		o->stdin_type = arg;
+		return 0;
+	case OPT_SHOW_SETTINGS:
+		o->show_settings = 1;
+		return 0;
+	case 'V':
+		o->version = 1;
+		return 0;
+	case 'h':
+		o->help = 1;
+		return 0;
+	}
+	return PGT_EUSAGE;
+}
+
+int
+cli_parse(int argc, char **argv, struct pgt_options *o, char **err)
+{
+	int c, i;
+
+	memset(o, 0, sizeof(*o));
+	o->format = "text";
+	o->fail_on = SEV_WARNING;
+	o->pg_version = 16;
+	o->show_source = -1;
+	*err = NULL;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":f:o:Vh", long_options, NULL)) !=
+	       -1) {
+		if (c == '?') {
+			*err = optopt ? xasprintf("unknown option '-%c'", optopt)
+				      : xasprintf("unknown option '%s'",
+						  argv[optind - 1]);
+			return PGT_EUSAGE;
+		}
+		if (c == ':') {
+			*err = xasprintf("option '%s' needs a value",
+					 argv[optind - 1]);
+			return PGT_EUSAGE;
+		}
+		if (parse_one(c, optarg, o, err))
+			return PGT_EUSAGE;
+	}
+	for (i = optind; i < argc; i++)
+		list_add(&o->paths, argv[i]);
+	if (!o->paths.nr && !o->list_rules && !o->explain && !o->version &&
+	    !o->help) {
+		*err = xstrdup("no PATH given (try --help)");
+		return PGT_EUSAGE;
+	}
+	for (i = 0; i < (int)o->paths.nr; i++)
+		if (!strcmp(o->paths.v[i], "-") && !o->stdin_type) {
+			*err = xstrdup("'-' needs --stdin-type");
+			return PGT_EUSAGE;
+		}
+	return 0;
+}
+
+void
+cli_release(struct pgt_options *o)
+{
+	free(o->paths.v);
+	free(o->enable.v);
+	free(o->disable.v);
+	free(o->rules_dirs.v);
+	free(o->excludes.v);
+	memset(o, 0, sizeof(*o));
+}

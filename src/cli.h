@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cli.h — command-line options. cli_parse fills struct pgt_options and
+ * never prints: main.c reports what it returns.
+ */
+#ifndef PGT_CLI_H
+#define PGT_CLI_H
+
+#include <stddef.h>
+
+#include "rules/rule.h"
+
+enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+#define FAIL_NEVER SEV__COUNT /* --fail-on never */
+
+struct str_list {
+	const char **v; /* owned array; strings borrowed from argv */
+	size_t nr, alloc;
+};
+
+struct pgt_options {
+	struct str_list paths;
+	const char *format;     /* "text" (default), "json", "sarif", "github" */
+	const char *output;     /* NULL: stdout */
+	int fail_on;            /* enum severity, or FAIL_NEVER */
+	int pg_version;         /* default 16 */
+	int list_rules;
+	const char *explain;
+	struct str_list enable, disable; /* codes or names, comma lists split */
+	struct str_list rules_dirs;
+	struct str_list excludes;
+	enum color_mode color;
+	int show_source;        /* -1: on when the output is a terminal */
+	const char *stdin_type; /* kind of "-" input */
+	int show_settings;
+	int version, help;
+};
+
+/*
+ * Parses argv. Returns 0, or PGT_EUSAGE with *err (malloc'd, caller frees)
+ * naming the problem. Release with cli_release.
+ */
+int cli_parse(int argc, char **argv, struct pgt_options *o, char **err);
+void cli_release(struct pgt_options *o);
+
+/* The --help text. */
+extern const char cli_usage[];
+
+#endif

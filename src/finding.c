@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: MIT */
+/* finding.c — the findings list: add, sort, free. */
+#include "finding.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+#include "util/sort.h"
+
+struct finding *
+findings_add(struct findings *fs, const struct rule *rule,
+	     const struct source *src, size_t begin, size_t end,
+	     char *message)
+{
+	struct finding *f;
+	struct pos b = source_pos(src, begin), e;
+	const char *line;
+	size_t len;
+
+	/* A span never crosses its first line in the output. */
+	line = source_line(src, b.line, &len);
+	if (end < begin)
+		end = begin;
+	if (end - (size_t)(line - src->text) > len)
+		end = (size_t)(line - src->text) + len;
+	if (end < begin)
+		end = begin;
+	e = source_pos(src, end);
+	ALLOC_GROW(fs->v, fs->nr + 1, fs->alloc);
+	f = &fs->v[fs->nr++];
+	f->rule = rule;
+	f->severity = rule->severity;
+	f->path = xstrdup(src->path);
+	f->line = b.line;
+	f->col = b.col;
+	f->end_line = e.line;
+	f->end_col = e.col;
+	f->message = message;
+	f->snippet = xstrndup(line, len);
+	return f;
+}
+
+static int
+cmp_finding(const void *a, const void *b)
+{
+	const struct finding *x = a, *y = b;
+	int c = strcmp(x->path, y->path);
+
+	if (c)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	c = strcmp(x->rule->id, y->rule->id);
+	if (c)
+		return c;
+	return strcmp(x->message, y->message);
+}
+
+void
+findings_sort(struct findings *fs)
+{
+	sort_array(fs->v, fs->nr, sizeof(*fs->v), cmp_finding);
+}
+
+void
+findings_release(struct findings *fs)
+{
+	size_t i;
+
+	for (i = 0; i < fs->nr; i++) {
+		free(fs->v[i].path);
+		free(fs->v[i].message);
+		free(fs->v[i].snippet);
+	}
+	free(fs->v);
+	memset(fs, 0, sizeof(*fs));
+}

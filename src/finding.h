@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * finding.h — one reported problem, and the list a run collects.
+ *
+ * A finding copies what reporters need (path, positions, the source line)
+ * so that the source it came from can be freed as soon as its file is
+ * done: memory stays bounded by the largest file plus the findings.
+ */
+#ifndef PGT_FINDING_H
+#define PGT_FINDING_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rules/rule.h"
+#include "util/source.h"
+
+struct finding {
+	const struct rule *rule; /* borrowed from the ruleset */
+	enum severity severity;
+	char *path;              /* owned; as the user named it */
+	uint32_t line, col;      /* 1-based; col in bytes */
+	uint32_t end_line, end_col; /* end_col is exclusive */
+	char *message;           /* owned; secrets already masked */
+	char *snippet;           /* owned; the text of line `line` */
+};
+
+struct findings {
+	struct finding *v; /* owned */
+	size_t nr, alloc;
+};
+
+/*
+ * Adds a finding of rule for src[begin..end) with the rule's severity.
+ * Takes ownership of message. Returns the finding (valid until the next
+ * add) so the caller may adjust its severity.
+ */
+struct finding *findings_add(struct findings *fs, const struct rule *rule,
+			     const struct source *src, size_t begin,
+			     size_t end, char *message);
+
+/* Sorts by (path, line, col, rule id) for deterministic output. */
+void findings_sort(struct findings *fs);
+void findings_release(struct findings *fs);
+
+#endif

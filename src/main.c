@@ -1,0 +1,209 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * main.c — argv to options, one run, the report, the exit status. The only
+ * file that prints errors or exits (STYLE.md 14).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "lint.h"
+#include "report/report.h"
+#include "rules/ruleset.h"
+#include "status.h"
+
+#define EXIT_CLEAN 0
+#define EXIT_FINDINGS 1
+#define EXIT_TROUBLE 2
+
+static int
+fail(const char *msg)
+{
+	fprintf(stderr, "pgtlslint: error: %s\n", msg);
+	return EXIT_TROUBLE;
+}
+
+static int
+load_rules(const struct pgt_options *o, struct ruleset *rs, char **err)
+{
+	size_t i;
+
+	if (ruleset_load_embedded(rs, err))
+		return PGT_ERULE;
+	for (i = 0; i < o->rules_dirs.nr; i++)
+		if (ruleset_load_dir(rs, o->rules_dirs.v[i], err))
+			return PGT_ERULE;
+	return ruleset_finish(rs, err);
+}
+
+static const char *
+apply_toggles(const struct str_list *names, struct ruleset *rs, int on)
+{
+	size_t i;
+
+	for (i = 0; i < names->nr; i++) {
+		struct rule *r = ruleset_find(rs, names->v[i]);
+
+		if (!r)
+			return names->v[i];
+		r->enabled = on;
+	}
+	return NULL;
+}
+
+static void
+list_rules(const struct ruleset *rs)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nr; i++) {
+		const struct rule *r = &rs->v[i];
+
+		printf("%-7s %-8s %-7s %-32s %s%s\n", r->id,
+		       severity_names[r->severity], target_names[r->target],
+		       r->name, r->summary, r->enabled ? "" : " (disabled)");
+	}
+}
+
+static void
+put_section(const char *title, const char *text)
+{
+	const char *p = text;
+
+	if (!text)
+		return;
+	printf("%s:\n", title);
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+
+		printf("%s%.*s\n", n ? "  " : "", (int)n, p);
+		p += n + (p[n] == '\n');
+	}
+	putchar('\n');
+}
+
+static int
+explain(const struct ruleset *rs, const char *which)
+{
+	const struct rule *r = ruleset_find(rs, which);
+
+	if (!r) {
+		fprintf(stderr, "pgtlslint: error: no rule '%s' (see "
+				"--list-rules)\n",
+			which);
+		return EXIT_TROUBLE;
+	}
+	printf("%s %s (%s, %s)\n\n", r->id, r->name, severity_names[r->severity],
+	       target_names[r->target]);
+	put_section("What it does", r->summary);
+	put_section("Why it matters", r->why);
+	put_section("How to fix", r->fix);
+	put_section("Bad", r->example_bad);
+	put_section("Good", r->example_good);
+	if (r->help_uri)
+		printf("More: %s\n", r->help_uri);
+	return EXIT_CLEAN;
+}
+
+static int
+use_color(const struct pgt_options *o, FILE *out)
+{
+	const char *no_color = getenv("NO_COLOR");
+
+	if (o->color != COLOR_AUTO)
+		return o->color == COLOR_ALWAYS;
+	return isatty(fileno(out)) && !(no_color && *no_color);
+}
+
+static int
+exit_status(const struct pgt_options *o, const struct lint_result *res)
+{
+	size_t i;
+
+	if (diags_errors(&res->diags))
+		return EXIT_TROUBLE;
+	if (o->fail_on == FAIL_NEVER)
+		return EXIT_CLEAN;
+	for (i = 0; i < res->findings.nr; i++)
+		if ((int)res->findings.v[i].severity <= o->fail_on)
+			return EXIT_FINDINGS;
+	return EXIT_CLEAN;
+}
+
+static int
+run(const struct pgt_options *o, const struct ruleset *rs)
+{
+	const struct reporter_ops *fmt = reporter_find(o->format);
+	struct lint_result res;
+	FILE *out = stdout;
+	int rc, show_source;
+
+	if (o->output) {
+		out = fopen(o->output, "w");
+		if (!out) {
+			perror(o->output);
+			return EXIT_TROUBLE;
+		}
+	}
+	lint_run(o, rs, &res);
+	show_source = o->show_source >= 0 ? o->show_source
+					  : isatty(fileno(out));
+	fwrite(res.settings.ptr, 1, res.settings.len, out);
+	if (report_run(fmt, out, stderr, rs, &res.findings, res.diags.v,
+		       res.diags.nr, use_color(o, out), show_source))
+		rc = fail("cannot write the report");
+	else
+		rc = exit_status(o, &res);
+	lint_result_release(&res);
+	if (out != stdout && fclose(out) != 0)
+		rc = fail("cannot write the report");
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct pgt_options o;
+	struct ruleset rs;
+	char *err = NULL;
+	const char *bad;
+	int rc;
+
+	if (cli_parse(argc, argv, &o, &err)) {
+		fprintf(stderr, "pgtlslint: error: %s\n%s", err,
+			"try 'pgtlslint --help'\n");
+		free(err);
+		cli_release(&o);
+		return EXIT_TROUBLE;
+	}
+	if (o.help || o.version) {
+		if (o.help)
+			fputs(cli_usage, stdout);
+		else
+			printf("pgtlslint %s\n", pgtlslint_version);
+		cli_release(&o);
+		return EXIT_CLEAN;
+	}
+	ruleset_init(&rs);
+	if (load_rules(&o, &rs, &err)) {
+		rc = fail(err);
+	} else if ((bad = apply_toggles(&o.enable, &rs, 1)) ||
+		   (bad = apply_toggles(&o.disable, &rs, 0))) {
+		fprintf(stderr, "pgtlslint: error: no rule '%s' (see "
+				"--list-rules)\n",
+			bad);
+		rc = EXIT_TROUBLE;
+	} else if (o.list_rules) {
+		list_rules(&rs);
+		rc = EXIT_CLEAN;
+	} else if (o.explain) {
+		rc = explain(&rs, o.explain);
+	} else
+		rc = run(&o, &rs);
+	free(err);
+	ruleset_release(&rs);
+	cli_release(&o);
+	return rc;
+}

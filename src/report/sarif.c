@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * sarif.c — SARIF 2.1.0 (OASIS), shaped for GitHub code scanning
+ * (https://docs.github.com/code-security/code-scanning/integrating-with-
+ * code-scanning/sarif-support-for-code-scanning): rule descriptors with
+ * help markdown, tags and security-severity; results with ruleIndex,
+ * partialFingerprints, and relative URIs against %SRCROOT%. Columns are
+ * UTF-16 code units, as the run's columnKind says.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/json.h"
+#include "../util/utf8.h"
+#include "../util/xalloc.h"
+#include "report.h"
+
+static const char *const level[SEV__COUNT] = {"error", "warning", "note"};
+
+struct sarif_state {
+	struct json j;
+	uint64_t *seen; /* fingerprints so far, for occurrence counts */
+	size_t nseen, seen_alloc;
+	struct buf notes; /* toolExecutionNotifications, as JSON */
+	size_t nnotes;
+};
+
+static void
+put_rule(struct json *j, const struct rule *r)
+{
+	struct buf md = BUF_INIT;
+	size_t t;
+
+	json_object_begin(j);
+	json_kv_string(j, "id", r->id);
+	json_kv_string(j, "name", r->name);
+	json_key(j, "shortDescription");
+	json_object_begin(j);
+	json_kv_string(j, "text", r->summary);
+	json_object_end(j);
+	json_key(j, "fullDescription");
+	json_object_begin(j);
+	json_kv_string(j, "text", r->why ? r->why : r->summary);
+	json_object_end(j);
+	buf_addf(&md, "%s\n\n", r->summary);
+	if (r->why)
+		buf_addf(&md, "**Why it matters.** %s\n\n", r->why);
+	if (r->fix)
+		buf_addf(&md, "**How to fix.** %s\n\n", r->fix);
+	if (r->example_bad)
+		buf_addf(&md, "Bad:\n\n```\n%s```\n\n", r->example_bad);
+	if (r->example_good)
+		buf_addf(&md, "Good:\n\n```\n%s```\n", r->example_good);
+	json_key(j, "help");
+	json_object_begin(j);
+	json_kv_string(j, "text", r->fix ? r->fix : r->summary);
+	json_kv_string(j, "markdown", md.ptr);
+	json_object_end(j);
+	buf_release(&md);
+	if (r->help_uri)
+		json_kv_string(j, "helpUri", r->help_uri);
+	json_key(j, "defaultConfiguration");
+	json_object_begin(j);
+	json_kv_string(j, "level", level[r->severity]);
+	json_object_end(j);
+	json_key(j, "properties");
+	json_object_begin(j);
+	json_key(j, "tags");
+	json_array_begin(j);
+	for (t = 0; t < r->ntags; t++)
+		json_string(j, r->tags[t]);
+	json_array_end(j);
+	if (r->security_severity)
+		json_kv_string(j, "security-severity", r->security_severity);
+	json_kv_string(j, "precision", "very-high");
+	json_kv_string(j, "problem.severity", severity_names[r->severity]);
+	json_object_end(j);
+	json_object_end(j);
+}
+
+static void
+sarif_begin(struct reporter *r)
+{
+	struct sarif_state *st = xcalloc(1, sizeof(*st));
+	struct json *j = &st->j;
+	size_t i;
+
+	r->json = j;
+	buf_init(&st->notes);
+	json_init(j, &r->doc, 1);
+	json_object_begin(j);
+	json_kv_string(j, "$schema",
+		       "https://json.schemastore.org/sarif-2.1.0.json");
+	json_kv_string(j, "version", "2.1.0");
+	json_key(j, "runs");
+	json_array_begin(j);
+	json_object_begin(j);
+	json_key(j, "tool");
+	json_object_begin(j);
+	json_key(j, "driver");
+	json_object_begin(j);
+	json_kv_string(j, "name", "pgtlslint");
+	json_kv_string(j, "version", pgtlslint_version);
+	json_kv_string(j, "semanticVersion", pgtlslint_version);
+	json_key(j, "rules");
+	json_array_begin(j);
+	for (i = 0; i < r->rules->nr; i++)
+		put_rule(j, &r->rules->v[i]);
+	json_array_end(j);
+	json_object_end(j);
+	json_object_end(j);
+	json_kv_string(j, "columnKind", "utf16CodeUnits");
+	json_key(j, "results");
+	json_array_begin(j);
+}
+
+/* RFC 3986: keep unreserved characters and '/', percent-encode the rest. */
+static char *
+uri_encode(const char *path)
+{
+	struct buf b = BUF_INIT;
+	const unsigned char *p = (const unsigned char *)path;
+
+	for (; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~/", *p))
+			buf_addch(&b, (char)*p);
+		else
+			buf_addf(&b, "%%%02X", *p);
+	}
+	return buf_detach(&b);
+}
+
+static uint64_t
+fnv1a(uint64_t h, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+/*
+ * A fingerprint that survives line moves: the rule, the file and the
+ * offending line's text with blanks removed.
+ */
+static uint64_t
+fingerprint(const struct finding *f)
+{
+	uint64_t h = 14695981039346656037ull;
+	const char *s;
+
+	h = fnv1a(h, f->rule->id, strlen(f->rule->id) + 1);
+	h = fnv1a(h, f->path, strlen(f->path) + 1);
+	for (s = f->snippet; *s; s++)
+		if (*s != ' ' && *s != '\t')
+			h = fnv1a(h, s, 1);
+	return h;
+}
+
+static size_t
+rule_index(const struct ruleset *rs, const struct rule *r)
+{
+	return (size_t)(r - rs->v);
+}
+
+static void
+put_location(struct json *j, const char *path)
+{
+	const char *p = path;
+	char *uri;
+
+	while (p[0] == '.' && p[1] == '/')
+		p += 2;
+	json_key(j, "artifactLocation");
+	json_object_begin(j);
+	if (p[0] == '/') {
+		char *enc = uri_encode(p);
+
+		uri = xasprintf("file://%s", enc);
+		free(enc);
+		json_kv_string(j, "uri", uri);
+	} else {
+		uri = uri_encode(p);
+		json_kv_string(j, "uri", uri);
+		json_kv_string(j, "uriBaseId", "%SRCROOT%");
+	}
+	free(uri);
+	json_object_end(j);
+}
+
+static void
+sarif_finding(struct reporter *r, const struct finding *f)
+{
+	struct sarif_state *st = (struct sarif_state *)r->json;
+	struct json *j = &st->j;
+	size_t len = strlen(f->snippet), occurrence = 0, i;
+	size_t c0 = f->col - 1 < len ? f->col - 1 : len;
+	size_t c1 = f->end_col - 1 < len ? f->end_col - 1 : len;
+	uint64_t fp = fingerprint(f);
+	char fpbuf[40];
+
+	for (i = 0; i < st->nseen; i++)
+		occurrence += st->seen[i] == fp;
+	ALLOC_GROW(st->seen, st->nseen + 1, st->seen_alloc);
+	st->seen[st->nseen++] = fp;
+	json_object_begin(j);
+	json_kv_string(j, "ruleId", f->rule->id);
+	json_kv_int(j, "ruleIndex", (long long)rule_index(r->rules, f->rule));
+	json_kv_string(j, "level", level[f->severity]);
+	json_key(j, "message");
+	json_object_begin(j);
+	json_kv_string(j, "text", f->message);
+	json_object_end(j);
+	json_key(j, "locations");
+	json_array_begin(j);
+	json_object_begin(j);
+	json_key(j, "physicalLocation");
+	json_object_begin(j);
+	put_location(j, f->path);
+	json_key(j, "region");
+	json_object_begin(j);
+	json_kv_int(j, "startLine", f->line);
+	json_kv_int(j, "startColumn",
+		    (long long)utf8_utf16_units(f->snippet, c0) + 1);
+	json_kv_int(j, "endLine", f->end_line);
+	json_kv_int(j, "endColumn",
+		    (long long)utf8_utf16_units(f->snippet, c1) + 1);
+	json_object_end(j);
+	json_object_end(j);
+	json_object_end(j);
+	json_array_end(j);
+	snprintf(fpbuf, sizeof(fpbuf), "%016llx:%zu", (unsigned long long)fp,
+		 occurrence + 1);
+	json_key(j, "partialFingerprints");
+	json_object_begin(j);
+	json_kv_string(j, "pgtlslint/v1", fpbuf);
+	json_object_end(j);
+	json_object_end(j);
+}
+
+static void
+sarif_diag(struct reporter *r, const struct diag *d)
+{
+	struct sarif_state *st = (struct sarif_state *)r->json;
+	struct json n;
+
+	json_init(&n, &st->notes, 0);
+	if (st->nnotes++)
+		buf_addch(&st->notes, ',');
+	json_object_begin(&n);
+	json_kv_string(&n, "level", d->is_error ? "error" : "note");
+	json_key(&n, "message");
+	json_object_begin(&n);
+	json_kv_string(&n, "text", d->message);
+	json_object_end(&n);
+	json_key(&n, "locations");
+	json_array_begin(&n);
+	json_object_begin(&n);
+	json_key(&n, "physicalLocation");
+	json_object_begin(&n);
+	put_location(&n, d->path);
+	json_object_end(&n);
+	json_object_end(&n);
+	json_array_end(&n);
+	json_object_end(&n);
+}
+
+static void
+sarif_end(struct reporter *r)
+{
+	struct sarif_state *st = (struct sarif_state *)r->json;
+	struct json *j = &st->j;
+
+	json_array_end(j);
+	json_key(j, "invocations");
+	json_array_begin(j);
+	json_object_begin(j);
+	json_key(j, "executionSuccessful");
+	json_bool(j, 1);
+	/* The notifications were written compactly into their own buffer
+	 * while the results array was open. */
+	json_key(j, "toolExecutionNotifications");
+	json_raw(j, "[");
+	buf_add(&r->doc, st->notes.ptr, st->notes.len);
+	buf_addch(&r->doc, ']');
+	json_object_end(j);
+	json_array_end(j);
+	json_object_end(j);
+	json_array_end(j);
+	json_object_end(j);
+	buf_addch(&r->doc, '\n');
+	fwrite(r->doc.ptr, 1, r->doc.len, r->out);
+	buf_release(&st->notes);
+	free(st->seen);
+	free(st);
+	r->json = NULL;
+}
+
+const struct reporter_ops report_sarif = {"sarif", sarif_begin, sarif_finding,
+					  sarif_diag, sarif_end};

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * checks.h — the registry of C checks that rules.d files name with
+ * `check:`, for conditions that need analysis rather than a value test.
+ */
+#ifndef PGT_CHECKS_H
+#define PGT_CHECKS_H
+
+#include "../finding.h"
+#include "../util/compat.h"
+#include "rule.h"
+
+struct server_config;
+struct ruleset;
+
+/* What a check may use and where its findings go. */
+struct check_ctx {
+	const struct ruleset *rules; /* borrowed */
+	struct findings *out;        /* borrowed */
+	int pg_version;
+};
+
+/*
+ * A server check judges one effective configuration. is_root: cfg starts
+ * at a root postgresql.conf, so absences (a setting never assigned) are
+ * meaningful; they are not in a fragment read on its own.
+ */
+typedef void (*server_check_fn)(struct check_ctx *ctx, const struct rule *r,
+				const struct server_config *cfg, int is_root);
+
+struct check {
+	const char *name;
+	enum rule_target target;
+	server_check_fn server;
+};
+
+/* The check registered under name, or NULL. */
+const struct check *check_find(const char *name);
+
+/*
+ * Adds a finding of r at src[begin..end) with a formatted message.
+ * Returns it so the caller may change its severity.
+ */
+struct finding *check_emit(struct check_ctx *ctx, const struct rule *r,
+			   const struct source *src, size_t begin, size_t end,
+			   const char *fmt, ...) PGT_PRINTF(6, 7);
+
+#endif

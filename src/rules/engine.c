@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: MIT */
+/* engine.c — declarative conditions and dispatch to C checks. */
+#include "engine.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../model/server.h"
+#include "../util/buf.h"
+#include "../util/mask.h"
+#include "../util/regex.h"
+#include "../util/xalloc.h"
+#include "ruleset.h"
+
+/* Which built-in rule reports each kind of parser problem. */
+static const char *const problem_rule[] = {
+	[PROBLEM_SYNTAX] = "PGT108",
+	[PROBLEM_VALUE] = "PGT108",
+	[PROBLEM_INCLUDE] = "PGT109",
+};
+
+static void
+report_problems(struct check_ctx *ctx, const struct server_config *cfg)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->nproblems; i++) {
+		const struct server_problem *p = &cfg->problems[i];
+		const struct rule *r = ruleset_active(ctx->rules,
+						      problem_rule[p->kind]);
+
+		if (r)
+			check_emit(ctx, r, p->src, p->begin, p->end, "%s",
+				   p->message);
+	}
+}
+
+/* Expands {setting} and {value} in the rule's message template. */
+static char *
+expand(const struct rule *r, const char *value, size_t len, int is_default)
+{
+	struct buf b = BUF_INIT;
+	const char *t = r->message;
+	char *shown = mask_value(r->setting, value, len);
+
+	while (*t) {
+		if (!strncmp(t, "{setting}", 9)) {
+			buf_adds(&b, r->setting);
+			t += 9;
+		} else if (!strncmp(t, "{value}", 7)) {
+			buf_adds(&b, shown);
+			t += 7;
+		} else
+			buf_addch(&b, *t++);
+	}
+	if (is_default)
+		buf_adds(&b, " (the default)");
+	free(shown);
+	return buf_detach(&b);
+}
+
+static int
+condition_holds(const struct rule *r, const struct guc_def *def, int version,
+		const char *value, size_t len)
+{
+	const char *want;
+
+	switch (r->op) {
+	case COND_EQUALS:
+		want = def ? guc_canonical(def, version, r->operand,
+					   strlen(r->operand))
+			   : r->operand;
+		if (!want)
+			return 0;
+		return strlen(want) == len && !strncasecmp(want, value, len);
+	case COND_MATCH:
+		return regex_match(r->re, value, len) == 1;
+	default:
+		return 0;
+	}
+}
+
+static void
+run_condition(struct check_ctx *ctx, const struct rule *r,
+	      const struct server_config *cfg, int is_root)
+{
+	const struct setting *s = server_config_get(cfg, r->setting);
+	const struct guc_def *def = guc_find(r->setting, cfg->version);
+	int absences_known = is_root && !cfg->incomplete;
+	const char *v;
+
+	if (r->op == COND_ABSENT) {
+		if (!s && absences_known)
+			findings_add(ctx->out, r, cfg->files[0], 0, 0,
+				     expand(r, "", 0, 0));
+		return;
+	}
+	if (s) {
+		/* Typed settings compare canonically; a value PostgreSQL
+		 * rejects is PGT108's, not ours. */
+		v = def ? s->canonical : s->value;
+		if (v && condition_holds(r, def, cfg->version, v, strlen(v)))
+			findings_add(ctx->out, r, s->src, s->begin, s->end,
+				     expand(r, s->value, s->value_len, 0));
+		return;
+	}
+	if (!def || !absences_known)
+		return;
+	v = guc_default(def, cfg->version);
+	if (condition_holds(r, def, cfg->version, v, strlen(v)))
+		findings_add(ctx->out, r, cfg->files[0], 0, 0,
+			     expand(r, v, strlen(v), 1));
+}
+
+void
+engine_run_server(struct check_ctx *ctx, const struct server_config *cfg,
+		  int is_root)
+{
+	size_t i;
+
+	report_problems(ctx, cfg);
+	for (i = 0; i < ctx->rules->nr; i++) {
+		const struct rule *r = &ctx->rules->v[i];
+
+		if (!r->enabled || r->target != TARGET_PGCONF || r->builtin)
+			continue;
+		if (r->check)
+			r->check->server(ctx, r, cfg, is_root);
+		else
+			run_condition(ctx, r, cfg, is_root);
+	}
+}

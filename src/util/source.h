@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * source.h — one input file, read whole, with a line index.
+ *
+ * A source owns its path, text and index; source_release frees them. The
+ * text is NUL-terminated, but parsers use len: NUL bytes in the middle are
+ * data, not terminators.
+ */
+#ifndef PGT_SOURCE_H
+#define PGT_SOURCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../status.h"
+
+/* Largest file we read; larger ones are skipped with a note. */
+#define SOURCE_MAX_BYTES ((size_t)1 << 30)
+
+struct source {
+	char *path;         /* owned; the path as the user named it */
+	char *text;         /* owned; len bytes plus a NUL */
+	size_t len;
+	size_t *line_start; /* owned; line_start[i] = offset of line i + 1 */
+	size_t nlines;
+};
+
+struct pos {
+	uint32_t line; /* 1-based */
+	uint32_t col;  /* 1-based, in bytes */
+};
+
+/*
+ * Reads path into src. Returns PGT_OK; PGT_EIO with *err set when the file
+ * cannot be read; PGT_ESKIP with *err set for what is deliberately not read
+ * (a directory, FIFO or device, a file over SOURCE_MAX_BYTES). *err is
+ * malloc'd; the caller frees it. On failure src is left released.
+ */
+int source_load(struct source *src, const char *path, char **err);
+
+/* Fills src from memory (copied); for stdin and tests. */
+void source_from_mem(struct source *src, const char *path, const char *text,
+		     size_t len);
+
+/* Reads all of fd into src (for stdin). Same returns as source_load. */
+int source_load_fd(struct source *src, const char *path, int fd, char **err);
+
+void source_release(struct source *src);
+
+/* Line and column of a byte offset (offset may equal len). */
+struct pos source_pos(const struct source *src, size_t offset);
+
+/*
+ * The text of line (1-based) without its line terminator; *len receives
+ * its length. Returns a pointer into src->text.
+ */
+const char *source_line(const struct source *src, uint32_t line, size_t *len);
+
+/* True when the first 8 KiB hold a NUL byte (git's and grep's test). */
+int source_is_binary(const struct source *src);
+
+#endif

@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: MIT */
+/* walk.c — path expansion, exclusion and classification by name. */
+#include "walk.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "util/xalloc.h"
+#include "util/sort.h"
+
+struct walker {
+	const char *const *excludes;
+	size_t nexcludes;
+	struct walk *w;
+	struct diags *diags;
+};
+
+static const char *
+base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s ? s + 1 : path;
+}
+
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t a = strlen(s), b = strlen(suffix);
+
+	return a >= b && !strcmp(s + a - b, suffix);
+}
+
+enum file_kind
+walk_classify(const char *path)
+{
+	const char *b = base_name(path);
+
+	if (!strcmp(b, "postgresql.conf"))
+		return FILE_PGCONF_ROOT;
+	/* pg_hba.conf, pg_ident.conf and pg_service.conf have formats of
+	 * their own; they are not GUC files. */
+	if (strstr(b, "hba") || !strcmp(b, "pg_ident.conf") ||
+	    !strcmp(b, "pg_service.conf"))
+		return FILE_NONE;
+	/* include_dir skips names starting with "." (GetConfFilesInDir), so
+	 * a hidden *.conf is never a fragment of a server configuration. */
+	if (ends_with(b, ".conf") && b[0] != '.')
+		return FILE_PGCONF_PART;
+	return FILE_NONE;
+}
+
+static int
+excluded(const struct walker *wk, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < wk->nexcludes; i++)
+		if (!fnmatch(wk->excludes[i], path, 0) ||
+		    !fnmatch(wk->excludes[i], base_name(path), 0))
+			return 1;
+	return 0;
+}
+
+static void
+add_entry(struct walker *wk, const char *path, enum file_kind kind,
+	  int explicit_arg)
+{
+	struct walk *w = wk->w;
+
+	ALLOC_GROW(w->v, w->nr + 1, w->alloc);
+	w->v[w->nr].path = xstrdup(path);
+	w->v[w->nr].kind = kind;
+	w->v[w->nr].explicit_arg = explicit_arg;
+	w->nr++;
+}
+
+static int
+skipped_dir(const char *name)
+{
+	return !strcmp(name, ".git") || !strcmp(name, "node_modules") ||
+	       !strcmp(name, "vendor");
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+walk_dir(struct walker *wk, const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, alloc = 0, i;
+
+	if (!d) {
+		diags_add(wk->diags, dir, 1,
+			  xasprintf("cannot open directory '%s': %s", dir,
+				    strerror(errno)));
+		return;
+	}
+	while ((de = readdir(d))) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		ALLOC_GROW(names, n + 1, alloc);
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	sort_array(names, n, sizeof(*names), cmp_str);
+	for (i = 0; i < n; i++) {
+		char *p = !strcmp(dir, ".") ? xstrdup(names[i])
+		     : ends_with(dir, "/") ? xasprintf("%s%s", dir, names[i])
+					  : xasprintf("%s/%s", dir, names[i]);
+		struct stat sb;
+
+		if (!excluded(wk, p) && lstat(p, &sb) == 0) {
+			if (S_ISDIR(sb.st_mode) && !skipped_dir(names[i]))
+				walk_dir(wk, p);
+			else if (S_ISREG(sb.st_mode) &&
+				 walk_classify(p) != FILE_NONE)
+				add_entry(wk, p, walk_classify(p), 0);
+		}
+		free(p);
+		free(names[i]);
+	}
+	free(names);
+}
+
+void
+walk_paths(const char *const *paths, size_t npaths,
+	   const char *const *excludes, size_t nexcludes, struct walk *w,
+	   struct diags *diags)
+{
+	struct walker wk = {excludes, nexcludes, w, diags};
+	size_t i;
+
+	memset(w, 0, sizeof(*w));
+	for (i = 0; i < npaths; i++) {
+		struct stat sb;
+
+		if (!strcmp(paths[i], "-")) {
+			add_entry(&wk, "-", FILE_PGCONF_ROOT, 1);
+			continue;
+		}
+		if (stat(paths[i], &sb) != 0) {
+			diags_add(diags, paths[i], 1,
+				  xasprintf("cannot read '%s': %s", paths[i],
+					    strerror(errno)));
+			continue;
+		}
+		if (S_ISDIR(sb.st_mode))
+			walk_dir(&wk, paths[i]);
+		else
+			add_entry(&wk, paths[i], walk_classify(paths[i]), 1);
+	}
+}
+
+void
+walk_release(struct walk *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->nr; i++)
+		free(w->v[i].path);
+	free(w->v);
+	memset(w, 0, sizeof(*w));
+}

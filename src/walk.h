@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * walk.h — expand the paths given into the files to read, classified by
+ * name, in a deterministic order (directories sorted by strcmp).
+ *
+ * Recursion skips .git, node_modules, vendor, what --exclude names, and
+ * symbolic links (a link named on the command line is followed).
+ */
+#ifndef PGT_WALK_H
+#define PGT_WALK_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+enum file_kind {
+	FILE_NONE,        /* not a format we read */
+	FILE_PGCONF_ROOT, /* postgresql.conf: a whole server configuration */
+	FILE_PGCONF_PART  /* another *.conf: a fragment, if it parses as one */
+};
+
+struct walk_entry {
+	char *path; /* owned */
+	enum file_kind kind;
+	int explicit_arg; /* named on the command line */
+};
+
+struct walk {
+	struct walk_entry *v; /* owned */
+	size_t nr, alloc;
+};
+
+/* The kind of a file from its name alone. */
+enum file_kind walk_classify(const char *path);
+
+/*
+ * Expands paths into w. Problems (a path that does not exist, an
+ * unreadable directory) go to diags as errors. Free with walk_release.
+ */
+void walk_paths(const char *const *paths, size_t npaths,
+		const char *const *excludes, size_t nexcludes, struct walk *w,
+		struct diags *diags);
+void walk_release(struct walk *w);
+
+#endif

@@ -1,0 +1,108 @@
+#!/bin/sh
+# cli.sh — the command line: options, exit status, formats, custom rules.
+# Each check runs pgtlslint and compares output or exit status exactly.
+# usage: cli.sh PGTLSLINT
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+fx=$here/fixtures/cli
+pass=0 fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# expect_status WANT CMD...: run CMD, compare its exit status.
+expect_status() {
+	want=$1; shift
+	"$@" >"$tmp/out" 2>"$tmp/err"; got=$?
+	if [ "$got" = "$want" ]; then ok; else
+		ko "'$*' exited $got, want $want"; sed 's/^/    /' "$tmp/err"; fi
+}
+# expect_golden NAME CMD...: stdout must equal fixtures/cli/NAME exactly.
+expect_golden() {
+	name=$1; shift
+	"$@" >"$tmp/out" 2>/dev/null
+	if [ "${UPDATE:-}" = 1 ]; then cp "$tmp/out" "$fx/$name"; fi
+	if cmp -s "$tmp/out" "$fx/$name"; then ok; else
+		ko "'$*' differs from $name"; diff -u "$fx/$name" "$tmp/out" | head -20; fi
+}
+expect_grep() {
+	pattern=$1; file=$2; what=$3
+	if grep -q -- "$pattern" "$file"; then ok; else ko "$what: no '$pattern'"; fi
+}
+
+cd "$fx" || exit 1
+# Basics and exit status.
+expect_status 0 "$bin" --version
+expect_grep "pgtlslint 0" "$tmp/out" "--version"
+expect_status 0 "$bin" --help
+expect_grep "usage: pgtlslint" "$tmp/out" "--help"
+expect_status 2 "$bin"
+expect_status 2 "$bin" --no-such-option project
+expect_status 2 "$bin" --format xml project
+expect_status 2 "$bin" --fail-on sometimes project
+expect_status 2 "$bin" --pg-version eleven project
+expect_status 2 "$bin" does-not-exist
+expect_grep "cannot read 'does-not-exist'" "$tmp/err" "missing path"
+expect_status 1 "$bin" project
+expect_status 0 "$bin" --fail-on never project
+expect_status 1 "$bin" --fail-on error project
+expect_status 0 "$bin" --disable PGT101,ssl-min-protocol-weak --fail-on error project
+expect_status 1 "$bin" --disable PGT101 --fail-on warning project
+expect_status 2 "$bin" --disable PGT999 project
+expect_status 2 "$bin" - </dev/null
+
+# Directory walking: node_modules is skipped, --exclude works, order is fixed.
+expect_golden project.txt "$bin" --no-show-source project
+expect_golden project-excluded.txt "$bin" --no-show-source --exclude 'ignored' --exclude '*/conf.d/*' project
+expect_golden project-source.txt "$bin" --show-source project/postgresql.conf
+
+# Formats.
+expect_golden project.json "$bin" --format json project
+expect_golden project.sarif "$bin" --format sarif project
+expect_golden project.github "$bin" --format github project
+
+# Colour: only on request, and NO_COLOR wins over auto.
+"$bin" --color always --no-show-source project >"$tmp/c" 2>&1
+expect_grep "$(printf '\033')\[" "$tmp/c" "--color always"
+NO_COLOR=1 "$bin" --color auto --no-show-source project >"$tmp/c" 2>&1
+if grep -q "$(printf '\033')" "$tmp/c"; then ko "NO_COLOR"; else ok; fi
+
+# --output writes the report to a file.
+expect_status 1 "$bin" --format json -o "$tmp/report.json" project
+expect_grep '"rule": "PGT101"' "$tmp/report.json" "--output"
+
+# stdin.
+expect_status 1 sh -c "echo 'ssl = off' | '$bin' --stdin-type pgconf -"
+expect_grep "<stdin>:1:7: error" "$tmp/out" "stdin path"
+
+# A binary file named on the command line is skipped with a note.
+expect_status 0 "$bin" binary.conf
+expect_grep "skipped binary file 'binary.conf'" "$tmp/err" "binary note"
+
+# Rules: listing, explaining, custom rules, malformed rules.
+expect_status 0 "$bin" --list-rules
+expect_grep "^PGT101  error    pgconf  ssl-disabled" "$tmp/out" "--list-rules"
+expect_golden explain-PGT101.txt "$bin" --explain PGT101
+expect_golden explain-PGT101.txt "$bin" --explain ssl-disabled
+expect_status 2 "$bin" --explain PGT999
+expect_status 1 "$bin" --rules-dir custom-rules --no-show-source project
+expect_grep "project/postgresql.conf:3:19: warning: log_connections is 'off': connections are not logged \[ACME001 log-connections-off\]" "$tmp/out" "custom rule"
+expect_status 0 "$bin" --rules-dir custom-rules --list-rules
+expect_grep "^ACME001" "$tmp/out" "custom rule listed"
+expect_status 2 "$bin" --rules-dir bad-rules project
+expect_grep "bad-rules/BAD001.yaml:3:11: unknown severity" "$tmp/err" "rules error position"
+expect_status 2 "$bin" --rules-dir bad-regex project
+expect_grep "bad-regex/BAD002.yaml:9:10: invalid regex at offset 9" "$tmp/err" "regex error position"
+expect_status 2 "$bin" --rules-dir no-such-dir project
+
+# The README's rule table is the one rules.d generates (make readme).
+cp "$here/../README.md" "$tmp/README.md"
+"$here/../tools/update-readme.sh" "$bin" "$tmp/README.md"
+if cmp -s "$here/../README.md" "$tmp/README.md"; then ok; else
+	ko "README rule table is stale: run 'make readme'"; fi
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * check_main.c — runs every unit suite. Narrow a run with CK_RUN_SUITE or
+ * CK_RUN_CASE; set CK_FORK=no to debug under gdb.
+ */
+#include <stdlib.h>
+
+#include "tests.h"
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(suite_pgconf());
+	int failed;
+
+	srunner_add_suite(sr, suite_guc());
+	srunner_add_suite(sr, suite_server());
+	srunner_add_suite(sr, suite_ruleset());
+	srunner_add_suite(sr, suite_util());
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: MIT */
+/* test_util.c — scan classes, UTF-8, JSON escaping, masking, positions. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/json.h"
+#include "util/mask.h"
+#include "util/scan.h"
+#include "util/source.h"
+#include "util/utf8.h"
+#include "tests.h"
+
+START_TEST(test_scan_class_table)
+{
+	unsigned c;
+
+	for (c = 0; c < 256; c++) {
+		int digit = c >= '0' && c <= '9';
+		int alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+		int hex = digit || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+		int space = c == ' ' || c == '\t' || c == '\r' || c == '\f' ||
+			    c == '\v';
+
+		ck_assert_int_eq(scan_is((unsigned char)c, SC_DIGIT), digit);
+		ck_assert_int_eq(scan_is((unsigned char)c, SC_ALPHA), alpha);
+		ck_assert_int_eq(scan_is((unsigned char)c, SC_HEX), hex);
+		ck_assert_int_eq(scan_is((unsigned char)c, SC_SPACE), space);
+		ck_assert_int_eq(scan_is((unsigned char)c, SC_HIGH), c >= 0x80);
+		ck_assert_int_eq(scan_is((unsigned char)c, SC_IDENT),
+				 digit || alpha || c == '_');
+	}
+}
+END_TEST
+
+START_TEST(test_utf8)
+{
+	ck_assert_uint_eq(utf8_valid_seq("\xc3\xa9", 2), 2);
+	ck_assert_uint_eq(utf8_valid_seq("\xc0\xaf", 2), 0);        /* overlong */
+	ck_assert_uint_eq(utf8_valid_seq("\xed\xa0\x80", 3), 0);    /* surrogate */
+	ck_assert_uint_eq(utf8_valid_seq("\xf4\x90\x80\x80", 4), 0);
+	ck_assert_uint_eq(utf8_valid_seq("\xf0\x9f\x94\x92", 4), 4);
+	ck_assert_uint_eq(utf8_utf16_units("a\xf0\x9f\x94\x92" "b", 6), 4);
+	ck_assert_uint_eq(utf8_codepoints("a\xff" "b", 3), 3);
+}
+END_TEST
+
+START_TEST(test_json_escaping)
+{
+	struct buf b = BUF_INIT;
+	struct json j;
+
+	json_init(&j, &b, 0);
+	json_object_begin(&j);
+	json_kv_string(&j, "s", "q\"\\\n\x01\xff\xc3\xa9");
+	json_kv_int(&j, "n", -3);
+	json_key(&j, "a");
+	json_array_begin(&j);
+	json_bool(&j, 1);
+	json_null(&j);
+	json_array_end(&j);
+	json_object_end(&j);
+	ck_assert_str_eq(b.ptr, "{\"s\":\"q\\\"\\\\\\n\\u0001\\ufffd\xc3\xa9\","
+				"\"n\":-3,\"a\":[true,null]}");
+	buf_release(&b);
+}
+END_TEST
+
+static const struct {
+	const char *in, *want;
+} masks[] = {
+	{"host=db password=s3cret sslmode=require",
+	 "host=db password=**** sslmode=require"},
+	{"password = 'it\\'s secret' user=a", "password = **** user=a"},
+	{"postgres://app:hunter2@db/x", "postgres://app:****@db/x"},
+	{"postgres://app@db/x?password=p&sslmode=disable",
+	 "postgres://app@db/x?password=****&sslmode=disable"},
+	{"no secrets here", "no secrets here"},
+	{"mypassword=keep", "mypassword=keep"},
+};
+
+START_TEST(test_mask_conninfo)
+{
+	char *got = mask_conninfo(masks[_i].in, strlen(masks[_i].in));
+
+	ck_assert_str_eq(got, masks[_i].want);
+	free(got);
+}
+END_TEST
+
+START_TEST(test_mask_value)
+{
+	char *a = mask_value("ssl_passphrase_command", "echo pw", 7);
+	char *b = mask_value("password_encryption", "md5", 3);
+
+	ck_assert_str_eq(a, "****");
+	ck_assert_str_eq(b, "md5");
+	free(a);
+	free(b);
+}
+END_TEST
+
+START_TEST(test_source_positions)
+{
+	struct source src;
+	struct pos p;
+	size_t len;
+	const char *line;
+
+	source_from_mem(&src, "m", "ab\r\ncd\n\nef", 10);
+	ck_assert_uint_eq(src.nlines, 4);
+	p = source_pos(&src, 5);
+	ck_assert_uint_eq(p.line, 2);
+	ck_assert_uint_eq(p.col, 2);
+	line = source_line(&src, 1, &len);
+	ck_assert_uint_eq(len, 2); /* CR LF is not part of the line */
+	ck_assert(!strncmp(line, "ab", 2));
+	p = source_pos(&src, 10);
+	ck_assert_uint_eq(p.line, 4);
+	ck_assert_uint_eq(p.col, 3);
+	source_release(&src);
+}
+END_TEST
+
+Suite *
+suite_util(void)
+{
+	Suite *s = suite_create("util");
+	TCase *tc = tcase_create("util");
+
+	tcase_add_test(tc, test_scan_class_table);
+	tcase_add_test(tc, test_utf8);
+	tcase_add_test(tc, test_json_escaping);
+	tcase_add_loop_test(tc, test_mask_conninfo, 0,
+			    (int)(sizeof(masks) / sizeof(masks[0])));
+	tcase_add_test(tc, test_mask_value);
+	tcase_add_test(tc, test_source_positions);
+	suite_add_tcase(s, tc);
+	return s;
+}

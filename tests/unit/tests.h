@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: MIT */
+/* tests.h — every unit suite, added to the runner by check_main.c. */
+#ifndef PGT_TESTS_H
+#define PGT_TESTS_H
+
+#include <check.h>
+
+Suite *suite_pgconf(void);
+Suite *suite_guc(void);
+Suite *suite_server(void);
+Suite *suite_ruleset(void);
+Suite *suite_util(void);
+
+#endif
