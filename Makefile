@@ -61,7 +61,7 @@ BIN := $(BUILD)/pgtlslint
 endif
 
 .PHONY: all deps demo check test asan golden readme install uninstall clean fmt \
-        check-fmt unit-test golden-test cli-test sarif-test live-test
+        check-fmt unit-test golden-test cli-test sarif-test install-test live-test
 
 all: $(BIN)
 
@@ -124,8 +124,7 @@ check: deps
 asan: deps
 	@$(MAKE) --no-print-directory test BUILD=build/asan SANITIZE=1
 
-test: unit-test golden-test cli-test sarif-test live-test
-	@echo "all test suites passed ($(BIN))"
+test: unit-test golden-test cli-test sarif-test install-test live-test
 
 unit-test: $(BUILD)/check_unit $(BIN)
 	@cd tests && ../$(BUILD)/check_unit
@@ -138,6 +137,16 @@ cli-test: $(BIN)
 
 sarif-test: $(BIN)
 	@tests/sarif.sh $(BIN)
+
+# install and uninstall into a throw-away DESTDIR.
+install-test: $(BIN)
+	@rm -rf $(BUILD)/destdir
+	@$(MAKE) --no-print-directory -s install DESTDIR=$(BUILD)/destdir PREFIX=/usr
+	@$(BUILD)/destdir/usr/bin/pgtlslint --version >/dev/null
+	@$(MAKE) --no-print-directory -s uninstall DESTDIR=$(BUILD)/destdir PREFIX=/usr
+	@test ! -e $(BUILD)/destdir/usr/bin/pgtlslint
+	@rm -rf $(BUILD)/destdir
+	@echo "install: 1 passed, 0 failed"
 
 live-test: $(BIN)
 	@tests/live/pgconf_oracle.sh $(BIN)

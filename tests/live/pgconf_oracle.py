@@ -274,6 +274,8 @@ def main():
     print("pgconf oracle (PostgreSQL %d): %d fixtures, %d comparisons, "
           "%d agree, %d disagree" % (version, cases, tally.checked,
                                      tally.agreed, len(tally.disagreements)))
+    print("pgconf-oracle: %d passed, %d failed"
+          % (tally.agreed, len(tally.disagreements)))
     return 0 if not tally.disagreements else 1
 
 
