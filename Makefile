@@ -155,7 +155,7 @@ golden: $(BIN)
 	@tests/golden.sh $(BIN) --update
 
 readme: $(BIN)
-	@tools/update-readme.sh $(BIN)
+	@tools/update-readme.sh ./$(BIN)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR)

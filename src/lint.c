@@ -1,35 +1,28 @@
 /* SPDX-License-Identifier: MIT */
-/* lint.c — orchestration of one run over the paths given. */
+/*
+ * lint.c — orchestration of one run over the paths given: server
+ * configurations first (so that fragments they include are read once, and
+ * so that each pg_hba.conf can be paired with its server), then lone
+ * fragments, then pg_hba.conf files.
+ */
 #include "lint.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "model/hba_conf.h"
 #include "model/server.h"
 #include "rules/engine.h"
 #include "util/mask.h"
+#include "util/sort.h"
 #include "util/xalloc.h"
 #include "walk.h"
-#include "util/sort.h"
 
-/* Realpaths of files already read as part of a root's includes. */
-struct seen {
+/* A sorted set of realpaths: files already read inside another file. */
+struct pathset {
 	char **v; /* owned, each owned */
 	size_t nr, alloc;
 };
-
-static void
-seen_add_config(struct seen *s, const struct server_config *cfg)
-{
-	size_t i;
-
-	for (i = 0; i < cfg->nfiles; i++)
-		if (cfg->realpaths[i]) {
-			ALLOC_GROW(s->v, s->nr + 1, s->alloc);
-			s->v[s->nr++] = xstrdup(cfg->realpaths[i]);
-		}
-}
 
 static int
 cmp_str(const void *a, const void *b)
@@ -37,8 +30,17 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static void
+pathset_add(struct pathset *s, const char *rp)
+{
+	if (!rp)
+		return;
+	ALLOC_GROW(s->v, s->nr + 1, s->alloc);
+	s->v[s->nr++] = xstrdup(rp);
+}
+
 static int
-seen_has(const struct seen *s, const char *path)
+pathset_has(const struct pathset *s, const char *path)
 {
 	char *rp = realpath(path, NULL);
 	int found;
@@ -51,7 +53,7 @@ seen_has(const struct seen *s, const char *path)
 }
 
 static void
-seen_release(struct seen *s)
+pathset_release(struct pathset *s)
 {
 	size_t i;
 
@@ -59,6 +61,23 @@ seen_release(struct seen *s)
 		free(s->v[i]);
 	free(s->v);
 }
+
+/* What a pg_hba.conf check needs to know of a server configuration. */
+struct server_summary {
+	char *dir;      /* owned; realpath of the configuration's directory */
+	char *path;     /* owned; as the user named it */
+	char *hba_file; /* owned; realpath of hba_file, or NULL */
+	struct server_facts facts; /* conf_path borrows path */
+};
+
+struct run {
+	const struct pgt_options *o;
+	struct lint_result *res;
+	struct check_ctx ctx;
+	struct pathset included;          /* read through an include */
+	struct server_summary *servers;   /* owned */
+	size_t nservers, servers_alloc;
+};
 
 /* Reads a file (or stdin for "-"); problems become diagnostics. */
 static int
@@ -79,6 +98,18 @@ load(struct lint_result *res, const char *path, struct source *src)
 		return -1;
 	}
 	return 0;
+}
+
+static char *
+dir_realpath(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path) + !(slash - path))
+			  : xstrdup(".");
+	char *rp = realpath(dir, NULL);
+
+	free(dir);
+	return rp;
 }
 
 static void
@@ -146,69 +177,165 @@ looks_like_fragment(const struct server_config *cfg)
 }
 
 static void
-lint_pgconf(const struct pgt_options *o, struct check_ctx *ctx,
-	    struct lint_result *res, const struct walk_entry *e,
-	    struct seen *seen)
+summarize(struct run *run, const struct server_config *cfg)
+{
+	int known = !cfg->incomplete;
+	struct server_summary *s;
+	const char *ca = server_config_value(cfg, "ssl_ca_file");
+	const struct setting *hba = server_config_get(cfg, "hba_file");
+
+	ALLOC_GROW(run->servers, run->nservers + 1, run->servers_alloc);
+	s = &run->servers[run->nservers++];
+	s->path = xstrdup(cfg->files[0]->path);
+	s->dir = dir_realpath(s->path);
+	s->hba_file = NULL;
+	if (hba && hba->value_len) {
+		char *p = hba->value[0] == '/' || !strrchr(s->path, '/')
+			      ? xstrdup(hba->value)
+			      : xasprintf("%.*s/%s",
+					  (int)(strrchr(s->path, '/') - s->path),
+					  s->path, hba->value);
+
+		s->hba_file = realpath(p, NULL);
+		free(p);
+	}
+	s->facts.ssl_on = server_config_bool(cfg, "ssl", known);
+	s->facts.ca_file_set = !ca || (!known && !server_config_get(
+						     cfg, "ssl_ca_file"))
+				   ? -1
+				   : *ca != '\0';
+	s->facts.conf_path = s->path;
+}
+
+static void
+lint_pgconf(struct run *run, const struct walk_entry *e)
 {
 	struct server_config cfg;
 	struct source src;
 	int root = e->kind == FILE_PGCONF_ROOT;
 	const char *b = strrchr(e->path, '/');
+	size_t i;
 
 	b = b ? b + 1 : e->path;
-	if (!root && seen_has(seen, e->path))
+	if (!root && pathset_has(&run->included, e->path))
 		return;
-	if (load(res, e->path, &src))
+	if (load(run->res, e->path, &src))
 		return;
-	server_config_load(&cfg, &src, o->pg_version,
+	server_config_load(&cfg, &src, run->o->pg_version,
 			   root && strcmp(e->path, "-"));
 	if (root || e->explicit_arg || !strcmp(b, "postgresql.auto.conf") ||
 	    looks_like_fragment(&cfg)) {
-		res->files++;
-		engine_run_server(ctx, &cfg, root);
-		if (o->show_settings)
-			dump_settings(&res->settings, &cfg, root);
+		run->res->files++;
+		engine_run_server(&run->ctx, &cfg, root);
+		if (run->o->show_settings)
+			dump_settings(&run->res->settings, &cfg, root);
 	}
-	if (root)
-		seen_add_config(seen, &cfg);
+	if (root) {
+		for (i = 1; i < cfg.nfiles; i++)
+			pathset_add(&run->included, cfg.realpaths[i]);
+		summarize(run, &cfg);
+	}
 	server_config_release(&cfg);
+}
+
+static struct server_facts
+pair_server(const struct run *run, const struct hba_conf *conf)
+{
+	struct server_facts none = {-1, -1, NULL};
+	char *rp = conf->realpaths[0], *dir = dir_realpath(conf->files[0]->path);
+	const struct server_summary *same_dir = NULL;
+	size_t i;
+
+	for (i = 0; i < run->nservers; i++) {
+		const struct server_summary *s = &run->servers[i];
+
+		if (rp && s->hba_file && !strcmp(rp, s->hba_file)) {
+			free(dir);
+			return s->facts;
+		}
+		if (!same_dir && dir && s->dir && !strcmp(dir, s->dir) &&
+		    !s->hba_file)
+			same_dir = s;
+	}
+	free(dir);
+	return same_dir ? same_dir->facts : none;
+}
+
+/* Loads every pg_hba.conf first, so that files one of them includes are
+ * judged only as part of it. */
+static void
+lint_hba_files(struct run *run, const struct walk *w)
+{
+	struct hba_conf *confs = xcalloc(w->nr + 1, sizeof(*confs));
+	struct pathset inside = {NULL, 0, 0};
+	size_t i, j;
+
+	for (i = 0; i < w->nr; i++) {
+		struct source src;
+
+		if (w->v[i].kind != FILE_HBA || load(run->res, w->v[i].path, &src))
+			continue;
+		hba_conf_load(&confs[i], &src, run->o->pg_version);
+		for (j = 1; j < confs[i].nfiles; j++)
+			pathset_add(&inside, confs[i].realpaths[j]);
+	}
+	sort_array(inside.v, inside.nr, sizeof(*inside.v), cmp_str);
+	for (i = 0; i < w->nr; i++) {
+		struct server_facts facts;
+
+		if (!confs[i].nfiles)
+			continue;
+		if (!pathset_has(&inside, w->v[i].path) || w->v[i].explicit_arg) {
+			run->res->files++;
+			facts = pair_server(run, &confs[i]);
+			engine_run_hba(&run->ctx, &confs[i], 1, &facts);
+		}
+		hba_conf_release(&confs[i]);
+	}
+	pathset_release(&inside);
+	free(confs);
 }
 
 void
 lint_run(const struct pgt_options *o, const struct ruleset *rules,
 	 struct lint_result *res)
 {
+	struct run run;
 	struct walk w;
-	struct seen seen = {NULL, 0, 0};
-	struct check_ctx ctx;
 	size_t i;
-	int pass;
 
 	memset(res, 0, sizeof(*res));
+	memset(&run, 0, sizeof(run));
 	buf_init(&res->settings);
-	ctx.rules = rules;
-	ctx.out = &res->findings;
-	ctx.pg_version = o->pg_version;
+	run.o = o;
+	run.res = res;
+	run.ctx.rules = rules;
+	run.ctx.out = &res->findings;
+	run.ctx.pg_version = o->pg_version;
 	walk_paths(o->paths.v, o->paths.nr, o->excludes.v, o->excludes.nr, &w,
 		   &res->diags);
-	/* Roots first, so that fragments they include are not read twice. */
-	for (pass = 0; pass < 2; pass++) {
-		for (i = 0; i < w.nr; i++) {
-			const struct walk_entry *e = &w.v[i];
-
-			if (e->kind == FILE_NONE && pass == 0 && e->explicit_arg)
-				diags_add(&res->diags, e->path, 0,
-					  xasprintf("skipped '%s': not a file "
-						    "type pgtlslint reads",
-						    e->path));
-			if ((pass == 0) != (e->kind == FILE_PGCONF_ROOT) ||
-			    e->kind == FILE_NONE)
-				continue;
-			lint_pgconf(o, &ctx, res, e, &seen);
-		}
-		sort_array(seen.v, seen.nr, sizeof(*seen.v), cmp_str);
+	for (i = 0; i < w.nr; i++)
+		if (w.v[i].kind == FILE_NONE && w.v[i].explicit_arg)
+			diags_add(&res->diags, w.v[i].path, 0,
+				  xasprintf("skipped '%s': not a file type "
+					    "pgtlslint reads",
+					    w.v[i].path));
+	for (i = 0; i < w.nr; i++)
+		if (w.v[i].kind == FILE_PGCONF_ROOT)
+			lint_pgconf(&run, &w.v[i]);
+	sort_array(run.included.v, run.included.nr, sizeof(*run.included.v),
+		   cmp_str);
+	for (i = 0; i < w.nr; i++)
+		if (w.v[i].kind == FILE_PGCONF_PART)
+			lint_pgconf(&run, &w.v[i]);
+	lint_hba_files(&run, &w);
+	for (i = 0; i < run.nservers; i++) {
+		free(run.servers[i].dir);
+		free(run.servers[i].path);
+		free(run.servers[i].hba_file);
 	}
-	seen_release(&seen);
+	free(run.servers);
+	pathset_release(&run.included);
 	walk_release(&w);
 	findings_sort(&res->findings);
 }

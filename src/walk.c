@@ -42,8 +42,11 @@ walk_classify(const char *path)
 
 	if (!strcmp(b, "postgresql.conf"))
 		return FILE_PGCONF_ROOT;
-	/* pg_hba.conf, pg_ident.conf and pg_service.conf have formats of
-	 * their own; they are not GUC files. */
+	/* pg_hba.conf and files like it (prod_hba.conf, pg_hba.conf.d/...
+	 * entries) are authentication files; pg_ident.conf and
+	 * pg_service.conf have formats of their own. */
+	if (strstr(b, "hba") && ends_with(b, ".conf") && b[0] != '.')
+		return FILE_HBA;
 	if (strstr(b, "hba") || !strcmp(b, "pg_ident.conf") ||
 	    !strcmp(b, "pg_service.conf"))
 		return FILE_NONE;

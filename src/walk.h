@@ -16,7 +16,8 @@
 enum file_kind {
 	FILE_NONE,        /* not a format we read */
 	FILE_PGCONF_ROOT, /* postgresql.conf: a whole server configuration */
-	FILE_PGCONF_PART  /* another *.conf: a fragment, if it parses as one */
+	FILE_PGCONF_PART, /* another *.conf: a fragment, if it parses as one */
+	FILE_HBA          /* pg_hba.conf, *hba*.conf */
 };
 
 struct walk_entry {

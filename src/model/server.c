@@ -402,3 +402,18 @@ server_config_has_file(const struct server_config *cfg, const char *rp)
 			return 1;
 	return 0;
 }
+
+int
+server_config_bool(const struct server_config *cfg, const char *name,
+		   int absences_known)
+{
+	const struct setting *s = server_config_get(cfg, name);
+	const char *v;
+
+	if (!s && !absences_known)
+		return -1;
+	v = server_config_value(cfg, name);
+	if (!v)
+		return -1;
+	return !strcmp(v, "on");
+}

@@ -80,6 +80,14 @@ const struct setting *server_config_get(const struct server_config *cfg,
 const char *server_config_value(const struct server_config *cfg,
 				const char *name);
 
+/*
+ * A boolean setting as the server sees it: 1 or 0, or -1 when unknown (a
+ * rejected value, or unset while absences_known is false — a fragment, or
+ * a root with an include we could not read).
+ */
+int server_config_bool(const struct server_config *cfg, const char *name,
+		       int absences_known);
+
 /* True when realpath rp is one of the files read. */
 int server_config_has_file(const struct server_config *cfg, const char *rp);
 

@@ -7,15 +7,29 @@
 #include <string.h>
 
 #include "../util/xalloc.h"
+#include "checks_hba.h"
 #include "checks_server.h"
 
+#define SERVER(name, fn) {name, TARGET_PGCONF, fn, NULL}
+#define HBA(name, fn) {name, TARGET_HBA, NULL, fn}
+
 static const struct check registry[] = {
-	{"ssl_ca_unset", TARGET_PGCONF, check_ssl_ca_unset},
-	{"ssl_ciphers_weak", TARGET_PGCONF, check_ssl_ciphers},
-	{"ssl_disabled", TARGET_PGCONF, check_ssl_disabled},
-	{"ssl_files_missing", TARGET_PGCONF, check_ssl_files},
-	{"ssl_max_protocol", TARGET_PGCONF, check_ssl_max_protocol},
-	{"ssl_min_protocol", TARGET_PGCONF, check_ssl_min_protocol},
+	HBA("hba_address_broad", check_hba_broad),
+	HBA("hba_cert_without_ca", check_hba_cert_without_ca),
+	HBA("hba_clientcert_obsolete", check_hba_clientcert_obsolete),
+	HBA("hba_host_plaintext", check_hba_host_plaintext),
+	HBA("hba_hostnossl", check_hba_hostnossl),
+	HBA("hba_hostssl_without_ssl", check_hba_hostssl_without_ssl),
+	HBA("hba_md5", check_hba_md5),
+	HBA("hba_password", check_hba_password),
+	HBA("hba_shadowed", check_hba_shadowed),
+	HBA("hba_trust_remote", check_hba_trust_remote),
+	SERVER("ssl_ca_unset", check_ssl_ca_unset),
+	SERVER("ssl_ciphers_weak", check_ssl_ciphers),
+	SERVER("ssl_disabled", check_ssl_disabled),
+	SERVER("ssl_files_missing", check_ssl_files),
+	SERVER("ssl_max_protocol", check_ssl_max_protocol),
+	SERVER("ssl_min_protocol", check_ssl_min_protocol),
 };
 
 const struct check *

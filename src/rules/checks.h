@@ -11,6 +11,7 @@
 #include "rule.h"
 
 struct server_config;
+struct hba_conf;
 struct ruleset;
 
 /* What a check may use and where its findings go. */
@@ -28,10 +29,26 @@ struct check_ctx {
 typedef void (*server_check_fn)(struct check_ctx *ctx, const struct rule *r,
 				const struct server_config *cfg, int is_root);
 
+/*
+ * What a pg_hba.conf check knows of the server that reads the file: the
+ * paired postgresql.conf (same directory, or the one whose hba_file names
+ * it). Each field is 1, 0, or -1 when unknown (no pair, or not decidable).
+ */
+struct server_facts {
+	int ssl_on;
+	int ca_file_set;
+	const char *conf_path; /* borrowed; NULL without a pair */
+};
+
+typedef void (*hba_check_fn)(struct check_ctx *ctx, const struct rule *r,
+			     const struct hba_conf *conf,
+			     const struct server_facts *server);
+
 struct check {
 	const char *name;
 	enum rule_target target;
-	server_check_fn server;
+	server_check_fn server; /* for TARGET_PGCONF */
+	hba_check_fn hba;       /* for TARGET_HBA */
 };
 
 /* The check registered under name, or NULL. */

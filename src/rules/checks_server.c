@@ -32,18 +32,10 @@ absences_known(const struct server_config *cfg, int is_root)
 	return is_root && !cfg->incomplete;
 }
 
-/* 1 when ssl is on, 0 when off, -1 when unknown (invalid, or unset in a
- * fragment). */
 static int
 ssl_state(const struct server_config *cfg, int is_root)
 {
-	const struct setting *s = server_config_get(cfg, "ssl");
-
-	if (!s)
-		return absences_known(cfg, is_root) ? 0 : -1;
-	if (!s->canonical)
-		return -1;
-	return !strcmp(s->canonical, "on");
+	return server_config_bool(cfg, "ssl", absences_known(cfg, is_root));
 }
 
 void

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../model/hba_conf.h"
 #include "../model/server.h"
 #include "../util/buf.h"
 #include "../util/mask.h"
@@ -129,5 +130,30 @@ engine_run_server(struct check_ctx *ctx, const struct server_config *cfg,
 			r->check->server(ctx, r, cfg, is_root);
 		else
 			run_condition(ctx, r, cfg, is_root);
+	}
+}
+
+void
+engine_run_hba(struct check_ctx *ctx, const struct hba_conf *conf,
+	       int is_root, const struct server_facts *server)
+{
+	const struct rule *syntax = ruleset_active(ctx->rules, "PGT209");
+	size_t i;
+
+	for (i = 0; syntax && i < conf->nr; i++)
+		if (conf->v[i].error)
+			check_emit(ctx, syntax, conf->v[i].src,
+				   conf->v[i].err_begin, conf->v[i].err_end,
+				   "%s", conf->v[i].error);
+	/* load_hba: "configuration file contains no entries" refuses it. */
+	if (syntax && is_root && !conf->nr && !conf->incomplete)
+		check_emit(ctx, syntax, conf->files[0], 0, 0,
+			   "the file has no records: PostgreSQL refuses to "
+			   "start with it");
+	for (i = 0; i < ctx->rules->nr; i++) {
+		const struct rule *r = &ctx->rules->v[i];
+
+		if (r->enabled && r->target == TARGET_HBA && r->check)
+			r->check->hba(ctx, r, conf, server);
 	}
 }

@@ -1,0 +1,381 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hba_conf.c — @file expansion and include records for pg_hba.conf, as
+ * tokenize_auth_file / next_field_expand / tokenize_expand_file /
+ * tokenize_include_file do (src/backend/libpq/hba.c):
+ *
+ * - "@name" (not quoted before the @, longer than one byte) is replaced by
+ *   every token of every line of that file, relative to the file holding
+ *   it; an error in that file is an error of the line that names it;
+ * - from PostgreSQL 16, a line of exactly two fields whose first token is
+ *   include, include_if_exists or include_dir reads those files in place
+ *   (include_dir: *.conf files not starting with '.', in strcmp order);
+ * - nesting deeper than 10 is an error; we name cycles where they close.
+ */
+#include "hba_conf.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../util/sort.h"
+#include "../util/xalloc.h"
+
+struct stack {
+	const char *rp[HBA_MAX_INCLUDE_DEPTH + 2];
+	int depth;
+};
+
+static size_t
+add_file(struct hba_conf *conf, struct source *src)
+{
+	size_t i = conf->nfiles;
+	size_t old = conf->files_alloc;
+
+	ALLOC_GROW(conf->files, i + 1, conf->files_alloc);
+	if (conf->files_alloc != old) {
+		conf->realpaths = xrealloc(conf->realpaths,
+					   conf->files_alloc * sizeof(char *));
+		conf->lines = xrealloc(conf->lines, conf->files_alloc *
+							sizeof(*conf->lines));
+	}
+	conf->files[i] = xmalloc(sizeof(struct source));
+	*conf->files[i] = *src;
+	conf->realpaths[i] = realpath(src->path, NULL);
+	hba_tokenize(src->text, src->len, &conf->lines[i]);
+	conf->nfiles++;
+	return i;
+}
+
+static char *
+relative_to(const char *including, const char *target)
+{
+	const char *slash = strrchr(including, '/');
+
+	if (target[0] == '/' || !slash)
+		return xstrdup(target);
+	return xasprintf("%.*s/%s", (int)(slash - including), including,
+			 target);
+}
+
+static int
+on_stack(const struct stack *st, const char *rp)
+{
+	int i;
+
+	for (i = 0; rp && i < st->depth; i++)
+		if (st->rp[i] && !strcmp(st->rp[i], rp))
+			return 1;
+	return 0;
+}
+
+/*
+ * Opens path for inclusion. Returns the file index, or -1 with *err set
+ * (NULL when the file is to be skipped silently).
+ */
+static long
+open_included(struct hba_conf *conf, const char *path, int missing_ok,
+	      const struct stack *st, char **err)
+{
+	struct source src;
+	struct stat sb;
+	char *rp, *lerr = NULL;
+
+	*err = NULL;
+	if (st->depth > HBA_MAX_INCLUDE_DEPTH) {
+		*err = xasprintf("could not open file \"%s\": maximum nesting "
+				 "depth exceeded",
+				 path);
+		return -1;
+	}
+	if (stat(path, &sb) != 0 && (errno == ENOENT || errno == ENOTDIR)) {
+		if (path[0] == '/')
+			conf->incomplete = 1; /* not on this machine */
+		else if (!missing_ok)
+			*err = xasprintf("could not open file \"%s\": No such "
+					 "file or directory",
+					 path);
+		return -1;
+	}
+	rp = realpath(path, NULL);
+	if (on_stack(st, rp)) {
+		*err = xasprintf("include cycle: \"%s\" is already being read",
+				 path);
+		free(rp);
+		return -1;
+	}
+	free(rp);
+	if (source_load(&src, path, &lerr) != PGT_OK) {
+		*err = lerr;
+		return -1;
+	}
+	return (long)add_file(conf, &src);
+}
+
+static void read_lines(struct hba_conf *conf, size_t file, struct stack *st);
+
+static int expand_line(struct hba_conf *conf, size_t file,
+		       struct hba_line *line, struct stack *st, char **err);
+
+/*
+ * Appends to add every token of every line of file idx, its own @files
+ * expanded first (tokenize_expand_file), standing at position [b, e).
+ */
+static int
+collect_file(struct hba_conf *conf, size_t idx, struct stack *st,
+	     struct hba_field *add, size_t b, size_t e, char **err)
+{
+	size_t i, j, k;
+	int rc = 0;
+
+	st->rp[st->depth++] = conf->realpaths[idx];
+	for (i = 0; !rc && i < conf->lines[idx].nr; i++) {
+		struct hba_line *l = &conf->lines[idx].v[i];
+
+		rc = expand_line(conf, idx, l, st, err);
+		for (j = 0; !rc && j < l->nfields; j++)
+			for (k = 0; k < l->fields[j].nr; k++) {
+				struct hba_token nt = l->fields[j].v[k];
+
+				nt.str = xstrdup(nt.str);
+				nt.begin = b;
+				nt.end = e;
+				ALLOC_GROW(add->v, add->nr + 1, add->alloc);
+				add->v[add->nr++] = nt;
+			}
+	}
+	st->depth--;
+	return rc;
+}
+
+/* Replaces token t of field fl by the tokens in add (taking them). */
+static void
+splice(struct hba_field *fl, size_t t, struct hba_field *add)
+{
+	free(fl->v[t].str);
+	ALLOC_GROW(fl->v, fl->nr + add->nr, fl->alloc);
+	memmove(&fl->v[t + add->nr], &fl->v[t + 1],
+		(fl->nr - t - 1) * sizeof(*fl->v));
+	if (add->nr)
+		memcpy(&fl->v[t], add->v, add->nr * sizeof(*add->v));
+	fl->nr = fl->nr - 1 + add->nr;
+	free(add->v);
+}
+
+/* Replaces each @file token of line by that file's tokens; an error names
+ * the @token (err_begin/err_end via the token kept in place). */
+static int
+expand_line(struct hba_conf *conf, size_t file, struct hba_line *line,
+	    struct stack *st, char **err)
+{
+	size_t f, t;
+
+	for (f = 0; f < line->nfields; f++) {
+		struct hba_field *fl = &line->fields[f];
+
+		for (t = 0; t < fl->nr;) {
+			struct hba_token at = fl->v[t];
+			struct hba_field add = {NULL, 0, 0};
+			char *path;
+			long idx;
+
+			if (at.quoted || at.str[0] != '@' || !at.str[1]) {
+				t++;
+				continue;
+			}
+			path = relative_to(conf->files[file]->path, at.str + 1);
+			idx = open_included(conf, path, 0, st, err);
+			free(path);
+			if (idx < 0 && *err)
+				return -1;
+			if (idx >= 0 && collect_file(conf, (size_t)idx, st, &add,
+						     at.begin, at.end, err)) {
+				size_t i;
+
+				for (i = 0; i < add.nr; i++)
+					free(add.v[i].str);
+				free(add.v);
+				return -1;
+			}
+			splice(fl, t, &add);
+			t += add.nr;
+		}
+	}
+	return 0;
+}
+
+static struct hba_entry *
+new_entry(struct hba_conf *conf, size_t file, struct hba_line *line)
+{
+	struct hba_entry *e;
+
+	ALLOC_GROW(conf->v, conf->nr + 1, conf->alloc);
+	e = &conf->v[conf->nr++];
+	memset(e, 0, sizeof(*e));
+	e->src = conf->files[file];
+	e->line = line->line;
+	e->begin = line->begin;
+	e->end = line->end;
+	e->tokens = line;
+	return e;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* include_dir: GetConfFilesInDir's choice of files. */
+static char *
+include_dir(struct hba_conf *conf, const char *dir, struct stack *st)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char **names = NULL, *err = NULL;
+	size_t n = 0, alloc = 0, i;
+
+	if (!d) {
+		if (dir[0] == '/' && errno == ENOENT) {
+			conf->incomplete = 1;
+			return NULL;
+		}
+		return xasprintf("could not open directory \"%s\"", dir);
+	}
+	while ((de = readdir(d))) {
+		size_t len = strlen(de->d_name);
+		struct stat sb;
+		char *p;
+
+		if (len < 6 || de->d_name[0] == '.' ||
+		    strcmp(de->d_name + len - 5, ".conf"))
+			continue;
+		p = xasprintf("%s/%s", dir, de->d_name);
+		if (stat(p, &sb) != 0 || S_ISDIR(sb.st_mode)) {
+			free(p);
+			continue;
+		}
+		ALLOC_GROW(names, n + 1, alloc);
+		names[n++] = p;
+	}
+	closedir(d);
+	sort_array(names, n, sizeof(*names), cmp_str);
+	for (i = 0; i < n; i++) {
+		long idx = err ? -1 : open_included(conf, names[i], 0, st, &err);
+
+		if (idx >= 0)
+			read_lines(conf, (size_t)idx, st);
+		free(names[i]);
+	}
+	free(names);
+	return err;
+}
+
+/* Handles an include record; returns 1 when line was one. */
+static int
+include_record(struct hba_conf *conf, size_t file, struct hba_line *line,
+	       struct stack *st)
+{
+	const char *kw, *target;
+	char *path, *err = NULL;
+	long idx;
+
+	if (conf->version < 16 || line->nfields != 2)
+		return 0;
+	kw = line->fields[0].v[0].str;
+	if (strcmp(kw, "include") && strcmp(kw, "include_if_exists") &&
+	    strcmp(kw, "include_dir"))
+		return 0;
+	target = line->fields[1].v[0].str;
+	path = relative_to(conf->files[file]->path, target);
+	if (!strcmp(kw, "include_dir"))
+		err = include_dir(conf, path, st);
+	else {
+		idx = open_included(conf, path, kw[7] == '_', st, &err);
+		if (idx >= 0)
+			read_lines(conf, (size_t)idx, st);
+	}
+	free(path);
+	if (err) {
+		struct hba_entry *e = new_entry(conf, file, line);
+
+		e->error = err;
+		e->err_begin = line->fields[1].v[0].begin;
+		e->err_end = line->fields[1].v[0].end;
+	}
+	return 1;
+}
+
+static void
+read_lines(struct hba_conf *conf, size_t file, struct stack *st)
+{
+	size_t i;
+
+	st->rp[st->depth++] = conf->realpaths[file];
+	for (i = 0; i < conf->lines[file].nr; i++) {
+		/* Each file's lines stay put when conf->lines grows. */
+		struct hba_line *line = &conf->lines[file].v[i];
+		struct hba_entry *e;
+		char *err = NULL;
+
+		if (expand_line(conf, file, line, st, &err)) {
+			e = new_entry(conf, file, line);
+			e->error = err;
+			e->err_begin = line->begin;
+			e->err_end = line->end;
+			continue;
+		}
+		if (include_record(conf, file, line, st))
+			continue;
+		e = new_entry(conf, file, line);
+		if (hba_record_parse(line, conf->version, &e->rec, &e->error,
+				     &e->err_begin, &e->err_end))
+			hba_record_release(&e->rec);
+	}
+	st->depth--;
+}
+
+void
+hba_conf_load(struct hba_conf *conf, struct source *root, int version)
+{
+	struct stack st;
+
+	memset(conf, 0, sizeof(*conf));
+	memset(&st, 0, sizeof(st));
+	conf->version = version;
+	read_lines(conf, add_file(conf, root), &st);
+}
+
+size_t
+hba_conf_records(const struct hba_conf *conf)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < conf->nr; i++)
+		n += !conf->v[i].error;
+	return n;
+}
+
+void
+hba_conf_release(struct hba_conf *conf)
+{
+	size_t i;
+
+	for (i = 0; i < conf->nr; i++) {
+		hba_record_release(&conf->v[i].rec);
+		free(conf->v[i].error);
+	}
+	for (i = 0; i < conf->nfiles; i++) {
+		hba_lines_release(&conf->lines[i]);
+		source_release(conf->files[i]);
+		free(conf->files[i]);
+		free(conf->realpaths[i]);
+	}
+	free(conf->v);
+	free(conf->files);
+	free(conf->realpaths);
+	free(conf->lines);
+	memset(conf, 0, sizeof(*conf));
+}

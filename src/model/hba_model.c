@@ -1,0 +1,326 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hba_model.c — first-match reasoning over pg_hba.conf records.
+ *
+ * Matching follows check_hba / check_db / check_role / check_ip in
+ * src/backend/libpq/hba.c:
+ * - local matches Unix sockets; host any TCP connection; hostssl only TLS;
+ *   hostnossl TCP without TLS; hostgssenc only GSSAPI-encrypted;
+ *   hostnogssenc TCP without GSSAPI encryption;
+ * - database "all" matches every database except physical replication
+ *   connections, which only the keyword "replication" matches;
+ * - keywords are keywords only unquoted; names compare exactly;
+ * - an address with a mask matches (client & mask) == (addr & mask) in the
+ *   same family, whatever the mask's shape.
+ */
+#include "hba_model.h"
+
+#include <string.h>
+#include <strings.h>
+
+unsigned
+hba_kinds(enum hba_conntype type)
+{
+	switch (type) {
+	case HBA_LOCAL:
+		return CONN_LOCAL;
+	case HBA_HOST:
+		return CONN_PLAIN | CONN_SSL | CONN_GSS;
+	case HBA_HOSTSSL:
+		return CONN_SSL;
+	case HBA_HOSTNOSSL:
+		return CONN_PLAIN | CONN_GSS;
+	case HBA_HOSTGSSENC:
+		return CONN_GSS;
+	case HBA_HOSTNOGSSENC:
+		return CONN_PLAIN | CONN_SSL;
+	case HBA_CONNTYPE__COUNT:
+		break;
+	}
+	return 0;
+}
+
+int
+hba_prefix_len(const struct hba_record *r)
+{
+	int i, bits = 0;
+
+	if (r->addr_kind != ADDR_CIDR)
+		return -1;
+	for (i = 0; i < 16 * 8; i++)
+		bits += (r->mask[i / 8] >> (7 - i % 8)) & 1;
+	return bits;
+}
+
+int
+hba_is_loopback(const struct hba_record *r)
+{
+	static const unsigned char v6_loopback[16] = {[15] = 1};
+
+	switch (r->addr_kind) {
+	case ADDR_NONE:
+	case ADDR_SAMEHOST:
+		return 1;
+	case ADDR_HOSTNAME:
+		return !strcasecmp(r->hostname, "localhost");
+	case ADDR_CIDR:
+		if (r->family == 4)
+			return r->mask[0] == 0xff && r->addr[0] == 127;
+		return hba_prefix_len(r) == 128 &&
+		       !memcmp(r->addr, v6_loopback, 16);
+	case ADDR_ALL:
+	case ADDR_SAMENET:
+		break;
+	}
+	return 0;
+}
+
+int
+hba_method_strength(enum hba_method m)
+{
+	switch (m) {
+	case METHOD_TRUST:
+		return 0;
+	case METHOD_PASSWORD:
+		return 10; /* the password crosses the wire in clear */
+	case METHOD_IDENT:
+		return 20; /* the client's host vouches for the user */
+	case METHOD_PAM:
+	case METHOD_BSD:
+	case METHOD_LDAP:
+	case METHOD_RADIUS:
+		return 30; /* cleartext password to the server */
+	case METHOD_MD5:
+		return 40;
+	case METHOD_SCRAM:
+	case METHOD_OAUTH:
+		return 60;
+	case METHOD_PEER:
+		return 70;
+	case METHOD_GSS:
+	case METHOD_SSPI:
+		return 80;
+	case METHOD_CERT:
+		return 90;
+	case METHOD_REJECT:
+	case METHOD__COUNT:
+		break;
+	}
+	return 100;
+}
+
+enum tok_class { TC_ALL, TC_REPLICATION, TC_SAMEUSER, TC_SAMEROLE,
+		 TC_GROUP, TC_REGEX, TC_NAME };
+
+static int
+unquoted_is(const struct hba_token *t, const char *k)
+{
+	return !t->quoted && !strcmp(t->str, k);
+}
+
+static enum tok_class
+db_class(const struct hba_token *t, int version)
+{
+	if (unquoted_is(t, "all"))
+		return TC_ALL;
+	if (unquoted_is(t, "replication"))
+		return TC_REPLICATION;
+	if (unquoted_is(t, "sameuser"))
+		return TC_SAMEUSER;
+	if (unquoted_is(t, "samerole") || unquoted_is(t, "samegroup"))
+		return TC_SAMEROLE;
+	if (version >= 16 && t->str[0] == '/')
+		return TC_REGEX;
+	return TC_NAME;
+}
+
+static enum tok_class
+user_class(const struct hba_token *t, int version)
+{
+	if (unquoted_is(t, "all"))
+		return TC_ALL;
+	if (!t->quoted && t->str[0] == '+')
+		return TC_GROUP;
+	if (version >= 16 && t->str[0] == '/')
+		return TC_REGEX;
+	return TC_NAME;
+}
+
+/*
+ * Does list L match every connection that token t matches? Only "all" and
+ * an identical token are proofs; "all" never matches physical replication.
+ */
+static int
+token_covered(const struct hba_token *t, const struct hba_field *L, int is_db,
+	      int version)
+{
+	enum tok_class ct = is_db ? db_class(t, version) : user_class(t, version);
+	size_t i;
+
+	for (i = 0; i < L->nr; i++) {
+		enum tok_class cu = is_db ? db_class(&L->v[i], version)
+					  : user_class(&L->v[i], version);
+
+		if (cu == TC_ALL && ct != TC_REPLICATION)
+			return 1;
+		if (cu == ct && !strcmp(L->v[i].str, t->str))
+			return 1;
+	}
+	return 0;
+}
+
+/* One piece of a record's address: a range, or a name to compare. */
+struct addr_piece {
+	enum hba_addr_kind kind; /* ADDR_CIDR for "all" split by family */
+	int family;
+	unsigned char addr[16], mask[16];
+	const char *hostname;
+};
+
+static int
+addr_covered(const struct addr_piece *p, const struct hba_record *r)
+{
+	size_t i, hl, pl;
+
+	switch (r->addr_kind) {
+	case ADDR_ALL:
+		return 1;
+	case ADDR_NONE:
+		return 0;
+	case ADDR_CIDR:
+		if (p->kind != ADDR_CIDR || p->family != r->family)
+			return 0;
+		for (i = 0; i < 16; i++)
+			if ((r->mask[i] & ~p->mask[i]) ||
+			    ((p->addr[i] ^ r->addr[i]) & r->mask[i]))
+				return 0;
+		return 1;
+	case ADDR_SAMEHOST:
+	case ADDR_SAMENET:
+		return p->kind == r->addr_kind;
+	case ADDR_HOSTNAME:
+		if (p->kind != ADDR_HOSTNAME)
+			return 0;
+		if (r->hostname[0] != '.') /* hostname_match: suffix form */
+			return !strcasecmp(p->hostname, r->hostname);
+		hl = strlen(p->hostname);
+		pl = strlen(r->hostname);
+		return hl >= pl && !strcasecmp(p->hostname + hl - pl, r->hostname);
+	}
+	return 0;
+}
+
+static size_t
+addr_pieces(const struct hba_record *r, struct addr_piece out[2])
+{
+	memset(out, 0, 2 * sizeof(*out));
+	if (r->addr_kind == ADDR_ALL) {
+		out[0].kind = out[1].kind = ADDR_CIDR;
+		out[0].family = 4;
+		out[1].family = 6;
+		return 2;
+	}
+	out[0].kind = r->addr_kind;
+	out[0].family = r->family;
+	memcpy(out[0].addr, r->addr, 16);
+	memcpy(out[0].mask, r->mask, 16);
+	out[0].hostname = r->hostname;
+	return 1;
+}
+
+static int
+piece_loopback(const struct addr_piece *p)
+{
+	struct hba_record r;
+
+	memset(&r, 0, sizeof(r));
+	r.addr_kind = p->kind;
+	r.family = p->family;
+	memcpy(r.addr, p->addr, 16);
+	memcpy(r.mask, p->mask, 16);
+	r.hostname = p->hostname;
+	return hba_is_loopback(&r);
+}
+
+/* Beyond this many pieces per record we do not decide. */
+#define MAX_PIECES 4096
+
+/* Keeps the list of shadowing entries sorted and free of duplicates. */
+static void
+note_shadower(struct hba_cover *c, size_t j)
+{
+	size_t k, m;
+
+	for (k = 0; k < c->nby && c->by[k] < j; k++)
+		;
+	if ((k < c->nby && c->by[k] == j) || c->nby == HBA_MAX_SHADOWERS)
+		return;
+	for (m = c->nby; m > k; m--)
+		c->by[m] = c->by[m - 1];
+	c->by[k] = j;
+	c->nby++;
+}
+
+/* The first earlier entry that matches the whole piece, or -1. */
+static long
+first_cover(const struct hba_conf *conf, size_t i, unsigned kind,
+	    const struct hba_token *db, const struct hba_token *user,
+	    const struct addr_piece *ap)
+{
+	size_t j;
+
+	for (j = 0; j < i; j++) {
+		const struct hba_record *r = &conf->v[j].rec;
+
+		if (conf->v[j].error || !(hba_kinds(r->type) & kind))
+			continue;
+		if (!token_covered(db, r->databases, 1, conf->version) ||
+		    !token_covered(user, r->users, 0, conf->version))
+			continue;
+		if (kind != CONN_LOCAL && !addr_covered(ap, r))
+			continue;
+		return (long)j;
+	}
+	return -1;
+}
+
+struct hba_cover
+hba_covered(const struct hba_conf *conf, size_t i, unsigned kinds,
+	    int remote_only)
+{
+	const struct hba_record *r = &conf->v[i].rec;
+	struct hba_cover c = {1, 1, {0}, 0};
+	struct addr_piece ap[2];
+	size_t na = addr_pieces(r, ap), d, u, a, pieces;
+	unsigned k;
+
+	kinds &= hba_kinds(r->type);
+	pieces = r->databases->nr * r->users->nr * na * 4;
+	if (pieces > MAX_PIECES) {
+		c.complete = 0;
+		c.decided = 0;
+		return c;
+	}
+	for (k = CONN_LOCAL; k <= CONN_GSS; k <<= 1) {
+		if (!(kinds & k))
+			continue;
+		for (a = 0; a < na; a++) {
+			if (remote_only && (k == CONN_LOCAL ||
+					    piece_loopback(&ap[a])))
+				continue;
+			for (d = 0; d < r->databases->nr; d++)
+				for (u = 0; u < r->users->nr; u++) {
+					long j = first_cover(
+					    conf, i, k, &r->databases->v[d],
+					    &r->users->v[u], &ap[a]);
+
+					if (j < 0) {
+						c.complete = 0;
+						return c;
+					}
+					note_shadower(&c, (size_t)j);
+				}
+		}
+	}
+	return c;
+}

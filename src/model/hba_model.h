@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hba_model.h — what pg_hba.conf records match, and which records can
+ * ever be reached, by first-match reasoning (check_hba in hba.c).
+ *
+ * A record matches a set of connections: kind (Unix socket, or TCP in
+ * plaintext, TLS or GSSAPI encryption) x database x user x client address.
+ * A record is reachable for some kinds when part of its set is not already
+ * matched by an earlier record. What cannot be decided without the
+ * server's catalogs or DNS (samerole, +group, /regex, host names, samehost,
+ * samenet) only covers an identical token: we never claim shadowing we
+ * cannot prove.
+ */
+#ifndef PGT_HBA_MODEL_H
+#define PGT_HBA_MODEL_H
+
+#include <stddef.h>
+
+#include "hba_conf.h"
+
+enum conn_kind {
+	CONN_LOCAL = 1 << 0, /* Unix-domain socket */
+	CONN_PLAIN = 1 << 1, /* TCP, no encryption */
+	CONN_SSL = 1 << 2,   /* TCP with TLS */
+	CONN_GSS = 1 << 3    /* TCP with GSSAPI encryption */
+};
+
+/* The kinds of connection a record type matches. */
+unsigned hba_kinds(enum hba_conntype type);
+
+/* The record only admits loopback clients (127.0.0.0/8, ::1, localhost,
+ * samehost), or is local. */
+int hba_is_loopback(const struct hba_record *r);
+
+/* Popcount of the address mask, or -1 when not an address range. */
+int hba_prefix_len(const struct hba_record *r);
+
+#define HBA_MAX_SHADOWERS 8
+
+struct hba_cover {
+	int complete;        /* every piece is matched by earlier records */
+	int decided;         /* 0: too many pieces to tell (treat as open) */
+	size_t by[HBA_MAX_SHADOWERS]; /* entries that match it, in order */
+	size_t nby;
+};
+
+/*
+ * Whether the connections of entry i of the given kinds (a mask of
+ * enum conn_kind) are all matched first by earlier valid entries. Only
+ * pieces whose address is not loopback count when remote_only is set.
+ */
+struct hba_cover hba_covered(const struct hba_conf *conf, size_t i,
+			     unsigned kinds, int remote_only);
+
+/* Relative strength of a method (higher is stronger; reject is highest). */
+int hba_method_strength(enum hba_method m);
+
+#endif

@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hba.c — pg_hba.conf tokenizer.
+ *
+ * Grammar (src/backend/libpq/hba.c, tokenize_auth_file and next_token;
+ * https://www.postgresql.org/docs/current/auth-pg-hba-conf.html):
+ *
+ *   file     := { logical-line }
+ *   logical  := physical lines joined while one ends in '\' (the '\' and
+ *               the line end are removed, nothing is inserted)
+ *   line     := { blank | ',' } { field }
+ *   field    := token { ',' token }     a comma right after a token
+ *                                       continues the field
+ *   token    := { char | '"' { char | '""' } '"' }   up to an unquoted
+ *               blank or comma; an unquoted '#' ends the line
+ *   blank    := ' ' | '\t' | '\r'
+ *
+ * An unterminated quote takes the rest of the line (PostgreSQL does not
+ * detect it). Line numbers are those of the first physical line.
+ */
+#include "hba.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/buf.h"
+#include "../util/xalloc.h"
+
+/* A logical line: its bytes and, for each, the source offset it came from. */
+struct logical {
+	struct buf text;
+	size_t *at; /* owned; at[i] = source offset of text.ptr[i] */
+	size_t alloc;
+};
+
+static int
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+static void
+logical_add(struct logical *lg, char c, size_t offset)
+{
+	ALLOC_GROW(lg->at, lg->text.len + 2, lg->alloc);
+	lg->at[lg->text.len] = offset;
+	buf_addch(&lg->text, c);
+}
+
+/*
+ * Reads the physical lines of one logical line starting at *pos. Returns
+ * the number of physical lines consumed (0 at the end of the input).
+ */
+static uint32_t
+read_logical(const char *text, size_t len, size_t *pos, struct logical *lg)
+{
+	uint32_t lines = 0;
+	size_t joined_at = 0; /* length when the last continuation was cut */
+
+	buf_reset(&lg->text);
+	while (*pos < len) {
+		const char *nl = memchr(text + *pos, '\n', len - *pos);
+		size_t end = nl ? (size_t)(nl - text) : len, i, stop = end;
+
+		lines++;
+		/* pg_strip_crlf: drop the trailing CR LF or LF. */
+		while (stop > *pos && (text[stop - 1] == '\r' ||
+				       text[stop - 1] == '\n'))
+			stop--;
+		for (i = *pos; i < stop; i++)
+			logical_add(lg, text[i], i);
+		*pos = nl ? end + 1 : len;
+		if (lg->text.len > joined_at && lg->text.len &&
+		    lg->text.ptr[lg->text.len - 1] == '\\') {
+			lg->text.ptr[--lg->text.len] = '\0';
+			joined_at = lg->text.len;
+			continue;
+		}
+		break;
+	}
+	/* PostgreSQL handles the line as a C string: a NUL ends it. */
+	lg->text.len = strnlen(lg->text.ptr, lg->text.len);
+	return lines;
+}
+
+/*
+ * next_token(): returns 1 and fills tok, or 0 at the end of the line.
+ * *comma is set when an unquoted comma ended the token.
+ */
+static int
+next_token(const struct logical *lg, size_t *i, struct hba_token *tok,
+	   int *comma)
+{
+	const char *s = lg->text.ptr;
+	size_t n = lg->text.len, start;
+	struct buf b = BUF_INIT;
+	int in_quote = 0, was_quote = 0, saw_quote = 0;
+
+	*comma = 0;
+	tok->quoted = 0;
+	while (*i < n && (is_blank(s[*i]) || s[*i] == ','))
+		(*i)++;
+	start = *i;
+	while (*i < n && (!is_blank(s[*i]) || in_quote)) {
+		char c = s[*i];
+
+		if (c == '#' && !in_quote) {
+			*i = n;
+			break;
+		}
+		if (c == ',' && !in_quote) {
+			*comma = 1;
+			break;
+		}
+		if (c != '"' || was_quote)
+			buf_addch(&b, c);
+		was_quote = in_quote && c == '"' ? !was_quote : 0;
+		if (c == '"') {
+			in_quote = !in_quote;
+			saw_quote = 1;
+			if (b.len == 0)
+				tok->quoted = 1;
+		}
+		(*i)++;
+	}
+	if (!saw_quote && b.len == 0) {
+		buf_release(&b);
+		return 0;
+	}
+	tok->str = buf_detach(&b);
+	tok->begin = lg->at[start];
+	tok->end = *i > start ? lg->at[*i - 1] + 1 : tok->begin;
+	return 1;
+}
+
+static void
+tokenize_line(const struct logical *lg, struct hba_line *line)
+{
+	size_t i = 0;
+
+	while (i < lg->text.len) {
+		struct hba_field field = {NULL, 0, 0};
+		struct hba_token tok;
+		int comma;
+
+		do {
+			if (!next_token(lg, &i, &tok, &comma))
+				break;
+			ALLOC_GROW(field.v, field.nr + 1, field.alloc);
+			field.v[field.nr++] = tok;
+		} while (comma);
+		if (!field.nr)
+			continue;
+		ALLOC_GROW(line->fields, line->nfields + 1, line->alloc);
+		line->fields[line->nfields++] = field;
+	}
+}
+
+void
+hba_tokenize(const char *text, size_t len, struct hba_lines *out)
+{
+	struct logical lg;
+	size_t pos = 0;
+	uint32_t lineno = 1, used;
+
+	memset(out, 0, sizeof(*out));
+	memset(&lg, 0, sizeof(lg));
+	buf_init(&lg.text);
+	while ((used = read_logical(text, len, &pos, &lg)) > 0) {
+		struct hba_line line;
+
+		memset(&line, 0, sizeof(line));
+		line.line = lineno;
+		tokenize_line(&lg, &line);
+		if (line.nfields) {
+			line.begin = line.fields[0].v[0].begin;
+			line.end = lg.text.len ? lg.at[lg.text.len - 1] + 1
+					       : line.begin;
+			ALLOC_GROW(out->v, out->nr + 1, out->alloc);
+			out->v[out->nr++] = line;
+		}
+		lineno += used;
+	}
+	buf_release(&lg.text);
+	free(lg.at);
+}
+
+static void
+field_release(struct hba_field *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->nr; i++)
+		free(f->v[i].str);
+	free(f->v);
+}
+
+void
+hba_lines_release(struct hba_lines *l)
+{
+	size_t i, j;
+
+	for (i = 0; i < l->nr; i++) {
+		for (j = 0; j < l->v[i].nfields; j++)
+			field_release(&l->v[i].fields[j]);
+		free(l->v[i].fields);
+	}
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hba.h — tokenize pg_hba.conf text into logical lines of fields of tokens,
+ * as tokenize_auth_file() and next_token() in src/backend/libpq/hba.c do.
+ *
+ * It does NOT expand @file tokens or follow include directives (the caller
+ * does, model/hba_conf.c) and does NOT judge the fields (hba_record.c).
+ */
+#ifndef PGT_HBA_H
+#define PGT_HBA_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct hba_token {
+	char *str;         /* owned; quotes removed, "" undone */
+	int quoted;        /* a quote came before the first character
+			      (keywords lose their meaning; @ is literal) */
+	size_t begin, end; /* source offsets of the token as written */
+};
+
+/* One field: a comma-separated list of tokens. */
+struct hba_field {
+	struct hba_token *v; /* owned */
+	size_t nr, alloc;
+};
+
+struct hba_line {
+	struct hba_field *fields; /* owned */
+	size_t nfields, alloc;
+	uint32_t line;            /* first physical line of the record */
+	size_t begin, end;        /* source offsets of the logical line */
+};
+
+struct hba_lines {
+	struct hba_line *v; /* owned; lines with no field are left out */
+	size_t nr, alloc;
+};
+
+/*
+ * Tokenizes text[0..len): lines ending in a backslash continue on the next
+ * line; '#' outside quotes starts a comment; blanks are space, tab and CR;
+ * a NUL byte ends what the line holds, as in PostgreSQL's C strings.
+ * Never fails. Free with hba_lines_release.
+ */
+void hba_tokenize(const char *text, size_t len, struct hba_lines *out);
+void hba_lines_release(struct hba_lines *l);
+
+#endif
