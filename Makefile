@@ -150,6 +150,7 @@ install-test: $(BIN)
 
 live-test: $(BIN)
 	@tests/live/pgconf_oracle.sh $(BIN)
+	@tests/live/hba_oracle.sh $(BIN)
 
 golden: $(BIN)
 	@tests/golden.sh $(BIN) --update

@@ -40,6 +40,10 @@ const char cli_usage[] =
     "(repeatable)\n"
     "      --list-rules        list every rule and exit\n"
     "      --explain RULE      explain a rule (code or name) and exit\n"
+    "      --explain-hba FILE  show which pg_hba.conf record decides plaintext,\n"
+    "                          TLS and TLS + client-certificate connections\n"
+    "      --probe A,DB,USER   with --explain-hba: explain this client only\n"
+    "                          (repeatable)\n"
     "\n"
     "Input:\n"
     "      --exclude GLOB      skip paths matching GLOB (repeatable)\n"
@@ -64,7 +68,9 @@ enum {
 	OPT_SHOW_SOURCE,
 	OPT_NO_SHOW_SOURCE,
 	OPT_STDIN_TYPE,
-	OPT_SHOW_SETTINGS
+	OPT_SHOW_SETTINGS,
+	OPT_EXPLAIN_HBA,
+	OPT_PROBE
 };
 
 static const struct option long_options[] = {
@@ -83,6 +89,8 @@ static const struct option long_options[] = {
 	{"no-show-source", no_argument, NULL, OPT_NO_SHOW_SOURCE},
 	{"stdin-type", required_argument, NULL, OPT_STDIN_TYPE},
 	{"show-settings", no_argument, NULL, OPT_SHOW_SETTINGS},
+	{"explain-hba", required_argument, NULL, OPT_EXPLAIN_HBA},
+	{"probe", required_argument, NULL, OPT_PROBE},
 	{"version", no_argument, NULL, 'V'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0}};
@@ -198,6 +206,12 @@ parse_one(int c, char *arg, struct pgt_options *o, char **err)
 	case OPT_SHOW_SETTINGS:
 		o->show_settings = 1;
 		return 0;
+	case OPT_EXPLAIN_HBA:
+		o->explain_hba = arg;
+		return 0;
+	case OPT_PROBE:
+		list_add(&o->probes, arg);
+		return 0;
 	case 'V':
 		o->version = 1;
 		return 0;
@@ -239,8 +253,12 @@ cli_parse(int argc, char **argv, struct pgt_options *o, char **err)
 	}
 	for (i = optind; i < argc; i++)
 		list_add(&o->paths, argv[i]);
+	if (o->probes.nr && !o->explain_hba) {
+		*err = xstrdup("--probe needs --explain-hba");
+		return PGT_EUSAGE;
+	}
 	if (!o->paths.nr && !o->list_rules && !o->explain && !o->version &&
-	    !o->help) {
+	    !o->help && !o->explain_hba) {
 		*err = xstrdup("no PATH given (try --help)");
 		return PGT_EUSAGE;
 	}
@@ -260,5 +278,6 @@ cli_release(struct pgt_options *o)
 	free(o->disable.v);
 	free(o->rules_dirs.v);
 	free(o->excludes.v);
+	free(o->probes.v);
 	memset(o, 0, sizeof(*o));
 }

@@ -33,6 +33,8 @@ struct pgt_options {
 	int show_source;        /* -1: on when the output is a terminal */
 	const char *stdin_type; /* kind of "-" input */
 	int show_settings;
+	const char *explain_hba;  /* --explain-hba FILE */
+	struct str_list probes;   /* --probe ADDRESS,DATABASE,USER */
 	int version, help;
 };
 

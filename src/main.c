@@ -10,6 +10,8 @@
 
 #include "cli.h"
 #include "lint.h"
+#include "model/hba_conf.h"
+#include "report/explain_hba.h"
 #include "report/report.h"
 #include "rules/ruleset.h"
 #include "status.h"
@@ -108,6 +110,34 @@ explain(const struct ruleset *rs, const char *which)
 }
 
 static int
+run_explain_hba(const struct pgt_options *o)
+{
+	struct source src;
+	struct hba_conf conf;
+	struct buf out = BUF_INIT;
+	char *err = NULL;
+	int rc;
+
+	if (source_load(&src, o->explain_hba, &err) != PGT_OK) {
+		rc = fail(err);
+		free(err);
+		return rc;
+	}
+	hba_conf_load(&conf, &src, o->pg_version);
+	if (explain_hba(&conf, &o->probes, !strcmp(o->format, "json"), &out,
+			&err)) {
+		rc = fail(err);
+		free(err);
+	} else {
+		fwrite(out.ptr, 1, out.len, stdout);
+		rc = EXIT_CLEAN;
+	}
+	buf_release(&out);
+	hba_conf_release(&conf);
+	return rc;
+}
+
+static int
 use_color(const struct pgt_options *o, FILE *out)
 {
 	const char *no_color = getenv("NO_COLOR");
@@ -200,6 +230,8 @@ main(int argc, char **argv)
 		rc = EXIT_CLEAN;
 	} else if (o.explain) {
 		rc = explain(&rs, o.explain);
+	} else if (o.explain_hba) {
+		rc = run_explain_hba(&o);
 	} else
 		rc = run(&o, &rs);
 	free(err);

@@ -98,6 +98,14 @@ expect_status 2 "$bin" --rules-dir bad-regex project
 expect_grep "bad-regex/BAD002.yaml:9:10: invalid regex at offset 9" "$tmp/err" "regex error position"
 expect_status 2 "$bin" --rules-dir no-such-dir project
 
+# --explain-hba: the table, JSON for one probe, and usage errors.
+ref=../reference/good-checklist/pg_hba.conf
+expect_golden explain-hba.txt "$bin" --explain-hba "$ref"
+expect_golden explain-hba-probe.json "$bin" --explain-hba "$ref" --format json --probe 10.0.3.4,orders,order_app --probe 192.168.1.1,orders,order_app
+expect_status 2 "$bin" --probe 10.0.0.1,db,user project
+expect_status 2 "$bin" --explain-hba "$ref" --probe 10.0.0.1,db
+expect_status 2 "$bin" --explain-hba no-such-file
+
 # The README's rule table is the one rules.d generates (make readme).
 cp "$here/../README.md" "$tmp/README.md"
 "$here/../tools/update-readme.sh" "$bin" "$tmp/README.md"

@@ -324,3 +324,115 @@ hba_covered(const struct hba_conf *conf, size_t i, unsigned kinds,
 	}
 	return c;
 }
+
+enum verdict { V_NO, V_YES, V_MAYBE };
+
+static enum verdict
+both(enum verdict a, enum verdict b)
+{
+	if (a == V_NO || b == V_NO)
+		return V_NO;
+	return a == V_MAYBE || b == V_MAYBE ? V_MAYBE : V_YES;
+}
+
+/* check_db for a concrete, non-replication connection. */
+static enum verdict
+db_matches(const struct hba_field *L, const struct hba_probe *p, int version)
+{
+	enum verdict v = V_NO;
+	size_t i;
+
+	for (i = 0; i < L->nr; i++) {
+		const struct hba_token *t = &L->v[i];
+
+		switch (db_class(t, version)) {
+		case TC_ALL:
+			return V_YES;
+		case TC_SAMEUSER:
+			if (!strcmp(p->database, p->user))
+				return V_YES;
+			break;
+		case TC_NAME:
+			if (!strcmp(t->str, p->database))
+				return V_YES;
+			break;
+		case TC_REPLICATION:
+			break;
+		default: /* samerole, regex */
+			v = V_MAYBE;
+		}
+	}
+	return v;
+}
+
+/* check_role. */
+static enum verdict
+user_matches(const struct hba_field *L, const struct hba_probe *p, int version)
+{
+	enum verdict v = V_NO;
+	size_t i;
+
+	for (i = 0; i < L->nr; i++) {
+		const struct hba_token *t = &L->v[i];
+
+		switch (user_class(t, version)) {
+		case TC_ALL:
+			return V_YES;
+		case TC_NAME:
+			if (!strcmp(t->str, p->user))
+				return V_YES;
+			break;
+		default: /* +group, regex */
+			v = V_MAYBE;
+		}
+	}
+	return v;
+}
+
+/* check_ip, and the names we cannot resolve here. */
+static enum verdict
+addr_matches(const struct hba_record *r, const struct hba_probe *p)
+{
+	size_t i;
+
+	switch (r->addr_kind) {
+	case ADDR_ALL:
+		return V_YES;
+	case ADDR_CIDR:
+		if (r->family != p->family)
+			return V_NO;
+		for (i = 0; i < 16; i++)
+			if ((p->addr[i] ^ r->addr[i]) & r->mask[i])
+				return V_NO;
+		return V_YES;
+	case ADDR_NONE:
+		return V_NO;
+	default: /* samehost, samenet, host names */
+		return V_MAYBE;
+	}
+}
+
+struct hba_decision
+hba_decide(const struct hba_conf *conf, const struct hba_probe *p)
+{
+	struct hba_decision d = {-1, -1};
+	size_t j;
+
+	for (j = 0; j < conf->nr; j++) {
+		const struct hba_record *r = &conf->v[j].rec;
+		enum verdict v;
+
+		if (conf->v[j].error || !(hba_kinds(r->type) & p->kind))
+			continue;
+		v = both(addr_matches(r, p),
+			 both(db_matches(r->databases, p, conf->version),
+			      user_matches(r->users, p, conf->version)));
+		if (v == V_YES) {
+			d.entry = (long)j;
+			return d;
+		}
+		if (v == V_MAYBE && d.maybe < 0)
+			d.maybe = (long)j;
+	}
+	return d;
+}

@@ -52,6 +52,25 @@ struct hba_cover {
 struct hba_cover hba_covered(const struct hba_conf *conf, size_t i,
 			     unsigned kinds, int remote_only);
 
+/* One concrete client: a TCP connection of one kind from an address. */
+struct hba_probe {
+	unsigned kind;          /* one enum conn_kind bit */
+	int family;             /* 4 or 6 */
+	unsigned char addr[16];
+	const char *database;   /* borrowed */
+	const char *user;       /* borrowed */
+};
+
+struct hba_decision {
+	long entry; /* the first record that surely matches, or -1 */
+	long maybe; /* an earlier record that may match (group, regex, host
+		       name, samehost, samenet, samerole), or -1 */
+};
+
+/* The record PostgreSQL would use for the probe (check_hba). */
+struct hba_decision hba_decide(const struct hba_conf *conf,
+			       const struct hba_probe *p);
+
 /* Relative strength of a method (higher is stronger; reject is highest). */
 int hba_method_strength(enum hba_method m);
 

@@ -26,77 +26,15 @@ Exits 0 when every comparison agrees, 1 otherwise, 77 when no server.
 import glob
 import json
 import os
-import pwd
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
 
-ORACLE_PORT = "5499"
+from pgserver import Server, bindir_version, find_bindir
 
-
-def find_bindir():
-    dirs = sorted(glob.glob("/usr/lib/postgresql/*/bin"),
-                  key=lambda d: int(d.split("/")[-2]))
-    return dirs[-1] if dirs else None
-
-
-class Server:
-    """A PostgreSQL server owned by the postgres user (root may not run it)."""
-
-    def __init__(self, bindir):
-        self.bindir = bindir
-        self.tmp = tempfile.mkdtemp(prefix="pgtlslint-oracle-")
-        self.data = os.path.join(self.tmp, "data")
-        self.sock = os.path.join(self.tmp, "sock")
-        os.mkdir(self.sock)
-        self.as_user = []
-        if os.geteuid() == 0:
-            pw = pwd.getpwnam("postgres")
-            for d in (self.tmp, self.sock):
-                os.chown(d, pw.pw_uid, pw.pw_gid)
-            self.as_user = ["runuser", "-u", "postgres", "--"]
-
-    def run(self, *args, **kw):
-        return subprocess.run(self.as_user + list(args), check=True,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True, **kw)
-
-    def start(self):
-        self.run(os.path.join(self.bindir, "initdb"), "-D", self.data,
-                 "-A", "trust", "-U", "postgres", "--no-sync")
-        # Start from an empty file: nothing is "removed" later, so the view
-        # shows no restart-required noise.
-        self.write("postgresql.conf", "")
-        opts = ("-c listen_addresses='' -c unix_socket_directories=%s "
-                "-c port=%s" % (self.sock, ORACLE_PORT))
-        self.run(os.path.join(self.bindir, "pg_ctl"), "-D", self.data,
-                 "-o", opts, "-l", os.path.join(self.tmp, "log"), "-w",
-                 "start")
-
-    def stop(self):
-        subprocess.run(self.as_user + [os.path.join(self.bindir, "pg_ctl"),
-                       "-D", self.data, "-m", "immediate", "stop"],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-    def write(self, rel, text):
-        path = os.path.join(self.data, rel)
-        with open(path, "w") as f:
-            f.write(text)
-        if self.as_user:
-            pw = pwd.getpwnam("postgres")
-            os.chown(path, pw.pw_uid, pw.pw_gid)
-
-    def query(self, sql):
-        out = subprocess.run(
-            [os.path.join(self.bindir, "psql"), "-X", "-h", self.sock, "-p",
-             ORACLE_PORT, "-U", "postgres", "-d", "postgres", "-At",
-             "-F", "\x1f", "-R", "\x1e", "-c", sql],
-            check=True, stdout=subprocess.PIPE, text=True).stdout
-        return [r.strip("\n").split("\x1f") for r in out.split("\x1e")
-                if r.strip("\n")]
+ORACLE_PORT = 5499
 
 
 def fixture_cases(root):
@@ -117,7 +55,7 @@ def copy_case(case, server):
             os.makedirs(os.path.join(server.data, os.path.dirname(rel)),
                         exist_ok=True)
             with open(os.path.join(dirpath, name), "rb") as f:
-                server.write(rel, f.read().decode("latin-1"))
+                server.write(os.path.join(server.data, rel), f.read())
             placed.append(rel)
     return placed
 
@@ -129,7 +67,7 @@ def remove_case(placed, server):
     for rel in sorted({os.path.dirname(r) for r in placed}, reverse=True):
         if rel and os.path.isdir(os.path.join(server.data, rel)):
             shutil.rmtree(os.path.join(server.data, rel), ignore_errors=True)
-    server.write("postgresql.conf", "")
+    server.write(os.path.join(server.data, "postgresql.conf"), "")
 
 
 def ours(binary, case, version):
@@ -242,8 +180,8 @@ def main():
         print("pgconf oracle: SKIP: no PostgreSQL server installed "
               "(make deps installs it)")
         return 77
-    version = int(bindir.split("/")[-2])
-    server = Server(bindir)
+    version = bindir_version(bindir)
+    server = Server(bindir, ORACLE_PORT)
     tally = Tally()
     cases = 0
     empty = tempfile.mkdtemp()

@@ -14,6 +14,7 @@ main(void)
 	int failed;
 
 	srunner_add_suite(sr, suite_guc());
+	srunner_add_suite(sr, suite_hba());
 	srunner_add_suite(sr, suite_server());
 	srunner_add_suite(sr, suite_ruleset());
 	srunner_add_suite(sr, suite_util());

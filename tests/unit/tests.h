@@ -7,6 +7,7 @@
 
 Suite *suite_pgconf(void);
 Suite *suite_guc(void);
+Suite *suite_hba(void);
 Suite *suite_server(void);
 Suite *suite_ruleset(void);
 Suite *suite_util(void);
