@@ -20,7 +20,7 @@ BUILD      ?= build
 
 # Debian packages: build and test dependencies (pkg-config names in DESIGN.md).
 DEB_PACKAGES := pkg-config libpcre2-dev libyaml-dev check python3-jsonschema \
-                postgresql libssl-dev
+                postgresql libpq-dev libssl-dev
 
 PCRE2_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE2_LIBS   ?= $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null)
@@ -28,6 +28,9 @@ YAML_CFLAGS  ?= $(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null)
 YAML_LIBS    ?= $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null)
 CHECK_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS   ?= $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
+# libpq is a test-only dependency: the oracle that checks our parser.
+LIBPQ_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libpq 2>/dev/null)
+LIBPQ_LIBS   ?= $(shell $(PKG_CONFIG) --libs libpq 2>/dev/null)
 
 # git's config.mak.dev warnings; -Werror always (the issue asks for it).
 WARNINGS := -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
@@ -92,6 +95,9 @@ $(BUILD)/test/%.o: tests/unit/%.c
 $(BUILD)/check_unit: $(TEST_OBJS) $(LIB_OBJS)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJS) $(LIB_OBJS) $(LIBS) $(CHECK_LIBS)
 
+$(BUILD)/conninfo_oracle: tests/live/conninfo_oracle.c $(LIB_OBJS)
+	$(CC) $(ALL_CFLAGS) $(LIBPQ_CFLAGS) -o $@ $< $(LIB_OBJS) $(LIBS) $(LIBPQ_LIBS) $(ALL_LDFLAGS)
+
 # Installs only the Debian packages this machine lacks (needs root).
 deps:
 	@missing=""; \
@@ -148,7 +154,8 @@ install-test: $(BIN)
 	@rm -rf $(BUILD)/destdir
 	@echo "install: 1 passed, 0 failed"
 
-live-test: $(BIN)
+live-test: $(BIN) $(BUILD)/conninfo_oracle
+	@$(BUILD)/conninfo_oracle
 	@tests/live/pgconf_oracle.sh $(BIN)
 	@tests/live/hba_oracle.sh $(BIN)
 

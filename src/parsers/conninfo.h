@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * conninfo.h — libpq connection strings: keyword/value and URI, parsed as
+ * PQconninfoParse does (src/interfaces/libpq/fe-connect.c), and the option
+ * checks libpq makes before any network I/O (pqConnectOptions2).
+ *
+ * One parser for every place a connection string is written: carriers,
+ * source literals and primary_conninfo all come here.
+ */
+#ifndef PGT_CONNINFO_H
+#define PGT_CONNINFO_H
+
+#include <stddef.h>
+
+struct conn_param {
+	char *key;         /* owned; the keyword libpq stores (requiressl
+			      becomes sslmode) */
+	char *value;       /* owned; unquoted and percent-decoded */
+	size_t key_begin, key_end;     /* offsets in the text parsed */
+	size_t value_begin, value_end; /* the value as written */
+	int remapped;      /* written as requiressl, or URI ssl=true */
+};
+
+struct conninfo {
+	int is_uri;
+	struct conn_param *v; /* owned; in order, later duplicates win */
+	size_t nr, alloc;
+	char *error;          /* owned; why libpq rejects the string */
+	size_t err_begin, err_end;
+};
+
+/* 1 when text starts with postgresql:// or postgres:// (uri_prefix_length). */
+int conninfo_is_uri(const char *text, size_t len);
+
+/*
+ * Parses text for libpq of the given major version. Returns 0, or -1 with
+ * ci->error set (the parameters read before the error are kept). Free with
+ * conninfo_release.
+ */
+int conninfo_parse(const char *text, size_t len, int version,
+		   struct conninfo *ci);
+void conninfo_release(struct conninfo *ci);
+
+/* The effective (last) value of key, or NULL. */
+const struct conn_param *conninfo_get(const struct conninfo *ci,
+				      const char *key);
+
+/*
+ * The checks pqConnectOptions2 makes on the parsed options before
+ * connecting (invalid sslmode, gssencmode, channel_binding, protocol
+ * versions and their range, host/hostaddr/port counts, and 16+/17+ mode
+ * restrictions). Returns NULL, or a malloc'd message naming the problem,
+ * with *param the offending parameter (may be NULL).
+ */
+char *conninfo_check(const struct conninfo *ci, int version,
+		     const struct conn_param **param);
+
+/* Whether key is a libpq keyword in version (requiressl counts). */
+int conninfo_is_keyword(const char *key, int version);
+
+/* The keyword an environment variable sets (PGSSLMODE -> sslmode), or
+ * NULL. */
+const char *conninfo_env_keyword(const char *var, int version);
+
+#endif
