@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "status.h"
+#include "walk.h"
 #include "util/xalloc.h"
 
 const char cli_usage[] =
@@ -47,7 +48,8 @@ const char cli_usage[] =
     "\n"
     "Input:\n"
     "      --exclude GLOB      skip paths matching GLOB (repeatable)\n"
-    "      --stdin-type TYPE   what '-' holds: pgconf\n"
+    "      --stdin-type TYPE   what '-' holds: pgconf, hba, env, dockerfile,\n"
+    "                          properties, yaml, shell\n"
     "\n"
     "  -V, --version           print the version and exit\n"
     "  -h, --help              print this help and exit\n"
@@ -199,8 +201,10 @@ parse_one(int c, char *arg, struct pgt_options *o, char **err)
 		o->show_source = 0;
 		return 0;
 	case OPT_STDIN_TYPE:
-		if (strcmp(arg, "pgconf"))
-			return usage_error(err, "--stdin-type", arg, "pgconf");
+		if (walk_kind_named(arg) == FILE_NONE)
+			return usage_error(err, "--stdin-type", arg,
+					   "pgconf, hba, env, dockerfile, "
+					   "properties, yaml or shell");
 		o->stdin_type = arg;
 		return 0;
 	case OPT_SHOW_SETTINGS:

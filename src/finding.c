@@ -59,10 +59,24 @@ cmp_finding(const void *a, const void *b)
 	return strcmp(x->message, y->message);
 }
 
+/* Sorts, then drops exact repeats: the same rule saying the same thing
+ * at the same place (one value reached by two carriers' paths). */
 void
 findings_sort(struct findings *fs)
 {
+	size_t i, kept = 0;
+
 	sort_array(fs->v, fs->nr, sizeof(*fs->v), cmp_finding);
+	for (i = 0; i < fs->nr; i++) {
+		if (kept && !cmp_finding(&fs->v[kept - 1], &fs->v[i])) {
+			free(fs->v[i].path);
+			free(fs->v[i].message);
+			free(fs->v[i].snippet);
+			continue;
+		}
+		fs->v[kept++] = fs->v[i];
+	}
+	fs->nr = kept;
 }
 
 void

@@ -39,7 +39,8 @@ struct finding *findings_add(struct findings *fs, const struct rule *rule,
 			     const struct source *src, size_t begin,
 			     size_t end, char *message);
 
-/* Sorts by (path, line, col, rule id) for deterministic output. */
+/* Sorts by (path, line, col, rule id, message) for deterministic output
+ * and removes exact duplicates. */
 void findings_sort(struct findings *fs);
 void findings_release(struct findings *fs);
 

@@ -10,11 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "carriers.h"
 #include "model/hba_conf.h"
 #include "model/server.h"
 #include "rules/engine.h"
 #include "util/mask.h"
 #include "util/sort.h"
+#include "parsers/yaml_carrier.h"
 #include "util/xalloc.h"
 #include "walk.h"
 
@@ -207,6 +209,26 @@ summarize(struct run *run, const struct server_config *cfg)
 	s->facts.conf_path = s->path;
 }
 
+/* The server's own replication connection (primary_conninfo), judged as
+ * a libpq client. */
+static void
+judge_primary_conninfo(struct run *run, const struct server_config *cfg)
+{
+	const struct setting *s = server_config_get(cfg, "primary_conninfo");
+	size_t written;
+
+	if (!s || !s->value_len)
+		return;
+	written = s->end - s->begin;
+	if (s->src->text[s->begin] == '\'')
+		carriers_judge_string(&run->ctx, s->src, s->value, s->value_len,
+				      s->begin + 1, written == s->value_len + 2,
+				      NULL, "primary_conninfo");
+	else
+		carriers_judge_string(&run->ctx, s->src, s->value, s->value_len,
+				      s->begin, 1, NULL, "primary_conninfo");
+}
+
 static void
 lint_pgconf(struct run *run, const struct walk_entry *e)
 {
@@ -227,6 +249,7 @@ lint_pgconf(struct run *run, const struct walk_entry *e)
 	    looks_like_fragment(&cfg)) {
 		run->res->files++;
 		engine_run_server(&run->ctx, &cfg, root);
+		judge_primary_conninfo(run, &cfg);
 		if (run->o->show_settings)
 			dump_settings(&run->res->settings, &cfg, root);
 	}
@@ -296,6 +319,43 @@ lint_hba_files(struct run *run, const struct walk *w)
 	free(confs);
 }
 
+/* .env, Dockerfile, .properties, YAML and shell scripts. */
+static void
+lint_carrier(struct run *run, const struct walk_entry *e)
+{
+	struct assignments as;
+	struct source src;
+	char *err = NULL;
+
+	if (load(run->res, e->path, &src))
+		return;
+	run->res->files++;
+	switch (e->kind) {
+	case FILE_ENV:
+	case FILE_SHELL:
+		envfile_parse(src.text, src.len, &as);
+		break;
+	case FILE_DOCKERFILE:
+		dockerfile_parse(src.text, src.len, &as);
+		break;
+	case FILE_PROPERTIES:
+		properties_parse(src.text, src.len, &as);
+		break;
+	default:
+		if (yaml_carrier_parse(&src, &as, &err))
+			diags_add(&run->res->diags, e->path, 0,
+				  xasprintf("'%s': YAML read only in part: %s",
+					    src.path, err));
+		free(err);
+		break;
+	}
+	carriers_judge_assignments(&run->ctx, &src, &as);
+	if (e->kind == FILE_SHELL || e->kind == FILE_DOCKERFILE)
+		carriers_scan_text(&run->ctx, &src, src.text, src.len, 0, 1);
+	assignments_release(&as);
+	source_release(&src);
+}
+
 void
 lint_run(const struct pgt_options *o, const struct ruleset *rules,
 	 struct lint_result *res)
@@ -312,8 +372,9 @@ lint_run(const struct pgt_options *o, const struct ruleset *rules,
 	run.ctx.rules = rules;
 	run.ctx.out = &res->findings;
 	run.ctx.pg_version = o->pg_version;
-	walk_paths(o->paths.v, o->paths.nr, o->excludes.v, o->excludes.nr, &w,
-		   &res->diags);
+	walk_paths(o->paths.v, o->paths.nr, o->excludes.v, o->excludes.nr,
+		   o->stdin_type ? walk_kind_named(o->stdin_type) : FILE_NONE,
+		   &w, &res->diags);
 	for (i = 0; i < w.nr; i++)
 		if (w.v[i].kind == FILE_NONE && w.v[i].explicit_arg)
 			diags_add(&res->diags, w.v[i].path, 0,
@@ -329,6 +390,9 @@ lint_run(const struct pgt_options *o, const struct ruleset *rules,
 		if (w.v[i].kind == FILE_PGCONF_PART)
 			lint_pgconf(&run, &w.v[i]);
 	lint_hba_files(&run, &w);
+	for (i = 0; i < w.nr; i++)
+		if (w.v[i].kind >= FILE_ENV)
+			lint_carrier(&run, &w.v[i]);
 	for (i = 0; i < run.nservers; i++) {
 		free(run.servers[i].dir);
 		free(run.servers[i].path);

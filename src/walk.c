@@ -35,6 +35,21 @@ ends_with(const char *s, const char *suffix)
 	return a >= b && !strcmp(s + a - b, suffix);
 }
 
+const char *const file_kind_names[FILE__COUNT] = {
+	NULL, "pgconf", NULL, "hba", "env", "dockerfile", "properties", "yaml",
+	"shell"};
+
+enum file_kind
+walk_kind_named(const char *name)
+{
+	int k;
+
+	for (k = 0; k < FILE__COUNT; k++)
+		if (file_kind_names[k] && !strcmp(file_kind_names[k], name))
+			return (enum file_kind)k;
+	return FILE_NONE;
+}
+
 enum file_kind
 walk_classify(const char *path)
 {
@@ -42,6 +57,18 @@ walk_classify(const char *path)
 
 	if (!strcmp(b, "postgresql.conf"))
 		return FILE_PGCONF_ROOT;
+	if (!strcmp(b, ".env") || !strncmp(b, ".env.", 5) ||
+	    (ends_with(b, ".env") && strlen(b) > 4))
+		return FILE_ENV;
+	if (!strcmp(b, "Dockerfile") || !strncmp(b, "Dockerfile.", 11) ||
+	    !strcmp(b, "Containerfile") || ends_with(b, ".dockerfile"))
+		return FILE_DOCKERFILE;
+	if (ends_with(b, ".properties"))
+		return FILE_PROPERTIES;
+	if (ends_with(b, ".yml") || ends_with(b, ".yaml"))
+		return FILE_YAML;
+	if (ends_with(b, ".sh") || ends_with(b, ".bash"))
+		return FILE_SHELL;
 	/* pg_hba.conf and files like it (prod_hba.conf, pg_hba.conf.d/...
 	 * entries) are authentication files; pg_ident.conf and
 	 * pg_service.conf have formats of their own. */
@@ -138,8 +165,8 @@ walk_dir(struct walker *wk, const char *dir)
 
 void
 walk_paths(const char *const *paths, size_t npaths,
-	   const char *const *excludes, size_t nexcludes, struct walk *w,
-	   struct diags *diags)
+	   const char *const *excludes, size_t nexcludes,
+	   enum file_kind stdin_kind, struct walk *w, struct diags *diags)
 {
 	struct walker wk = {excludes, nexcludes, w, diags};
 	size_t i;
@@ -149,7 +176,7 @@ walk_paths(const char *const *paths, size_t npaths,
 		struct stat sb;
 
 		if (!strcmp(paths[i], "-")) {
-			add_entry(&wk, "-", FILE_PGCONF_ROOT, 1);
+			add_entry(&wk, "-", stdin_kind, 1);
 			continue;
 		}
 		if (stat(paths[i], &sb) != 0) {

@@ -17,8 +17,17 @@ enum file_kind {
 	FILE_NONE,        /* not a format we read */
 	FILE_PGCONF_ROOT, /* postgresql.conf: a whole server configuration */
 	FILE_PGCONF_PART, /* another *.conf: a fragment, if it parses as one */
-	FILE_HBA          /* pg_hba.conf, *hba*.conf */
+	FILE_HBA,         /* pg_hba.conf, *hba*.conf */
+	FILE_ENV,         /* .env, .env.*, *.env */
+	FILE_DOCKERFILE,  /* Dockerfile, Dockerfile.*, *.dockerfile */
+	FILE_PROPERTIES,  /* *.properties */
+	FILE_YAML,        /* *.yml, *.yaml */
+	FILE_SHELL,       /* *.sh, *.bash */
+	FILE__COUNT
 };
+
+/* Names for --stdin-type, indexed by enum file_kind (NULL: not one). */
+extern const char *const file_kind_names[FILE__COUNT];
 
 struct walk_entry {
 	char *path; /* owned */
@@ -31,6 +40,9 @@ struct walk {
 	size_t nr, alloc;
 };
 
+/* The kind called name (--stdin-type), or FILE_NONE. */
+enum file_kind walk_kind_named(const char *name);
+
 /* The kind of a file from its name alone. */
 enum file_kind walk_classify(const char *path);
 
@@ -39,7 +51,8 @@ enum file_kind walk_classify(const char *path);
  * unreadable directory) go to diags as errors. Free with walk_release.
  */
 void walk_paths(const char *const *paths, size_t npaths,
-		const char *const *excludes, size_t nexcludes, struct walk *w,
+		const char *const *excludes, size_t nexcludes,
+		enum file_kind stdin_kind, struct walk *w,
 		struct diags *diags);
 void walk_release(struct walk *w);
 

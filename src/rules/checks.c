@@ -7,13 +7,21 @@
 #include <string.h>
 
 #include "../util/xalloc.h"
+#include "checks_client.h"
 #include "checks_hba.h"
 #include "checks_server.h"
 
-#define SERVER(name, fn) {name, TARGET_PGCONF, fn, NULL}
-#define HBA(name, fn) {name, TARGET_HBA, NULL, fn}
+#define SERVER(name, fn) {name, TARGET_PGCONF, fn, NULL, NULL}
+#define HBA(name, fn) {name, TARGET_HBA, NULL, fn, NULL}
+#define CLIENT(name, fn) {name, TARGET_CLIENT, NULL, NULL, fn}
 
 static const struct check registry[] = {
+	CLIENT("client_implicit_root", check_client_implicit_root),
+	CLIENT("client_no_verify", check_client_no_verify),
+	CLIENT("client_outcome", check_client_outcome),
+	CLIENT("client_password", check_client_password),
+	CLIENT("client_sslmode_ambiguous", check_client_ambiguous),
+	CLIENT("client_tls_floor", check_client_floor),
 	HBA("hba_address_broad", check_hba_broad),
 	HBA("hba_cert_without_ca", check_hba_cert_without_ca),
 	HBA("hba_clientcert_obsolete", check_hba_clientcert_obsolete),

@@ -44,11 +44,18 @@ typedef void (*hba_check_fn)(struct check_ctx *ctx, const struct rule *r,
 			     const struct hba_conf *conf,
 			     const struct server_facts *server);
 
+struct client_fact;
+struct client_verdict;
+typedef void (*client_check_fn)(struct check_ctx *ctx, const struct rule *r,
+				const struct client_fact *f,
+				const struct client_verdict *v);
+
 struct check {
 	const char *name;
 	enum rule_target target;
 	server_check_fn server; /* for TARGET_PGCONF */
 	hba_check_fn hba;       /* for TARGET_HBA */
+	client_check_fn client; /* for TARGET_CLIENT */
 };
 
 /* The check registered under name, or NULL. */

@@ -2,10 +2,12 @@
 /* engine.c — declarative conditions and dispatch to C checks. */
 #include "engine.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "../model/client.h"
 #include "../model/hba_conf.h"
 #include "../model/server.h"
 #include "../util/buf.h"
@@ -156,4 +158,34 @@ engine_run_hba(struct check_ctx *ctx, const struct hba_conf *conf,
 		if (r->enabled && r->target == TARGET_HBA && r->check)
 			r->check->hba(ctx, r, conf, server);
 	}
+}
+
+void
+engine_emit(struct check_ctx *ctx, const char *id, const struct source *src,
+	    size_t begin, size_t end, const char *fmt, ...)
+{
+	const struct rule *r = ruleset_active(ctx->rules, id);
+	va_list ap;
+
+	if (!r)
+		return;
+	va_start(ap, fmt);
+	findings_add(ctx->out, r, src, begin, end, xvasprintf(fmt, ap));
+	va_end(ap);
+}
+
+void
+engine_run_client(struct check_ctx *ctx, const struct client_fact *f)
+{
+	struct client_verdict v;
+	size_t i;
+
+	client_judge(f, ctx->pg_version, &v);
+	for (i = 0; i < ctx->rules->nr; i++) {
+		const struct rule *r = &ctx->rules->v[i];
+
+		if (r->enabled && r->target == TARGET_CLIENT && r->check)
+			r->check->client(ctx, r, f, &v);
+	}
+	client_verdict_release(&v);
 }

@@ -24,4 +24,18 @@ void engine_run_server(struct check_ctx *ctx, const struct server_config *cfg,
 void engine_run_hba(struct check_ctx *ctx, const struct hba_conf *conf,
 		    int is_root, const struct server_facts *server);
 
+struct client_fact;
+
+/* Judges one client connection and runs every enabled client rule. */
+void engine_run_client(struct check_ctx *ctx, const struct client_fact *f);
+
+/* Reports rule id (if enabled) at src[begin..end) with a message: for
+ * findings that need no fact (a string libpq rejects, an override). */
+void engine_emit(struct check_ctx *ctx, const char *id,
+		 const struct source *src, size_t begin, size_t end,
+		 const char *fmt, ...) PGT_PRINTF(6, 7);
+#define engine_client_invalid(ctx, ...) engine_emit(ctx, "PGT309", __VA_ARGS__)
+#define engine_client_override(ctx, ...) engine_emit(ctx, "PGT305", __VA_ARGS__)
+#define engine_client_password(ctx, ...) engine_emit(ctx, "PGT308", __VA_ARGS__)
+
 #endif

@@ -27,21 +27,64 @@ name_is_secret(const char *name)
 			ends_with(name, "passphrase_command"));
 }
 
-/* Length of a conninfo value at p: quoted with backslash escapes, or up to
- * the next blank (libpq conninfo_parse). */
+static int
+key_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+}
+
+/*
+ * At p, a key ending in "password" or "passwd" (any case, any prefix:
+ * PGPASSWORD, spring.datasource.password, "password") followed by '=' or
+ * ':'? Returns the offset of the value, or 0.
+ */
 static size_t
-value_len(const char *p, const char *end)
+secret_key_at(const char *text, const char *p, const char *end)
+{
+	static const char *const words[] = {"password", "passwd"};
+	size_t w;
+
+	if (p > text && key_char(p[-1]) && (p[-1] < 'A' || p[-1] > 'Z') &&
+	    p[-1] != '_' && p[-1] != '.' && p[-1] != '-')
+		return 0; /* inside a lowercase word, e.g. "mypassword" */
+	for (w = 0; w < 2; w++) {
+		size_t n = strlen(words[w]);
+		const char *q = p + n;
+
+		if ((size_t)(end - p) < n || strncasecmp(p, words[w], n) ||
+		    (q < end && key_char(*q)))
+			continue;
+		if (q < end && (*q == '"' || *q == '\''))
+			q++;
+		while (q < end && (*q == ' ' || *q == '\t'))
+			q++;
+		if (q >= end || (*q != '=' && *q != ':'))
+			continue;
+		q++;
+		while (q < end && (*q == ' ' || *q == '\t'))
+			q++;
+		return (size_t)(q - p);
+	}
+	return 0;
+}
+
+/* Length of a value at p: quoted ('..' or ".." with backslash escapes) or
+ * up to a blank, '&', ',' or a quote. */
+static size_t
+secret_len(const char *p, const char *end)
 {
 	const char *q = p;
 
-	if (q < end && *q == '\'') {
-		for (q++; q < end && *q != '\''; q++)
+	if (q < end && (*q == '\'' || *q == '"')) {
+		char c = *q++;
+
+		for (; q < end && *q != c; q++)
 			if (*q == '\\' && q + 1 < end)
 				q++;
 		return (size_t)(q - p) + (q < end);
 	}
-	while (q < end && *q != ' ' && *q != '\t' && *q != '\n' && *q != '&' &&
-	       *q != '"' && *q != ';')
+	while (q < end && !strchr(" \t\n\r&,;\"'", *q))
 		q++;
 	return (size_t)(q - p);
 }
@@ -53,28 +96,20 @@ mask_conninfo(const char *text, size_t len)
 	const char *p = text, *end = text + len;
 
 	while (p < end) {
-		if ((size_t)(end - p) >= 8 && !strncasecmp(p, "password", 8) &&
-		    (p == text || !((p[-1] >= 'a' && p[-1] <= 'z') ||
-				    p[-1] == '_'))) {
-			const char *q = p + 8;
+		size_t v = secret_key_at(text, p, end);
 
-			while (q < end && (*q == ' ' || *q == '\t'))
-				q++;
-			if (q < end && *q == '=') {
-				q++;
-				while (q < end && (*q == ' ' || *q == '\t'))
-					q++;
-				buf_add(&b, p, (size_t)(q - p));
-				buf_adds(&b, MASK_TEXT);
-				p = q + value_len(q, end);
-				continue;
-			}
+		if (v && secret_len(p + v, end)) {
+			buf_add(&b, p, v);
+			buf_adds(&b, MASK_TEXT);
+			p += v + secret_len(p + v, end);
+			continue;
 		}
 		if ((size_t)(end - p) >= 3 && !memcmp(p, "://", 3)) {
 			const char *at, *colon, *stop = p + 3;
 
 			while (stop < end && *stop != '/' && *stop != '?' &&
-			       *stop != ' ' && *stop != '#')
+			       *stop != ' ' && *stop != '#' && *stop != '"' &&
+			       *stop != '\'')
 				stop++;
 			at = memchr(p + 3, '@', (size_t)(stop - p - 3));
 			colon = at ? memchr(p + 3, ':', (size_t)(at - p - 3))

@@ -13,6 +13,7 @@ main(void)
 	SRunner *sr = srunner_create(suite_pgconf());
 	int failed;
 
+	srunner_add_suite(sr, suite_client());
 	srunner_add_suite(sr, suite_guc());
 	srunner_add_suite(sr, suite_hba());
 	srunner_add_suite(sr, suite_server());

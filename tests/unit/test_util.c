@@ -77,6 +77,13 @@ static const struct {
 	 "postgres://app@db/x?password=****&sslmode=disable"},
 	{"no secrets here", "no secrets here"},
 	{"mypassword=keep", "mypassword=keep"},
+	{"PGPASSWORD=s3cret", "PGPASSWORD=****"},
+	{"DB_PASSWORD=\"a b\" x=1", "DB_PASSWORD=**** x=1"},
+	{"    password: hunter2", "    password: ****"},
+	{"spring.datasource.password=x", "spring.datasource.password=****"},
+	{"\"password\": \"x\"", "\"password\": ****"},
+	{"password_encryption = md5", "password_encryption = md5"},
+	{"PGPASSWORD=", "PGPASSWORD="},
 };
 
 START_TEST(test_mask_conninfo)

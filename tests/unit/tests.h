@@ -6,6 +6,7 @@
 #include <check.h>
 
 Suite *suite_pgconf(void);
+Suite *suite_client(void);
 Suite *suite_guc(void);
 Suite *suite_hba(void);
 Suite *suite_server(void);

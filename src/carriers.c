@@ -1,0 +1,313 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * carriers.c — from carrier contents to client facts.
+ *
+ * Decisions (RULES.md "Reporting decisions"):
+ * - with no language context the driver is unknown and libpq's meaning is
+ *   used (decision 2); a jdbc:postgresql: URL is pgjdbc's by its form;
+ * - PG* variables of a file are the environment of the clients whose
+ *   strings the same file holds: they fill what a string leaves unset, as
+ *   libpq's conninfo_add_defaults does;
+ * - passwords: a literal in a string or URI, PGPASSWORD, Spring's
+ *   *.datasource.password -- never POSTGRES_PASSWORD, never a placeholder
+ *   (decision 6).
+ */
+#include "carriers.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/client.h"
+#include "parsers/conninfo.h"
+#include "parsers/jdbc.h"
+#include "rules/engine.h"
+#include "util/xalloc.h"
+
+/* Libpq version whose keywords and checks apply to strings. */
+static int
+libpq_version(const struct check_ctx *ctx)
+{
+	return ctx->pg_version;
+}
+
+/* How many of libpq's everyday keywords appear as "keyword=" in text. */
+static int
+keyword_hits(const char *text, size_t len)
+{
+	static const char *const kws[] = {"host=", "hostaddr=", "dbname=",
+					  "user=", "sslmode=", "port="};
+	size_t i, k, hits = 0;
+
+	for (k = 0; k < sizeof(kws) / sizeof(kws[0]); k++) {
+		size_t n = strlen(kws[k]);
+
+		for (i = 0; i + n <= len; i++)
+			if (!strncmp(text + i, kws[k], n) &&
+			    (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t')) {
+				hits++;
+				break;
+			}
+	}
+	return (int)hits;
+}
+
+/*
+ * A keyword/value string worth judging: it parses with at least two
+ * settings, one saying where or how to connect; or it fails to parse but
+ * plainly means to be one (two everyday keywords), so PGT309 can say why.
+ */
+static int
+looks_like_kv(const char *text, size_t len, int version)
+{
+	struct conninfo ci;
+	int ok;
+
+	if (!memchr(text, '=', len))
+		return 0;
+	if (conninfo_parse(text, len, version, &ci) == 0)
+		ok = (conninfo_get(&ci, "host") || conninfo_get(&ci, "hostaddr") ||
+		      conninfo_get(&ci, "sslmode")) &&
+		     ci.nr >= 2;
+	else
+		ok = keyword_hits(text, len) >= 2;
+	conninfo_release(&ci);
+	return ok;
+}
+
+static size_t
+at(size_t base, int verbatim, size_t off)
+{
+	return verbatim ? base + off : base;
+}
+
+int
+carriers_judge_string(struct check_ctx *ctx, const struct source *src,
+		      const char *text, size_t len, size_t base, int verbatim,
+		      const struct client_fact *env, const char *what)
+{
+	int version = libpq_version(ctx), jdbc = jdbc_is_url(text, len);
+	size_t end = base + len, i;
+	struct client_fact f;
+	struct conninfo ci;
+	int rc;
+
+	if (!jdbc && !conninfo_is_uri(text, len) &&
+	    !looks_like_kv(text, len, version))
+		return 0;
+	rc = jdbc ? jdbc_parse(text, len, &ci)
+		  : conninfo_parse(text, len, version, &ci);
+	if (rc) {
+		engine_client_invalid(ctx, src,
+				      at(base, verbatim, ci.err_begin),
+				      verbatim ? base + ci.err_end : end,
+				      "%s (%s)", ci.error,
+				      jdbc ? "pgjdbc" : "libpq");
+		conninfo_release(&ci);
+		return 1;
+	}
+	client_fact_init(&f, jdbc ? DRIVER_PGJDBC : DRIVER_LIBPQ, src, base, end,
+			 jdbc ? "JDBC URL" : ci.is_uri && !strcmp(what, "connection string")
+					      ? "connection URI"
+					      : what);
+	f.driver_guessed = !jdbc;
+	for (i = 0; i < ci.nr; i++)
+		client_fact_add(&f, ci.v[i].key, ci.v[i].value,
+				at(base, verbatim, ci.v[i].value_begin),
+				verbatim ? base + ci.v[i].value_end : end);
+	if (env && !jdbc) /* pgjdbc reads no PGSSL* variable */
+		client_fact_add_defaults(&f, env);
+	if (!jdbc) {
+		const struct conn_param *bad = NULL;
+		char *err = conninfo_check(&ci, version, &bad);
+
+		if (err) {
+			engine_client_invalid(
+			    ctx, src,
+			    bad ? at(base, verbatim, bad->value_begin) : base,
+			    bad && verbatim ? base + bad->value_end : end,
+			    "%s: libpq refuses to connect", err);
+			free(err);
+		}
+	}
+	engine_run_client(ctx, &f);
+	client_fact_release(&f);
+	conninfo_release(&ci);
+	return 1;
+}
+
+/* Spring Boot's password properties (application.properties/yml). */
+static int
+spring_password(const struct assignment *a)
+{
+	static const char suffix[] = "datasource.password";
+	const char *key = a->path ? a->path : a->name;
+	size_t n = strlen(key), m = sizeof(suffix) - 1;
+
+	return n >= m && !strcmp(key + n - m, suffix);
+}
+
+/* Assignments of one environment: a YAML mapping or env list shares the
+ * path of its parent; flat files are one environment. */
+static size_t
+group_len(const struct assignment *a)
+{
+	const char *dot;
+
+	if (!a->path)
+		return 0;
+	dot = strrchr(a->path, '.');
+	if (!strcmp(a->name, a->path + (dot ? dot - a->path + 1 : 0)))
+		return dot ? (size_t)(dot - a->path) : 0;
+	return strlen(a->path); /* an env list item: the list's path */
+}
+
+static int
+same_group(const struct assignment *a, const struct assignment *b)
+{
+	size_t n = group_len(a);
+
+	return n == group_len(b) && (!n || !strncmp(a->path, b->path, n));
+}
+
+/* The PG* variables of the group of as->v[first], as libpq reads them. */
+static void
+build_env(const struct assignments *as, size_t first, int version,
+	  const struct source *src, struct client_fact *env)
+{
+	size_t i;
+
+	client_fact_init(env, DRIVER_LIBPQ, src, 0, 0, "environment");
+	env->driver_guessed = 1;
+	env->host_elsewhere = 1;
+	for (i = 0; i < as->nr; i++) {
+		const struct assignment *a = &as->v[i];
+
+		if (!same_group(a, &as->v[first]))
+			continue;
+		const char *key = conninfo_env_keyword(a->name, version);
+		size_t e = a->verbatim ? a->value_begin + strlen(a->value)
+				       : a->value_end;
+
+		if (!key && !strcmp(a->name, "PGREQUIRESSL") &&
+		    !client_get(env, "sslmode"))
+			/* PGSSLMODE beats PGREQUIRESSL (fe-connect.c). */
+			client_fact_add(env, "sslmode",
+					a->value[0] == '1' ? "require" : NULL,
+					a->value_begin, e);
+		else if (key)
+			client_fact_add(env, key, a->value, a->value_begin, e);
+		if (key && (!env->begin || a->value_begin < env->begin))
+			env->begin = a->value_begin, env->end = e;
+	}
+}
+
+/* Judges assignment i, with env the environment of its group. */
+static void
+judge_assignment(struct check_ctx *ctx, const struct source *src,
+		 const struct assignment *a, const struct client_fact *env)
+{
+	size_t len = strlen(a->value);
+
+	if (!strcmp(a->name, "NODE_TLS_REJECT_UNAUTHORIZED") &&
+	    !strcmp(a->value, "0")) {
+		engine_client_override(ctx, src, a->value_begin,
+				       a->value_begin + 1,
+				       "NODE_TLS_REJECT_UNAUTHORIZED=0 turns off "
+				       "certificate checks for every TLS "
+				       "connection of the Node.js process");
+		return;
+	}
+	if (spring_password(a) && *a->value &&
+	    !client_is_placeholder(a->value)) {
+		engine_client_password(ctx, src, a->value_begin,
+				       a->value_begin + len,
+				       "password written in '%s' (****)",
+				       a->path ? a->path : a->name);
+		return;
+	}
+	if (!carriers_judge_string(ctx, src, a->value, len, a->value_begin,
+				   a->verbatim, env, "connection string") &&
+	    (!strcmp(a->name, "run") || !strcmp(a->name, "script") ||
+	     !strcmp(a->name, "command")))
+		carriers_scan_text(ctx, src, a->value, len, a->value_begin,
+				   a->verbatim);
+}
+
+void
+carriers_judge_assignments(struct check_ctx *ctx, const struct source *src,
+			   const struct assignments *as)
+{
+	size_t i, j;
+
+	for (i = 0; i < as->nr; i++) {
+		struct client_fact env;
+		int first = 1;
+
+		/* Each group once: at its first assignment. */
+		for (j = 0; j < i && first; j++)
+			first = !same_group(&as->v[j], &as->v[i]);
+		if (!first)
+			continue;
+		build_env(as, i, libpq_version(ctx), src, &env);
+		for (j = i; j < as->nr; j++)
+			if (same_group(&as->v[j], &as->v[i]))
+				judge_assignment(ctx, src, &as->v[j], &env);
+		/* The environment is itself a client configuration. */
+		if (env.nr)
+			engine_run_client(ctx, &env);
+		client_fact_release(&env);
+	}
+}
+
+static int
+uri_start(const char *s, size_t n)
+{
+	return conninfo_is_uri(s, n) || jdbc_is_url(s, n);
+}
+
+void
+carriers_scan_text(struct check_ctx *ctx, const struct source *src,
+		   const char *text, size_t len, size_t base, int verbatim)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		char c = text[i];
+
+		if ((c == 'p' || c == 'j') && uri_start(text + i, len - i) &&
+		    (i == 0 || !((text[i - 1] >= 'a' && text[i - 1] <= 'z') ||
+				 text[i - 1] == '_'))) {
+			size_t e = i;
+
+			while (e < len && !strchr(" \t\r\n\"'`)<>;|", text[e]))
+				e++;
+			carriers_judge_string(ctx, src, text + i, e - i,
+					      at(base, verbatim, i), verbatim,
+					      NULL, "connection URI");
+			i = e;
+			continue;
+		}
+		if (c == '"' || c == '\'') {
+			const char *q = memchr(text + i + 1, c, len - i - 1);
+
+			if (q) {
+				size_t e = (size_t)(q - text);
+
+				if (!uri_start(text + i + 1, e - i - 1))
+					carriers_judge_string(
+					    ctx, src, text + i + 1, e - i - 1,
+					    at(base, verbatim, i + 1), verbatim,
+					    NULL, "connection string");
+				else
+					carriers_scan_text(ctx, src, text + i + 1,
+							   e - i - 1,
+							   at(base, verbatim,
+							      i + 1),
+							   verbatim);
+				i = e + 1;
+				continue;
+			}
+		}
+		i++;
+	}
+}

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * carriers.h — client connections in non-source files: connection strings
+ * and URLs in values, PG* environment variables (as defaults for the
+ * strings of the same file, as libpq applies them), Spring datasource
+ * passwords, NODE_TLS_REJECT_UNAUTHORIZED. Each becomes a client fact that
+ * the engine judges.
+ */
+#ifndef PGT_CARRIERS_H
+#define PGT_CARRIERS_H
+
+#include <stddef.h>
+
+#include "parsers/assign.h"
+#include "rules/checks.h"
+
+struct client_fact;
+
+/* Judges every connection the assignments of src hold. */
+void carriers_judge_assignments(struct check_ctx *ctx,
+				const struct source *src,
+				const struct assignments *as);
+
+/*
+ * Judges the connection string text[0..len) found in src at base (when
+ * verbatim, inner offsets map to base + offset; else every finding points
+ * at [base, base + len)). env: defaults for unset keys, or NULL.
+ * Returns 1 when text was a connection string.
+ */
+int carriers_judge_string(struct check_ctx *ctx, const struct source *src,
+			  const char *text, size_t len, size_t base,
+			  int verbatim, const struct client_fact *env,
+			  const char *what);
+
+/* Finds URIs and quoted keyword/value strings in free text (shell
+ * scripts, CI steps) at base in src, and judges them. */
+void carriers_scan_text(struct check_ctx *ctx, const struct source *src,
+			const char *text, size_t len, size_t base,
+			int verbatim);
+
+#endif

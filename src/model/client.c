@@ -1,0 +1,481 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * client.c — per-driver tables: parameters, defaults and environment to
+ * the effective TLS outcome. Each judge cites where its facts come from;
+ * ../shared/reference/driver-semantics.md collects them with commits.
+ */
+#include "client.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../util/xalloc.h"
+
+const char *const driver_names[DRIVER__COUNT] = {
+	"libpq", "pgjdbc", "pgx", "lib/pq", "node-postgres", "postgres.js",
+	"asyncpg"};
+const char *const outcome_names[] = {"unknown", "none", "opportunistic",
+				     "encrypt-only", "verify-ca",
+				     "verify-full"};
+
+void
+client_fact_init(struct client_fact *f, enum driver d, const struct source *src,
+		 size_t begin, size_t end, const char *what)
+{
+	memset(f, 0, sizeof(*f));
+	f->driver = d;
+	f->src = src;
+	f->begin = begin;
+	f->end = end;
+	f->what = what;
+}
+
+int
+client_is_placeholder(const char *v)
+{
+	size_t n = strlen(v);
+
+	return strstr(v, "${") || strstr(v, "{{") || strstr(v, "%(") ||
+	       (v[0] == '$' && n > 1) || (v[0] == '<' && n > 1 && v[n - 1] == '>');
+}
+
+struct client_param *
+client_fact_add(struct client_fact *f, const char *key, const char *value,
+		size_t begin, size_t end)
+{
+	struct client_param *p;
+
+	ALLOC_GROW(f->v, f->nr + 1, f->alloc);
+	p = &f->v[f->nr++];
+	p->key = xstrdup(key);
+	p->value = value && !client_is_placeholder(value) ? xstrdup(value)
+							  : NULL;
+	p->begin = begin;
+	p->end = end;
+	p->from_env = 0;
+	return p;
+}
+
+const struct client_param *
+client_get(const struct client_fact *f, const char *key)
+{
+	size_t i = f->nr;
+
+	while (i-- > 0)
+		if (!strcmp(f->v[i].key, key))
+			return &f->v[i];
+	return NULL;
+}
+
+void
+client_fact_add_defaults(struct client_fact *f,
+			 const struct client_fact *defaults)
+{
+	size_t i;
+
+	for (i = 0; i < defaults->nr; i++) {
+		const struct client_param *d = &defaults->v[i];
+		struct client_param *p;
+
+		if (client_get(f, d->key))
+			continue;
+		p = client_fact_add(f, d->key, d->value, d->begin, d->end);
+		p->from_env = 1;
+	}
+}
+
+void
+client_fact_release(struct client_fact *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->nr; i++) {
+		free(f->v[i].key);
+		free(f->v[i].value);
+	}
+	free(f->v);
+	memset(f, 0, sizeof(*f));
+}
+
+void
+client_verdict_release(struct client_verdict *v)
+{
+	free(v->reason);
+	memset(v, 0, sizeof(*v));
+}
+
+/* --- hosts -------------------------------------------------------------- */
+
+static int
+loopback_name(const char *h, size_t n)
+{
+	if (n >= 2 && h[0] == '[' && h[n - 1] == ']')
+		h++, n -= 2;
+	return (n == 9 && !strncasecmp(h, "localhost", 9)) ||
+	       (n == 3 && !strncmp(h, "::1", 3)) ||
+	       (n >= 4 && !strncmp(h, "127.", 4));
+}
+
+/*
+ * Every host is loopback or a Unix socket. An empty element or a missing
+ * list means the driver's default: libpq's Unix socket, the others'
+ * localhost. A value we cannot see is not local.
+ */
+static int
+all_local(const struct client_fact *f)
+{
+	const struct client_param *h = client_get(f, "hostaddr");
+	const char *p;
+
+	if (!h || (h->value && !*h->value))
+		h = client_get(f, "host");
+	if (!h)
+		return !f->host_elsewhere;
+	if (!h->value)
+		return 0;
+	for (p = h->value;;) {
+		size_t n = strcspn(p, ",");
+
+		if (n && p[0] != '/' && p[0] != '@' && !loopback_name(p, n))
+			return 0;
+		if (!p[n])
+			return 1;
+		p += n + 1;
+	}
+}
+
+/* --- shared pieces ------------------------------------------------------ */
+
+static void
+set(struct client_verdict *v, enum tls_outcome o,
+    const struct client_param *cause, char *reason)
+{
+	v->outcome = o;
+	v->cause = cause;
+	free(v->reason);
+	v->reason = reason;
+}
+
+static int
+is(const struct client_param *p, const char *value)
+{
+	return p && p->value && !strcmp(p->value, value);
+}
+
+static int
+has_value(const struct client_param *p)
+{
+	return p && p->value && *p->value;
+}
+
+/* ssl_min_protocol_version below TLSv1.2 (compared case-insensitively by
+ * libpq's sslVerifyProtocolVersion). */
+static const struct client_param *
+weak_floor(const struct client_fact *f)
+{
+	const struct client_param *p = client_get(f, "ssl_min_protocol_version");
+
+	if (p && p->value && (!strcasecmp(p->value, "TLSv1") ||
+			      !strcasecmp(p->value, "TLSv1.1")))
+		return p;
+	return NULL;
+}
+
+/* libpq-style modes shared by the drivers that copied libpq's names. */
+static enum tls_outcome
+libpq_like(const char *mode, int rootcert)
+{
+	if (!strcmp(mode, "disable"))
+		return OUTCOME_NONE;
+	if (!strcmp(mode, "allow") || !strcmp(mode, "prefer"))
+		return OUTCOME_OPPORTUNISTIC;
+	if (!strcmp(mode, "require"))
+		return rootcert ? OUTCOME_VERIFY_CA : OUTCOME_ENCRYPT_ONLY;
+	if (!strcmp(mode, "verify-ca"))
+		return OUTCOME_VERIFY_CA;
+	if (!strcmp(mode, "verify-full"))
+		return OUTCOME_VERIFY_FULL;
+	return OUTCOME_UNKNOWN; /* an invalid value: PGT309 */
+}
+
+/* --- the drivers -------------------------------------------------------- */
+
+/*
+ * libpq (src/interfaces/libpq/fe-connect.c pqConnectOptions2,
+ * fe-secure-openssl.c initialize_SSL; libpq.sgml "SSL Mode Descriptions"):
+ * default prefer; a root certificate file makes every TLS mode check the
+ * chain, so require + sslrootcert is verify-ca; sslrootcert=system (16+)
+ * raises an unset mode to verify-full.
+ */
+static void
+judge_libpq(const struct client_fact *f, int version, struct client_verdict *v)
+{
+	const struct client_param *mode = client_get(f, "sslmode");
+	const struct client_param *root = client_get(f, "sslrootcert");
+	int system = version >= 16 && is(root, "system");
+
+	if (!mode) {
+		if (system)
+			set(v, OUTCOME_VERIFY_FULL, root,
+			    xstrdup("sslrootcert=system"));
+		else
+			set(v, OUTCOME_OPPORTUNISTIC, NULL,
+			    xstrdup("no sslmode: libpq defaults to prefer"));
+		return;
+	}
+	if (!mode->value) {
+		set(v, OUTCOME_UNKNOWN, mode, NULL);
+		return;
+	}
+	set(v, libpq_like(mode->value, has_value(root) && !system), mode,
+	    xasprintf("sslmode=%s", mode->value));
+	v->implicit_root = (!strcmp(mode->value, "verify-ca") ||
+			    !strcmp(mode->value, "verify-full")) &&
+			   !root;
+}
+
+/*
+ * pgjdbc (pgjdbc/src/main/java/org/postgresql/jdbc/SslMode.java,
+ * ssl/LibPQFactory.java, ssl/MakeSSL.java): sslmode is case-insensitive;
+ * without it, ssl=true or a bare ssl means verify-full and anything else
+ * (ssl=false too) means prefer; require never verifies, root file or not;
+ * NonValidatingFactory accepts any certificate.
+ */
+static void
+judge_pgjdbc(const struct client_fact *f, struct client_verdict *v)
+{
+	const struct client_param *mode = client_get(f, "sslmode");
+	const struct client_param *ssl = client_get(f, "ssl");
+	const struct client_param *factory = client_get(f, "sslfactory");
+	static const char *const modes[] = {"disable", "allow", "prefer",
+					    "require", "verify-ca",
+					    "verify-full"};
+	size_t i;
+
+	if (factory && factory->value &&
+	    strstr(factory->value, "NonValidatingFactory"))
+		v->no_verify = factory;
+	if (!mode && ssl && ssl->value &&
+	    (!*ssl->value || !strcasecmp(ssl->value, "true"))) {
+		set(v, OUTCOME_VERIFY_FULL, ssl,
+		    xstrdup("ssl=true without sslmode means verify-full"));
+		v->implicit_root = !client_get(f, "sslrootcert") && !factory;
+	} else if (!mode) {
+		set(v, OUTCOME_OPPORTUNISTIC, ssl,
+		    xstrdup(ssl ? "ssl=false without sslmode means prefer, "
+				  "not disable"
+				: "no sslmode: pgjdbc defaults to prefer"));
+	} else if (!mode->value) {
+		set(v, OUTCOME_UNKNOWN, mode, NULL);
+	} else {
+		for (i = 0; i < 6 && strcasecmp(mode->value, modes[i]); i++)
+			;
+		set(v, i < 6 ? libpq_like(modes[i], 0) : OUTCOME_UNKNOWN, mode,
+		    xasprintf("sslmode=%s", mode->value));
+		v->implicit_root = i >= 4 && i < 6 &&
+				   !client_get(f, "sslrootcert") && !factory;
+	}
+}
+
+/*
+ * pgx v5 (pgconn/config.go configTLS): default prefer; require verifies
+ * only with sslrootcert; sslrootcert=system forces verify-full (v5.7.0+).
+ */
+static void
+judge_pgx(const struct client_fact *f, struct client_verdict *v)
+{
+	const struct client_param *mode = client_get(f, "sslmode");
+	const struct client_param *root = client_get(f, "sslrootcert");
+
+	if (is(root, "system"))
+		set(v, OUTCOME_VERIFY_FULL, root,
+		    xstrdup("sslrootcert=system forces verify-full"));
+	else if (!mode)
+		set(v, OUTCOME_OPPORTUNISTIC, NULL,
+		    xstrdup("no sslmode: pgx defaults to prefer"));
+	else if (!mode->value)
+		set(v, OUTCOME_UNKNOWN, mode, NULL);
+	else
+		set(v, libpq_like(mode->value, has_value(root)), mode,
+		    xasprintf("sslmode=%s", mode->value));
+}
+
+/*
+ * lib/pq (ssl.go ssl(), conn.go; CHANGELOG for v1.12.0): a missing sslmode
+ * means require up to v1.12.3, the latest release; require verifies only
+ * with an sslrootcert file; sslrootcert=system raises an unset mode.
+ */
+static void
+judge_lib_pq(const struct client_fact *f, struct client_verdict *v)
+{
+	const struct client_param *mode = client_get(f, "sslmode");
+	const struct client_param *root = client_get(f, "sslrootcert");
+
+	if (!mode && is(root, "system"))
+		set(v, OUTCOME_VERIFY_FULL, root,
+		    xstrdup("sslrootcert=system"));
+	else if (!mode)
+		set(v, has_value(root) ? OUTCOME_VERIFY_CA : OUTCOME_ENCRYPT_ONLY,
+		    NULL, xstrdup("no sslmode: lib/pq defaults to require"));
+	else if (!mode->value)
+		set(v, OUTCOME_UNKNOWN, mode, NULL);
+	else
+		set(v, libpq_like(mode->value, has_value(root)), mode,
+		    xasprintf("sslmode=%s", mode->value));
+}
+
+/*
+ * node-postgres (packages/pg-connection-string/index.js, pg/lib/
+ * connection-parameters.js): no ssl at all by default; sslmode=disable is
+ * none, no-verify is unverified, and any other value means full
+ * verification -- unless uselibpqcompat=true, which gives libpq's meanings
+ * except that prefer then requires TLS.
+ */
+static void
+judge_node_pg(const struct client_fact *f, struct client_verdict *v)
+{
+	const struct client_param *mode = client_get(f, "sslmode");
+	const struct client_param *ssl = client_get(f, "ssl");
+	const struct client_param *compat = client_get(f, "uselibpqcompat");
+
+	if (mode && mode->value) {
+		const char *m = mode->value;
+
+		if (is(compat, "true")) {
+			enum tls_outcome o = !strcmp(m, "prefer")
+						 ? OUTCOME_ENCRYPT_ONLY
+						 : libpq_like(m, has_value(client_get(
+								     f, "sslrootcert")));
+			set(v, o, mode, xasprintf("sslmode=%s with "
+						  "uselibpqcompat",
+						  m));
+		} else if (!strcmp(m, "disable"))
+			set(v, OUTCOME_NONE, mode, xstrdup("sslmode=disable"));
+		else if (!strcmp(m, "no-verify"))
+			set(v, OUTCOME_ENCRYPT_ONLY, mode,
+			    xstrdup("sslmode=no-verify"));
+		else {
+			set(v, OUTCOME_VERIFY_FULL, mode,
+			    xasprintf("sslmode=%s", m));
+			if (!strcmp(m, "prefer") || !strcmp(m, "require") ||
+			    !strcmp(m, "verify-ca"))
+				v->ambiguous = mode;
+		}
+	} else if (mode || (ssl && !ssl->value)) {
+		set(v, OUTCOME_UNKNOWN, mode ? mode : ssl, NULL);
+	} else if (ssl) {
+		/* Only the string "0" turns ssl off in a connection string. */
+		set(v, strcmp(ssl->value, "0") && strcmp(ssl->value, "false")
+			   ? OUTCOME_VERIFY_FULL
+			   : OUTCOME_NONE,
+		    ssl, xasprintf("ssl=%s", ssl->value));
+	} else
+		set(v, OUTCOME_NONE, NULL,
+		    xstrdup("no ssl or sslmode: node-postgres does not use "
+			    "TLS"));
+}
+
+/*
+ * postgres.js (src/index.js parseOptions, src/connection.js secure):
+ * none by default; prefer falls back; require and allow encrypt without
+ * verifying; verify-ca, verify-full, true and other strings verify fully.
+ */
+static void
+judge_postgres_js(const struct client_fact *f, struct client_verdict *v)
+{
+	const struct client_param *mode = client_get(f, "sslmode");
+	const char *m;
+
+	if (!mode)
+		mode = client_get(f, "ssl");
+	if (!mode) {
+		set(v, OUTCOME_NONE, NULL,
+		    xstrdup("no ssl: postgres.js does not use TLS"));
+		return;
+	}
+	if (!mode->value) {
+		set(v, OUTCOME_UNKNOWN, mode, NULL);
+		return;
+	}
+	m = mode->value;
+	if (!strcmp(m, "disable") || !strcmp(m, "false") || !*m)
+		set(v, OUTCOME_NONE, mode, xasprintf("%s=%s", mode->key, m));
+	else if (!strcmp(m, "prefer"))
+		set(v, OUTCOME_OPPORTUNISTIC, mode, xstrdup("sslmode=prefer"));
+	else if (!strcmp(m, "require") || !strcmp(m, "allow"))
+		set(v, OUTCOME_ENCRYPT_ONLY, mode,
+		    xasprintf("%s=%s", mode->key, m));
+	else
+		set(v, OUTCOME_VERIFY_FULL, mode, xasprintf("%s=%s", mode->key, m));
+}
+
+/*
+ * asyncpg (asyncpg/connect_utils.py _parse_connect_dsn_and_args): default
+ * prefer; require verifies only with sslrootcert; ssl=True verifies fully.
+ */
+static void
+judge_asyncpg(const struct client_fact *f, struct client_verdict *v)
+{
+	const struct client_param *mode = client_get(f, "sslmode");
+	const struct client_param *root = client_get(f, "sslrootcert");
+
+	if (!mode)
+		mode = client_get(f, "ssl");
+	if (!mode)
+		set(v, OUTCOME_OPPORTUNISTIC, NULL,
+		    xstrdup("no ssl: asyncpg defaults to prefer"));
+	else if (!mode->value)
+		set(v, OUTCOME_UNKNOWN, mode, NULL);
+	else if (!strcmp(mode->value, "True") || !strcmp(mode->value, "true"))
+		set(v, OUTCOME_VERIFY_FULL, mode, xstrdup("ssl=True"));
+	else if (!strcmp(mode->value, "False"))
+		set(v, OUTCOME_NONE, mode, xstrdup("ssl=False"));
+	else {
+		set(v, libpq_like(mode->value, has_value(root)), mode,
+		    xasprintf("sslmode=%s", mode->value));
+		v->implicit_root = !root &&
+				   (!strcmp(mode->value, "verify-ca") ||
+				    !strcmp(mode->value, "verify-full"));
+	}
+}
+
+void
+client_judge(const struct client_fact *f, int pg_version,
+	     struct client_verdict *v)
+{
+	memset(v, 0, sizeof(*v));
+	v->local = all_local(f);
+	if (f->driver != DRIVER_PGJDBC)
+		v->weak_floor = weak_floor(f);
+	/* An environment that names neither a host nor a mode leaves both to
+	 * each client's own string: its outcome is not ours to tell. */
+	if (f->host_elsewhere && !client_get(f, "sslmode") &&
+	    !client_get(f, "host") && !client_get(f, "hostaddr"))
+		return;
+	switch (f->driver) {
+	case DRIVER_LIBPQ:
+		judge_libpq(f, pg_version, v);
+		break;
+	case DRIVER_PGJDBC:
+		judge_pgjdbc(f, v);
+		break;
+	case DRIVER_PGX:
+		judge_pgx(f, v);
+		break;
+	case DRIVER_LIB_PQ:
+		judge_lib_pq(f, v);
+		break;
+	case DRIVER_NODE_PG:
+		judge_node_pg(f, v);
+		break;
+	case DRIVER_POSTGRES_JS:
+		judge_postgres_js(f, v);
+		break;
+	case DRIVER_ASYNCPG:
+		judge_asyncpg(f, v);
+		break;
+	case DRIVER__COUNT:
+		break;
+	}
+}

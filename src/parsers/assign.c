@@ -1,0 +1,297 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * assign.c — the flat carrier formats:
+ *
+ * .env (the dotenv convention read by docker compose, python-dotenv,
+ * dotenv for Node):
+ *   line  := [ "export" blanks ] NAME "=" value [ blanks "#" comment ]
+ *   value := '...' (literal) | "..." (\" and \\ escaped) | bytes to EOL
+ *
+ * Dockerfile (https://docs.docker.com/reference/dockerfile/#env):
+ *   ENV key=value [key=value ...] | ENV key value-to-end-of-line
+ *   ARG name[=default]    (instructions case-insensitive, '\' continues)
+ *
+ * .properties (java.util.Properties.load):
+ *   key, then optional blanks, then '=' or ':' or a blank, then value;
+ *   '#' or '!' first on a line is a comment; '\' at EOL continues.
+ */
+#include "assign.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../util/buf.h"
+#include "../util/xalloc.h"
+
+struct assignment *
+assignments_add(struct assignments *as, const char *name, const char *path,
+		const char *value, size_t vlen)
+{
+	struct assignment *a;
+
+	ALLOC_GROW(as->v, as->nr + 1, as->alloc);
+	a = &as->v[as->nr++];
+	memset(a, 0, sizeof(*a));
+	a->name = xstrdup(name);
+	a->path = path ? xstrdup(path) : NULL;
+	a->value = xstrndup(value, vlen);
+	return a;
+}
+
+void
+assignments_release(struct assignments *as)
+{
+	size_t i;
+
+	for (i = 0; i < as->nr; i++) {
+		free(as->v[i].name);
+		free(as->v[i].path);
+		free(as->v[i].value);
+	}
+	free(as->v);
+	memset(as, 0, sizeof(*as));
+}
+
+static int
+name_char(char c, int first)
+{
+	return c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	       (!first && ((c >= '0' && c <= '9') || c == '.' || c == '-'));
+}
+
+/*
+ * One value starting at s[*i] up to end: quoted or bare. Fills out and
+ * its source span; returns 1 when the bytes were copied verbatim.
+ */
+static int
+read_value(const char *s, size_t *i, size_t end, int stop_at_blank,
+	   struct buf *out, size_t *vb, size_t *ve)
+{
+	size_t p = *i;
+	int verbatim = 1;
+
+	buf_reset(out);
+	*vb = p;
+	if (p < end && (s[p] == '\'' || s[p] == '"')) {
+		char q = s[p++];
+
+		*vb = p;
+		while (p < end && s[p] != q) {
+			if (q == '"' && s[p] == '\\' && p + 1 < end) {
+				p++;
+				verbatim = 0;
+			}
+			buf_addch(out, s[p++]);
+		}
+		*ve = p;
+		*i = p + (p < end);
+		return verbatim;
+	}
+	while (p < end && !(stop_at_blank && (s[p] == ' ' || s[p] == '\t')) &&
+	       !(p > *vb && s[p] == '#' && (s[p - 1] == ' ' || s[p - 1] == '\t')))
+		buf_addch(out, s[p++]);
+	while (out->len && (out->ptr[out->len - 1] == ' ' ||
+			    out->ptr[out->len - 1] == '\t' ||
+			    out->ptr[out->len - 1] == '\r')) {
+		out->ptr[--out->len] = '\0';
+	}
+	*ve = *vb + out->len;
+	*i = p;
+	return 1;
+}
+
+static void
+add_pair(struct assignments *out, const char *s, size_t nb, size_t ne,
+	 struct buf *val, size_t vb, size_t ve, int verbatim)
+{
+	char *name = xstrndup(s + nb, ne - nb);
+	struct assignment *a = assignments_add(out, name, NULL, val->ptr,
+					       val->len);
+
+	a->name_begin = nb;
+	a->name_end = ne;
+	a->value_begin = vb;
+	a->value_end = ve;
+	a->verbatim = verbatim;
+	free(name);
+}
+
+void
+envfile_parse(const char *text, size_t len, struct assignments *out)
+{
+	struct buf val = BUF_INIT;
+	size_t i = 0;
+
+	memset(out, 0, sizeof(*out));
+	while (i < len) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - text) : len, p = i, nb, vb, ve;
+		int verbatim;
+
+		while (p < end && (text[p] == ' ' || text[p] == '\t'))
+			p++;
+		if (end - p > 7 && !strncmp(text + p, "export ", 7))
+			p += 7;
+		nb = p;
+		while (p < end && name_char(text[p], p == nb))
+			p++;
+		if (p > nb && p < end && text[p] == '=') {
+			size_t ne = p++;
+
+			verbatim = read_value(text, &p, end, 0, &val, &vb, &ve);
+			add_pair(out, text, nb, ne, &val, vb, ve, verbatim);
+		}
+		i = nl ? end + 1 : len;
+	}
+	buf_release(&val);
+}
+
+/* The pairs of one ENV/ARG instruction, text[p..end) (continuations
+ * already inside: treated as blanks). */
+static void
+docker_pairs(const char *s, size_t p, size_t end, int is_env,
+	     struct assignments *out, struct buf *val)
+{
+	size_t nb, ne, vb, ve;
+	int verbatim;
+
+	while (p < end) {
+		while (p < end && strchr(" \t\\\r\n", s[p]))
+			p++;
+		nb = p;
+		while (p < end && name_char(s[p], p == nb))
+			p++;
+		ne = p;
+		if (ne == nb)
+			return;
+		if (p < end && s[p] == '=') {
+			p++;
+			verbatim = read_value(s, &p, end, 1, val, &vb, &ve);
+		} else if (is_env && p < end) {
+			/* Legacy "ENV key value": the rest is the value. */
+			while (p < end && (s[p] == ' ' || s[p] == '\t'))
+				p++;
+			verbatim = read_value(s, &p, end, 0, val, &vb, &ve);
+		} else {
+			buf_reset(val);
+			vb = ve = p;
+			verbatim = 1;
+		}
+		add_pair(out, s, nb, ne, val, vb, ve, verbatim);
+	}
+}
+
+void
+dockerfile_parse(const char *text, size_t len, struct assignments *out)
+{
+	struct buf val = BUF_INIT;
+	size_t i = 0;
+
+	memset(out, 0, sizeof(*out));
+	while (i < len) {
+		size_t end = i, p;
+
+		/* A logical line: physical lines joined by a trailing '\'. */
+		for (;;) {
+			const char *nl = memchr(text + end, '\n', len - end);
+			size_t e = nl ? (size_t)(nl - text) : len, t = e;
+
+			while (t > end && (text[t - 1] == ' ' ||
+					   text[t - 1] == '\t' ||
+					   text[t - 1] == '\r'))
+				t--;
+			end = e;
+			if (!nl || t == 0 || text[t - 1] != '\\')
+				break;
+			end = e + 1;
+		}
+		p = i;
+		while (p < end && (text[p] == ' ' || text[p] == '\t'))
+			p++;
+		if (end - p > 4 && !strncasecmp(text + p, "ENV", 3) &&
+		    (text[p + 3] == ' ' || text[p + 3] == '\t'))
+			docker_pairs(text, p + 4, end, 1, out, &val);
+		else if (end - p > 4 && !strncasecmp(text + p, "ARG", 3) &&
+			 (text[p + 3] == ' ' || text[p + 3] == '\t'))
+			docker_pairs(text, p + 4, end, 0, out, &val);
+		i = end + 1;
+	}
+	buf_release(&val);
+}
+
+void
+properties_parse(const char *text, size_t len, struct assignments *out)
+{
+	struct buf key = BUF_INIT, val = BUF_INIT;
+	size_t i = 0;
+
+	memset(out, 0, sizeof(*out));
+	while (i < len) {
+		size_t p = i, nb, ne, vb;
+		int verbatim = 1;
+
+		while (p < len && (text[p] == ' ' || text[p] == '\t' ||
+				   text[p] == '\f'))
+			p++;
+		if (p >= len || text[p] == '\n' || text[p] == '\r' ||
+		    text[p] == '#' || text[p] == '!') {
+			const char *nl = memchr(text + p, '\n', len - p);
+
+			i = nl ? (size_t)(nl - text) + 1 : len;
+			continue;
+		}
+		buf_reset(&key);
+		nb = p;
+		while (p < len && !strchr("=: \t\f\r\n", text[p])) {
+			if (text[p] == '\\' && p + 1 < len)
+				p++;
+			buf_addch(&key, text[p++]);
+		}
+		ne = p;
+		while (p < len && (text[p] == ' ' || text[p] == '\t'))
+			p++;
+		if (p < len && (text[p] == '=' || text[p] == ':'))
+			p++;
+		while (p < len && (text[p] == ' ' || text[p] == '\t'))
+			p++;
+		buf_reset(&val);
+		vb = p;
+		while (p < len && text[p] != '\n') {
+			if (text[p] == '\\' && p + 1 < len) {
+				verbatim = 0;
+				p++;
+				if (text[p] == '\n' || text[p] == '\r') {
+					/* continuation: skip the line end and
+					 * the next line's leading blanks */
+					while (p < len && strchr("\r\n", text[p]))
+						p++;
+					while (p < len && strchr(" \t\f", text[p]))
+						p++;
+					continue;
+				}
+				buf_addch(&val, text[p] == 't'   ? '\t'
+						: text[p] == 'n' ? '\n'
+								 : text[p]);
+				p++;
+				continue;
+			}
+			if (text[p] != '\r')
+				buf_addch(&val, text[p]);
+			p++;
+		}
+		{
+			struct assignment *a = assignments_add(
+			    out, key.ptr, NULL, val.ptr, val.len);
+
+			a->name_begin = nb;
+			a->name_end = ne;
+			a->value_begin = vb;
+			a->value_end = verbatim ? vb + val.len : p;
+			a->verbatim = verbatim;
+		}
+		i = p + (p < len);
+	}
+	buf_release(&key);
+	buf_release(&val);
+}

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * assign.h — name = value pairs as carriers write them (.env lines,
+ * Dockerfile ENV and ARG, .properties, YAML mappings), with where each
+ * part is. One shape, so one function turns them into client facts.
+ */
+#ifndef PGT_ASSIGN_H
+#define PGT_ASSIGN_H
+
+#include <stddef.h>
+
+struct assignment {
+	char *name;        /* owned; the key (YAML: the last mapping key) */
+	char *path;        /* owned or NULL; YAML: dotted path of keys */
+	char *value;       /* owned; unquoted, escapes undone */
+	size_t name_begin, name_end;
+	size_t value_begin, value_end; /* the value as written */
+	int verbatim;      /* value bytes are the source bytes from
+			      value_begin (no quotes or escapes removed), so
+			      inner offsets map back exactly */
+};
+
+struct assignments {
+	struct assignment *v; /* owned */
+	size_t nr, alloc;
+};
+
+/* Adds a pair; copies the strings (path may be NULL). */
+struct assignment *assignments_add(struct assignments *as, const char *name,
+				   const char *path, const char *value,
+				   size_t vlen);
+void assignments_release(struct assignments *as);
+
+/* .env files: [export] NAME=VALUE, '...' and "..." values, # comments. */
+void envfile_parse(const char *text, size_t len, struct assignments *out);
+
+/* Dockerfile ENV (both forms) and ARG, with backslash continuations. */
+void dockerfile_parse(const char *text, size_t len, struct assignments *out);
+
+/* Java .properties: key=value, key: value, key value; continuations. */
+void properties_parse(const char *text, size_t len, struct assignments *out);
+
+#endif

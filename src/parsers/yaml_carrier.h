@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * yaml_carrier.h — the name = value pairs a YAML file holds, for the
+ * client rules: every scalar under its key (with the dotted key path, as
+ * Spring flattens application.yml), docker-compose "environment" lists and
+ * maps, and Kubernetes "env" name/value items. All documents of a stream.
+ */
+#ifndef PGT_YAML_CARRIER_H
+#define PGT_YAML_CARRIER_H
+
+#include "../util/source.h"
+#include "assign.h"
+
+/* Nodes visited per file at most (YAML aliases can multiply a tree). */
+#define YAML_MAX_NODES 200000
+#define YAML_MAX_DEPTH 64
+
+/*
+ * Fills out from src. Returns 0, or -1 with *err (malloc'd) describing a
+ * YAML error as "line:col: problem" or a limit that was hit; what was
+ * read before stays in out.
+ */
+int yaml_carrier_parse(const struct source *src, struct assignments *out,
+		       char **err);
+
+#endif
