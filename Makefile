@@ -158,6 +158,7 @@ live-test: $(BIN) $(BUILD)/conninfo_oracle
 	@$(BUILD)/conninfo_oracle
 	@tests/live/pgconf_oracle.sh $(BIN)
 	@tests/live/hba_oracle.sh $(BIN)
+	@tests/live/client_oracle.sh $(BIN)
 
 golden: $(BIN)
 	@tests/golden.sh $(BIN) --update

@@ -81,53 +81,68 @@ at(size_t base, int verbatim, size_t off)
 }
 
 int
-carriers_judge_string(struct check_ctx *ctx, const struct source *src,
-		      const char *text, size_t len, size_t base, int verbatim,
-		      const struct client_fact *env, const char *what)
+carriers_fact_from_string(const char *text, size_t len, int version,
+			  const struct source *src, size_t base, int verbatim,
+			  const struct client_fact *env, const char *what,
+			  struct client_fact *f, struct conninfo *ci)
 {
-	int version = libpq_version(ctx), jdbc = jdbc_is_url(text, len);
+	int jdbc = jdbc_is_url(text, len);
 	size_t end = base + len, i;
-	struct client_fact f;
-	struct conninfo ci;
-	int rc;
 
 	if (!jdbc && !conninfo_is_uri(text, len) &&
 	    !looks_like_kv(text, len, version))
 		return 0;
-	rc = jdbc ? jdbc_parse(text, len, &ci)
-		  : conninfo_parse(text, len, version, &ci);
-	if (rc) {
-		engine_client_invalid(ctx, src,
-				      at(base, verbatim, ci.err_begin),
+	if (jdbc ? jdbc_parse(text, len, ci)
+		 : conninfo_parse(text, len, version, ci))
+		return -1;
+	client_fact_init(f, jdbc ? DRIVER_PGJDBC : DRIVER_LIBPQ, src, base, end,
+			 jdbc ? "JDBC URL"
+			 : ci->is_uri && !strcmp(what, "connection string")
+			     ? "connection URI"
+			     : what);
+	f->driver_guessed = !jdbc;
+	for (i = 0; i < ci->nr; i++)
+		client_fact_add(f, ci->v[i].key, ci->v[i].value,
+				at(base, verbatim, ci->v[i].value_begin),
+				verbatim ? base + ci->v[i].value_end : end);
+	if (env && !jdbc) /* pgjdbc reads no PGSSL* variable */
+		client_fact_add_defaults(f, env);
+	return 1;
+}
+
+int
+carriers_judge_string(struct check_ctx *ctx, const struct source *src,
+		      const char *text, size_t len, size_t base, int verbatim,
+		      const struct client_fact *env, const char *what)
+{
+	int version = libpq_version(ctx);
+	size_t end = base + len;
+	struct client_fact f;
+	struct conninfo ci;
+	const struct conn_param *bad = NULL;
+	char *err;
+	int rc = carriers_fact_from_string(text, len, version, src, base,
+					   verbatim, env, what, &f, &ci);
+
+	if (rc == 0)
+		return 0;
+	if (rc < 0) {
+		engine_client_invalid(ctx, src, at(base, verbatim, ci.err_begin),
 				      verbatim ? base + ci.err_end : end,
 				      "%s (%s)", ci.error,
-				      jdbc ? "pgjdbc" : "libpq");
+				      jdbc_is_url(text, len) ? "pgjdbc"
+							     : "libpq");
 		conninfo_release(&ci);
 		return 1;
 	}
-	client_fact_init(&f, jdbc ? DRIVER_PGJDBC : DRIVER_LIBPQ, src, base, end,
-			 jdbc ? "JDBC URL" : ci.is_uri && !strcmp(what, "connection string")
-					      ? "connection URI"
-					      : what);
-	f.driver_guessed = !jdbc;
-	for (i = 0; i < ci.nr; i++)
-		client_fact_add(&f, ci.v[i].key, ci.v[i].value,
-				at(base, verbatim, ci.v[i].value_begin),
-				verbatim ? base + ci.v[i].value_end : end);
-	if (env && !jdbc) /* pgjdbc reads no PGSSL* variable */
-		client_fact_add_defaults(&f, env);
-	if (!jdbc) {
-		const struct conn_param *bad = NULL;
-		char *err = conninfo_check(&ci, version, &bad);
-
-		if (err) {
-			engine_client_invalid(
-			    ctx, src,
-			    bad ? at(base, verbatim, bad->value_begin) : base,
-			    bad && verbatim ? base + bad->value_end : end,
-			    "%s: libpq refuses to connect", err);
-			free(err);
-		}
+	err = f.driver == DRIVER_PGJDBC ? NULL
+					: conninfo_check(&ci, version, &bad);
+	if (err) {
+		engine_client_invalid(
+		    ctx, src, bad ? at(base, verbatim, bad->value_begin) : base,
+		    bad && verbatim ? base + bad->value_end : end,
+		    "%s: libpq refuses to connect", err);
+		free(err);
 	}
 	engine_run_client(ctx, &f);
 	client_fact_release(&f);

@@ -16,6 +16,21 @@
 
 struct client_fact;
 
+struct conninfo;
+
+/*
+ * Parses text[0..len) (a URI, a JDBC URL or a keyword/value string) and
+ * builds its client fact, positions as for carriers_judge_string. Returns
+ * 1 and fills f and ci (caller releases both), 0 when text is not a
+ * connection string, -1 when it is one the driver rejects (ci->error set;
+ * caller releases ci).
+ */
+int carriers_fact_from_string(const char *text, size_t len, int version,
+			      const struct source *src, size_t base,
+			      int verbatim, const struct client_fact *env,
+			      const char *what, struct client_fact *f,
+			      struct conninfo *ci);
+
 /* Judges every connection the assignments of src hold. */
 void carriers_judge_assignments(struct check_ctx *ctx,
 				const struct source *src,

@@ -45,6 +45,11 @@ const char cli_usage[] =
     "                          TLS and TLS + client-certificate connections\n"
     "      --probe A,DB,USER   with --explain-hba: explain this client only\n"
     "                          (repeatable)\n"
+    "      --explain-conn STR  what a connection string or URL really does:\n"
+    "                          its driver's effective TLS outcome\n"
+    "      --driver NAME       with --explain-conn: libpq (default), pgjdbc,\n"
+    "                          pgx, lib/pq, node-postgres, postgres.js,\n"
+    "                          asyncpg\n"
     "\n"
     "Input:\n"
     "      --exclude GLOB      skip paths matching GLOB (repeatable)\n"
@@ -72,7 +77,9 @@ enum {
 	OPT_STDIN_TYPE,
 	OPT_SHOW_SETTINGS,
 	OPT_EXPLAIN_HBA,
-	OPT_PROBE
+	OPT_PROBE,
+	OPT_EXPLAIN_CONN,
+	OPT_DRIVER
 };
 
 static const struct option long_options[] = {
@@ -93,6 +100,8 @@ static const struct option long_options[] = {
 	{"show-settings", no_argument, NULL, OPT_SHOW_SETTINGS},
 	{"explain-hba", required_argument, NULL, OPT_EXPLAIN_HBA},
 	{"probe", required_argument, NULL, OPT_PROBE},
+	{"explain-conn", required_argument, NULL, OPT_EXPLAIN_CONN},
+	{"driver", required_argument, NULL, OPT_DRIVER},
 	{"version", no_argument, NULL, 'V'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0}};
@@ -216,6 +225,12 @@ parse_one(int c, char *arg, struct pgt_options *o, char **err)
 	case OPT_PROBE:
 		list_add(&o->probes, arg);
 		return 0;
+	case OPT_EXPLAIN_CONN:
+		o->explain_conn = arg;
+		return 0;
+	case OPT_DRIVER:
+		o->driver = arg;
+		return 0;
 	case 'V':
 		o->version = 1;
 		return 0;
@@ -261,8 +276,12 @@ cli_parse(int argc, char **argv, struct pgt_options *o, char **err)
 		*err = xstrdup("--probe needs --explain-hba");
 		return PGT_EUSAGE;
 	}
+	if (o->driver && !o->explain_conn) {
+		*err = xstrdup("--driver needs --explain-conn");
+		return PGT_EUSAGE;
+	}
 	if (!o->paths.nr && !o->list_rules && !o->explain && !o->version &&
-	    !o->help && !o->explain_hba) {
+	    !o->help && !o->explain_hba && !o->explain_conn) {
 		*err = xstrdup("no PATH given (try --help)");
 		return PGT_EUSAGE;
 	}

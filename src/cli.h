@@ -35,6 +35,8 @@ struct pgt_options {
 	int show_settings;
 	const char *explain_hba;  /* --explain-hba FILE */
 	struct str_list probes;   /* --probe ADDRESS,DATABASE,USER */
+	const char *explain_conn; /* --explain-conn STRING */
+	const char *driver;       /* --driver NAME, for --explain-conn */
 	int version, help;
 };
 

@@ -10,7 +10,12 @@
 
 #include "cli.h"
 #include "lint.h"
+#include "carriers.h"
+#include "model/client.h"
 #include "model/hba_conf.h"
+#include "parsers/conninfo.h"
+#include "util/json.h"
+#include "util/mask.h"
 #include "report/explain_hba.h"
 #include "report/report.h"
 #include "rules/ruleset.h"
@@ -137,6 +142,67 @@ run_explain_hba(const struct pgt_options *o)
 	return rc;
 }
 
+/* --explain-conn: the string's effective outcome for a driver, from the
+ * same tables the rules use. */
+static int
+run_explain_conn(const struct pgt_options *o)
+{
+	const char *s = o->explain_conn;
+	struct client_fact f;
+	struct client_verdict v;
+	struct conninfo ci;
+	struct buf out = BUF_INIT;
+	struct json j;
+	int d, rc;
+
+	for (d = 0; d < DRIVER__COUNT; d++)
+		if (!strcmp(o->driver ? o->driver : "libpq", driver_names[d]))
+			break;
+	if (d == DRIVER__COUNT)
+		return fail("unknown --driver (want libpq, pgjdbc, pgx, lib/pq, "
+			    "node-postgres, postgres.js or asyncpg)");
+	rc = carriers_fact_from_string(s, strlen(s), o->pg_version, NULL, 0, 1,
+				       NULL, "connection string", &f, &ci);
+	if (rc <= 0) {
+		char *masked = rc < 0 ? mask_conninfo(ci.error, strlen(ci.error))
+				      : NULL;
+
+		fprintf(stderr, "pgtlslint: error: %s\n",
+			rc < 0 ? masked : "not a connection string or URL");
+		free(masked);
+		if (rc < 0)
+			conninfo_release(&ci);
+		return EXIT_TROUBLE;
+	}
+	if (f.driver != DRIVER_PGJDBC || o->driver)
+		f.driver = (enum driver)d;
+	client_judge(&f, o->pg_version, &v);
+	json_init(&j, &out, 1);
+	json_object_begin(&j);
+	json_kv_string(&j, "driver", driver_names[f.driver]);
+	json_kv_string(&j, "outcome", outcome_names[v.outcome]);
+	json_kv_string(&j, "reason", v.reason ? v.reason : "");
+	json_key(&j, "local");
+	json_bool(&j, v.local);
+	json_key(&j, "verification_off");
+	json_bool(&j, v.no_verify != NULL);
+	json_key(&j, "weak_floor");
+	json_bool(&j, v.weak_floor != NULL);
+	json_object_end(&j);
+	buf_addch(&out, '\n');
+	if (!strcmp(o->format, "json"))
+		fwrite(out.ptr, 1, out.len, stdout);
+	else
+		printf("%s: %s (%s)%s\n", driver_names[f.driver],
+		       outcome_names[v.outcome], v.reason ? v.reason : "",
+		       v.local ? "; loopback or Unix socket only" : "");
+	buf_release(&out);
+	client_verdict_release(&v);
+	client_fact_release(&f);
+	conninfo_release(&ci);
+	return EXIT_CLEAN;
+}
+
 static int
 use_color(const struct pgt_options *o, FILE *out)
 {
@@ -232,6 +298,8 @@ main(int argc, char **argv)
 		rc = explain(&rs, o.explain);
 	} else if (o.explain_hba) {
 		rc = run_explain_hba(&o);
+	} else if (o.explain_conn) {
+		rc = run_explain_conn(&o);
 	} else
 		rc = run(&o, &rs);
 	free(err);

@@ -106,6 +106,16 @@ expect_status 2 "$bin" --probe 10.0.0.1,db,user project
 expect_status 2 "$bin" --explain-hba "$ref" --probe 10.0.0.1,db
 expect_status 2 "$bin" --explain-hba no-such-file
 
+# --explain-conn: the driver tables, one string at a time.
+expect_golden explain-conn.txt sh -c "'$bin' --explain-conn 'host=db.example.com sslmode=require'; '$bin' --explain-conn 'postgresql://db.example.com/x?sslmode=require' --driver node-postgres; '$bin' --explain-conn 'jdbc:postgresql://db.example.com/x?ssl=false'; '$bin' --explain-conn 'host=localhost sslmode=disable'"
+expect_golden explain-conn.json "$bin" --explain-conn "host=db.example.com sslmode=verify-ca sslrootcert=/ca.pem" --format json
+expect_status 2 "$bin" --explain-conn "postgresql://app:pw%zz@db/x"
+expect_grep "invalid percent-encoded token in password" "$tmp/err" "--explain-conn error"
+if grep -q "pw%zz" "$tmp/err"; then ko "--explain-conn printed a password"; else ok; fi
+expect_status 2 "$bin" --explain-conn "just text"
+expect_status 2 "$bin" --explain-conn "host=a sslmode=disable" --driver oracle-jdbc
+expect_status 2 "$bin" --driver pgx project
+
 # The README's rule table is the one rules.d generates (make readme).
 cp "$here/../README.md" "$tmp/README.md"
 "$here/../tools/update-readme.sh" "$bin" "$tmp/README.md"
