@@ -20,6 +20,7 @@
 #include "model/client.h"
 #include "parsers/conninfo.h"
 #include "parsers/jdbc.h"
+#include "parsers/service.h"
 #include "rules/engine.h"
 #include "util/xalloc.h"
 
@@ -80,6 +81,83 @@ at(size_t base, int verbatim, size_t off)
 	return verbatim ? base + off : base;
 }
 
+/*
+ * SQLAlchemy URLs, postgresql+DIALECT://... (https://docs.sqlalchemy.org/
+ * en/20/dialects/postgresql.html): psycopg2, psycopg and pg8000 hand the
+ * query to the driver as libpq keywords; asyncpg passes it as keyword
+ * arguments, where sslmode is a TypeError and ssl= takes asyncpg's modes.
+ * Returns the driver, and in *skip the length of "+DIALECT".
+ */
+static int
+sqlalchemy_dialect(const char *text, size_t len, size_t *skip)
+{
+	const char *plus = len > 11 && !strncmp(text, "postgresql+", 11)
+			       ? text + 10
+			       : NULL;
+	const char *sep = plus ? strstr(plus, "://") : NULL;
+
+	if (!sep || (size_t)(sep - text) >= len)
+		return -1;
+	*skip = (size_t)(sep - plus);
+	return !strncmp(plus + 1, "asyncpg", 7) ? DRIVER_ASYNCPG : DRIVER_LIBPQ;
+}
+
+/* Parses a SQLAlchemy URL as the libpq URI it spells, offsets shifted back
+ * to the original text. The asyncpg dialect's query keys are asyncpg's. */
+static int
+parse_sqlalchemy(const char *text, size_t len, size_t skip, int driver,
+		 int version, struct conninfo *ci)
+{
+	char *uri = xasprintf("postgresql%.*s", (int)(len - 10 - skip),
+			      text + 10 + skip);
+	size_t i, n = strlen(uri), q = strcspn(uri, "?");
+	int rc;
+
+	if (driver == DRIVER_ASYNCPG && q < n) {
+		/* asyncpg's own keys (ssl=...) are not libpq's: read the
+		 * host part with libpq's grammar, the query as key=value. */
+		rc = conninfo_parse(uri, q, version, ci);
+		for (i = q + 1; !rc && i < n;) {
+			size_t e = i + strcspn(uri + i, "&"), eq = i;
+			struct conn_param *cp;
+
+			while (eq < e && uri[eq] != '=')
+				eq++;
+			ALLOC_GROW(ci->v, ci->nr + 1, ci->alloc);
+			cp = &ci->v[ci->nr++];
+			memset(cp, 0, sizeof(*cp));
+			cp->key = xstrndup(uri + i, eq - i);
+			cp->value = xstrndup(uri + eq + (eq < e),
+					     e - eq - (eq < e));
+			cp->key_begin = i;
+			cp->key_end = eq;
+			cp->value_begin = eq + (eq < e);
+			cp->value_end = e;
+			if (!strcmp(cp->key, "sslmode")) {
+				ci->error = xstrdup(
+				    "SQLAlchemy's asyncpg dialect rejects "
+				    "sslmode in the URL (TypeError); use "
+				    "ssl=verify-full");
+				ci->err_begin = i;
+				ci->err_end = e;
+				rc = -1;
+			}
+			i = e + 1;
+		}
+	} else
+		rc = conninfo_parse(uri, n, version, ci);
+	for (i = 0; i < ci->nr; i++) {
+		ci->v[i].key_begin += skip;
+		ci->v[i].key_end += skip;
+		ci->v[i].value_begin += skip;
+		ci->v[i].value_end += skip;
+	}
+	ci->err_begin += skip;
+	ci->err_end += skip;
+	free(uri);
+	return rc;
+}
+
 int
 carriers_fact_from_string(const char *text, size_t len, int version,
 			  const struct source *src, size_t base, int verbatim,
@@ -87,20 +165,27 @@ carriers_fact_from_string(const char *text, size_t len, int version,
 			  struct client_fact *f, struct conninfo *ci)
 {
 	int jdbc = jdbc_is_url(text, len);
-	size_t end = base + len, i;
+	size_t end = base + len, i, skip = 0;
+	int dialect = sqlalchemy_dialect(text, len, &skip);
 
-	if (!jdbc && !conninfo_is_uri(text, len) &&
+	if (!jdbc && dialect < 0 && !conninfo_is_uri(text, len) &&
 	    !looks_like_kv(text, len, version))
 		return 0;
-	if (jdbc ? jdbc_parse(text, len, ci)
-		 : conninfo_parse(text, len, version, ci))
+	if (dialect >= 0 ? parse_sqlalchemy(text, len, skip, dialect, version,
+					    ci)
+	    : jdbc       ? jdbc_parse(text, len, ci)
+			 : conninfo_parse(text, len, version, ci))
 		return -1;
-	client_fact_init(f, jdbc ? DRIVER_PGJDBC : DRIVER_LIBPQ, src, base, end,
+	client_fact_init(f, jdbc ? DRIVER_PGJDBC
+			    : dialect >= 0 ? (enum driver)dialect
+					   : DRIVER_LIBPQ,
+			 src, base, end,
 			 jdbc ? "JDBC URL"
+			 : dialect >= 0 ? "SQLAlchemy URL"
 			 : ci->is_uri && !strcmp(what, "connection string")
 			     ? "connection URI"
 			     : what);
-	f->driver_guessed = !jdbc;
+	f->driver_guessed = !jdbc && dialect < 0;
 	for (i = 0; i < ci->nr; i++)
 		client_fact_add(f, ci->v[i].key, ci->v[i].value,
 				at(base, verbatim, ci->v[i].value_begin),
@@ -129,14 +214,12 @@ carriers_judge_string(struct check_ctx *ctx, const struct source *src,
 	if (rc < 0) {
 		engine_client_invalid(ctx, src, at(base, verbatim, ci.err_begin),
 				      verbatim ? base + ci.err_end : end,
-				      "%s (%s)", ci.error,
-				      jdbc_is_url(text, len) ? "pgjdbc"
-							     : "libpq");
+				      "%s", ci.error);
 		conninfo_release(&ci);
 		return 1;
 	}
-	err = f.driver == DRIVER_PGJDBC ? NULL
-					: conninfo_check(&ci, version, &bad);
+	err = f.driver != DRIVER_LIBPQ ? NULL
+				       : conninfo_check(&ci, version, &bad);
 	if (err) {
 		engine_client_invalid(
 		    ctx, src, bad ? at(base, verbatim, bad->value_begin) : base,
@@ -325,4 +408,71 @@ carriers_scan_text(struct check_ctx *ctx, const struct source *src,
 		}
 		i++;
 	}
+}
+
+/* One service: its settings as a connection, checked as libpq would. */
+static void
+judge_service(struct check_ctx *ctx, const struct source *src,
+	      const struct service_file *sf, size_t first)
+{
+	const char *group = sf->params.v[first].path;
+	struct client_fact f;
+	struct conninfo ci;
+	const struct conn_param *bad;
+	size_t i;
+	char *err, *what = xasprintf("service '%s'", group);
+
+	memset(&ci, 0, sizeof(ci));
+	client_fact_init(&f, DRIVER_LIBPQ, src, sf->params.v[first].name_begin,
+			 sf->params.v[first].value_end, what);
+	for (i = first; i < sf->params.nr; i++) {
+		const struct assignment *a = &sf->params.v[i];
+		struct conn_param *cp;
+
+		if (strcmp(a->path, group))
+			continue;
+		client_fact_add(&f, a->name, a->value, a->value_begin,
+				a->value_end);
+		ALLOC_GROW(ci.v, ci.nr + 1, ci.alloc);
+		cp = &ci.v[ci.nr++];
+		memset(cp, 0, sizeof(*cp));
+		cp->key = xstrdup(a->name);
+		cp->value = xstrdup(a->value);
+		cp->value_begin = a->value_begin;
+		cp->value_end = a->value_end;
+	}
+	err = conninfo_check(&ci, libpq_version(ctx), &bad);
+	if (err) {
+		engine_client_invalid(ctx, src, bad ? bad->value_begin : f.begin,
+				      bad ? bad->value_end : f.end,
+				      "%s in %s: libpq refuses to connect", err,
+				      what);
+		free(err);
+	}
+	engine_run_client(ctx, &f);
+	client_fact_release(&f);
+	conninfo_release(&ci);
+	free(what);
+}
+
+void
+carriers_judge_service(struct check_ctx *ctx, const struct source *src)
+{
+	struct service_file sf;
+	size_t i, j;
+
+	service_parse(src->text, src->len, libpq_version(ctx), &sf);
+	for (i = 0; i < sf.nerrors; i++)
+		engine_client_invalid(ctx, src, sf.errors[i].begin,
+				      sf.errors[i].end, "%s",
+				      sf.errors[i].message);
+	for (i = 0; i < sf.params.nr; i++) {
+		int first = 1;
+
+		for (j = 0; j < i && first; j++)
+			first = strcmp(sf.params.v[j].path, sf.params.v[i].path);
+		if (first)
+			judge_service(ctx, src, &sf, i);
+	}
+	service_release(&sf);
 }

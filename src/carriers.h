@@ -47,6 +47,9 @@ int carriers_judge_string(struct check_ctx *ctx, const struct source *src,
 			  int verbatim, const struct client_fact *env,
 			  const char *what);
 
+/* Judges each service of a pg_service.conf as a libpq connection. */
+void carriers_judge_service(struct check_ctx *ctx, const struct source *src);
+
 /* Finds URIs and quoted keyword/value strings in free text (shell
  * scripts, CI steps) at base in src, and judges them. */
 void carriers_scan_text(struct check_ctx *ctx, const struct source *src,

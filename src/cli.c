@@ -54,7 +54,7 @@ const char cli_usage[] =
     "Input:\n"
     "      --exclude GLOB      skip paths matching GLOB (repeatable)\n"
     "      --stdin-type TYPE   what '-' holds: pgconf, hba, env, dockerfile,\n"
-    "                          properties, yaml, shell\n"
+    "                          properties, yaml, shell, service\n"
     "\n"
     "  -V, --version           print the version and exit\n"
     "  -h, --help              print this help and exit\n"
@@ -213,7 +213,8 @@ parse_one(int c, char *arg, struct pgt_options *o, char **err)
 		if (walk_kind_named(arg) == FILE_NONE)
 			return usage_error(err, "--stdin-type", arg,
 					   "pgconf, hba, env, dockerfile, "
-					   "properties, yaml or shell");
+					   "properties, yaml, shell or "
+					   "service");
 		o->stdin_type = arg;
 		return 0;
 	case OPT_SHOW_SETTINGS:

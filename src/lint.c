@@ -319,7 +319,7 @@ lint_hba_files(struct run *run, const struct walk *w)
 	free(confs);
 }
 
-/* .env, Dockerfile, .properties, YAML and shell scripts. */
+/* .env, Dockerfile, .properties, YAML, shell scripts, pg_service.conf. */
 static void
 lint_carrier(struct run *run, const struct walk_entry *e)
 {
@@ -330,6 +330,11 @@ lint_carrier(struct run *run, const struct walk_entry *e)
 	if (load(run->res, e->path, &src))
 		return;
 	run->res->files++;
+	if (e->kind == FILE_SERVICE) {
+		carriers_judge_service(&run->ctx, &src);
+		source_release(&src);
+		return;
+	}
 	switch (e->kind) {
 	case FILE_ENV:
 	case FILE_SHELL:

@@ -174,7 +174,9 @@ run_explain_conn(const struct pgt_options *o)
 			conninfo_release(&ci);
 		return EXIT_TROUBLE;
 	}
-	if (f.driver != DRIVER_PGJDBC || o->driver)
+	/* The string's form (JDBC, a SQLAlchemy dialect) names its driver;
+	 * --driver says which one reads a plain libpq string. */
+	if (o->driver)
 		f.driver = (enum driver)d;
 	client_judge(&f, o->pg_version, &v);
 	json_init(&j, &out, 1);

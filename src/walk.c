@@ -37,7 +37,7 @@ ends_with(const char *s, const char *suffix)
 
 const char *const file_kind_names[FILE__COUNT] = {
 	NULL, "pgconf", NULL, "hba", "env", "dockerfile", "properties", "yaml",
-	"shell"};
+	"shell", "service"};
 
 enum file_kind
 walk_kind_named(const char *name)
@@ -74,8 +74,9 @@ walk_classify(const char *path)
 	 * pg_service.conf have formats of their own. */
 	if (strstr(b, "hba") && ends_with(b, ".conf") && b[0] != '.')
 		return FILE_HBA;
-	if (strstr(b, "hba") || !strcmp(b, "pg_ident.conf") ||
-	    !strcmp(b, "pg_service.conf"))
+	if (!strcmp(b, "pg_service.conf") || !strcmp(b, ".pg_service.conf"))
+		return FILE_SERVICE;
+	if (strstr(b, "hba") || !strcmp(b, "pg_ident.conf"))
 		return FILE_NONE;
 	/* include_dir skips names starting with "." (GetConfFilesInDir), so
 	 * a hidden *.conf is never a fragment of a server configuration. */

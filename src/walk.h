@@ -23,6 +23,7 @@ enum file_kind {
 	FILE_PROPERTIES,  /* *.properties */
 	FILE_YAML,        /* *.yml, *.yaml */
 	FILE_SHELL,       /* *.sh, *.bash */
+	FILE_SERVICE,     /* pg_service.conf, .pg_service.conf */
 	FILE__COUNT
 };
 

@@ -433,7 +433,7 @@ judge_asyncpg(const struct client_fact *f, struct client_verdict *v)
 		set(v, OUTCOME_NONE, mode, xstrdup("ssl=False"));
 	else {
 		set(v, libpq_like(mode->value, has_value(root)), mode,
-		    xasprintf("sslmode=%s", mode->value));
+		    xasprintf("%s=%s", mode->key, mode->value));
 		v->implicit_root = !root &&
 				   (!strcmp(mode->value, "verify-ca") ||
 				    !strcmp(mode->value, "verify-full"));
