@@ -52,6 +52,23 @@ keyword_hits(const char *text, size_t len)
 	return (int)hits;
 }
 
+/* The text opens with "word=" (blanks allowed), as a conninfo does. */
+static int
+starts_with_keyword(const char *text, size_t len)
+{
+	size_t i = 0, w;
+
+	while (i < len && (text[i] == ' ' || text[i] == '\t'))
+		i++;
+	for (w = i; i < len && ((text[i] >= 'a' && text[i] <= 'z') ||
+				text[i] == '_');
+	     i++)
+		;
+	while (i < len && (text[i] == ' ' || text[i] == '\t'))
+		i++;
+	return i > w && i < len && text[i] == '=';
+}
+
 /*
  * A keyword/value string worth judging: it parses with at least two
  * settings, one saying where or how to connect; or it fails to parse but
@@ -70,15 +87,57 @@ looks_like_kv(const char *text, size_t len, int version)
 		      conninfo_get(&ci, "sslmode")) &&
 		     ci.nr >= 2;
 	else
-		ok = keyword_hits(text, len) >= 2;
+		ok = starts_with_keyword(text, len) &&
+		     keyword_hits(text, len) >= 2;
 	conninfo_release(&ci);
 	return ok;
 }
 
-static size_t
-at(size_t base, int verbatim, size_t off)
+size_t
+text_map_offset(const struct text_map *m, const char *value, size_t k)
 {
-	return verbatim ? base + off : base;
+	size_t line = m->line0, i, col = 0;
+
+	if (m->verbatim)
+		return m->base + k;
+	if (!m->block || !m->src)
+		return m->base;
+	for (i = 0; i < k && value[i]; i++) {
+		if (value[i] == '\n') {
+			line++;
+			col = 0;
+		} else
+			col++;
+	}
+	if (line >= m->src->nlines)
+		return m->end;
+	return m->src->line_start[line] + m->indent + col;
+}
+
+/* The end of the span of value bytes [b, e): exact, or the whole value. */
+static size_t
+map_end(const struct text_map *m, const char *value, size_t e)
+{
+	return m->verbatim || m->block ? text_map_offset(m, value, e) : m->end;
+}
+
+/* The part of a value from off on, as its own map. */
+static struct text_map
+sub_map(const struct text_map *m, const char *value, size_t off, size_t len)
+{
+	struct text_map s = *m;
+
+	if (m->verbatim) {
+		s.base = m->base + off;
+		s.end = s.base + len;
+	} else if (m->block) {
+		s.base = text_map_offset(m, value, off);
+		s.end = text_map_offset(m, value, off + len);
+		/* one line of a block is verbatim */
+		s.verbatim = !memchr(value + off, '\n', len);
+		s.block = !s.verbatim;
+	}
+	return s;
 }
 
 /*
@@ -160,12 +219,12 @@ parse_sqlalchemy(const char *text, size_t len, size_t skip, int driver,
 
 int
 carriers_fact_from_string(const char *text, size_t len, int version,
-			  const struct source *src, size_t base, int verbatim,
+			  const struct text_map *map,
 			  const struct client_fact *env, const char *what,
 			  struct client_fact *f, struct conninfo *ci)
 {
 	int jdbc = jdbc_is_url(text, len);
-	size_t end = base + len, i, skip = 0;
+	size_t i, skip = 0;
 	int dialect = sqlalchemy_dialect(text, len, &skip);
 
 	if (!jdbc && dialect < 0 && !conninfo_is_uri(text, len) &&
@@ -179,7 +238,7 @@ carriers_fact_from_string(const char *text, size_t len, int version,
 	client_fact_init(f, jdbc ? DRIVER_PGJDBC
 			    : dialect >= 0 ? (enum driver)dialect
 					   : DRIVER_LIBPQ,
-			 src, base, end,
+			 map->src, map->base, map->end,
 			 jdbc ? "JDBC URL"
 			 : dialect >= 0 ? "SQLAlchemy URL"
 			 : ci->is_uri && !strcmp(what, "connection string")
@@ -188,33 +247,33 @@ carriers_fact_from_string(const char *text, size_t len, int version,
 	f->driver_guessed = !jdbc && dialect < 0;
 	for (i = 0; i < ci->nr; i++)
 		client_fact_add(f, ci->v[i].key, ci->v[i].value,
-				at(base, verbatim, ci->v[i].value_begin),
-				verbatim ? base + ci->v[i].value_end : end);
+				text_map_offset(map, text, ci->v[i].value_begin),
+				map_end(map, text, ci->v[i].value_end));
 	if (env && !jdbc) /* pgjdbc reads no PGSSL* variable */
 		client_fact_add_defaults(f, env);
 	return 1;
 }
 
 int
-carriers_judge_string(struct check_ctx *ctx, const struct source *src,
-		      const char *text, size_t len, size_t base, int verbatim,
+carriers_judge_string(struct check_ctx *ctx, const char *text, size_t len,
+		      const struct text_map *map,
 		      const struct client_fact *env, const char *what)
 {
 	int version = libpq_version(ctx);
-	size_t end = base + len;
 	struct client_fact f;
 	struct conninfo ci;
 	const struct conn_param *bad = NULL;
 	char *err;
-	int rc = carriers_fact_from_string(text, len, version, src, base,
-					   verbatim, env, what, &f, &ci);
+	int rc = carriers_fact_from_string(text, len, version, map, env, what,
+					   &f, &ci);
 
 	if (rc == 0)
 		return 0;
 	if (rc < 0) {
-		engine_client_invalid(ctx, src, at(base, verbatim, ci.err_begin),
-				      verbatim ? base + ci.err_end : end,
-				      "%s", ci.error);
+		engine_client_invalid(ctx, map->src,
+				      text_map_offset(map, text, ci.err_begin),
+				      map_end(map, text, ci.err_end), "%s",
+				      ci.error);
 		conninfo_release(&ci);
 		return 1;
 	}
@@ -222,8 +281,10 @@ carriers_judge_string(struct check_ctx *ctx, const struct source *src,
 				       : conninfo_check(&ci, version, &bad);
 	if (err) {
 		engine_client_invalid(
-		    ctx, src, bad ? at(base, verbatim, bad->value_begin) : base,
-		    bad && verbatim ? base + bad->value_end : end,
+		    ctx, map->src,
+		    bad ? text_map_offset(map, text, bad->value_begin)
+			: map->base,
+		    bad ? map_end(map, text, bad->value_end) : map->end,
 		    "%s: libpq refuses to connect", err);
 		free(err);
 	}
@@ -299,12 +360,30 @@ build_env(const struct assignments *as, size_t first, int version,
 	}
 }
 
+/* How the value of a lies in src. */
+static struct text_map
+assignment_map(const struct source *src, const struct assignment *a)
+{
+	struct text_map m;
+
+	memset(&m, 0, sizeof(m));
+	m.src = src;
+	m.base = a->value_begin;
+	m.end = a->value_end;
+	m.verbatim = a->verbatim;
+	m.block = a->block;
+	m.line0 = a->block_line0;
+	m.indent = a->block_indent;
+	return m;
+}
+
 /* Judges assignment i, with env the environment of its group. */
 static void
 judge_assignment(struct check_ctx *ctx, const struct source *src,
 		 const struct assignment *a, const struct client_fact *env)
 {
 	size_t len = strlen(a->value);
+	struct text_map map = assignment_map(src, a);
 
 	if (!strcmp(a->name, "NODE_TLS_REJECT_UNAUTHORIZED") &&
 	    !strcmp(a->value, "0")) {
@@ -323,12 +402,13 @@ judge_assignment(struct check_ctx *ctx, const struct source *src,
 				       a->path ? a->path : a->name);
 		return;
 	}
-	if (!carriers_judge_string(ctx, src, a->value, len, a->value_begin,
-				   a->verbatim, env, "connection string") &&
-	    (!strcmp(a->name, "run") || !strcmp(a->name, "script") ||
-	     !strcmp(a->name, "command")))
-		carriers_scan_text(ctx, src, a->value, len, a->value_begin,
-				   a->verbatim);
+	/* CI steps and container commands are scripts: look inside them. */
+	if (!strcmp(a->name, "run") || !strcmp(a->name, "script") ||
+	    !strcmp(a->name, "command"))
+		carriers_scan_text(ctx, a->value, len, &map);
+	else
+		carriers_judge_string(ctx, a->value, len, &map, env,
+				      "connection string");
 }
 
 void
@@ -364,8 +444,8 @@ uri_start(const char *s, size_t n)
 }
 
 void
-carriers_scan_text(struct check_ctx *ctx, const struct source *src,
-		   const char *text, size_t len, size_t base, int verbatim)
+carriers_scan_text(struct check_ctx *ctx, const char *text, size_t len,
+		   const struct text_map *map)
 {
 	size_t i = 0;
 
@@ -376,12 +456,13 @@ carriers_scan_text(struct check_ctx *ctx, const struct source *src,
 		    (i == 0 || !((text[i - 1] >= 'a' && text[i - 1] <= 'z') ||
 				 text[i - 1] == '_'))) {
 			size_t e = i;
+			struct text_map sub;
 
 			while (e < len && !strchr(" \t\r\n\"'`)<>;|", text[e]))
 				e++;
-			carriers_judge_string(ctx, src, text + i, e - i,
-					      at(base, verbatim, i), verbatim,
-					      NULL, "connection URI");
+			sub = sub_map(map, text, i, e - i);
+			carriers_judge_string(ctx, text + i, e - i, &sub, NULL,
+					      "connection URI");
 			i = e;
 			continue;
 		}
@@ -390,18 +471,18 @@ carriers_scan_text(struct check_ctx *ctx, const struct source *src,
 
 			if (q) {
 				size_t e = (size_t)(q - text);
+				struct text_map sub =
+				    sub_map(map, text, i + 1, e - i - 1);
 
 				if (!uri_start(text + i + 1, e - i - 1))
-					carriers_judge_string(
-					    ctx, src, text + i + 1, e - i - 1,
-					    at(base, verbatim, i + 1), verbatim,
-					    NULL, "connection string");
+					carriers_judge_string(ctx, text + i + 1,
+							      e - i - 1, &sub,
+							      NULL,
+							      "connection "
+							      "string");
 				else
-					carriers_scan_text(ctx, src, text + i + 1,
-							   e - i - 1,
-							   at(base, verbatim,
-							      i + 1),
-							   verbatim);
+					carriers_scan_text(ctx, text + i + 1,
+							   e - i - 1, &sub);
 				i = e + 1;
 				continue;
 			}

@@ -16,20 +16,34 @@
 
 struct client_fact;
 
+/*
+ * Where the bytes of a value lie in its source: verbatim from base, a YAML
+ * literal block (line by line), or only as a whole at [base, end).
+ */
+struct text_map {
+	const struct source *src; /* borrowed */
+	size_t base, end;
+	int verbatim;
+	int block;
+	size_t line0, indent;
+};
+
+/* The source offset of byte k of the value (k may equal its length). */
+size_t text_map_offset(const struct text_map *m, const char *value, size_t k);
+
 struct conninfo;
 
 /*
  * Parses text[0..len) (a URI, a JDBC URL or a keyword/value string) and
- * builds its client fact, positions as for carriers_judge_string. Returns
+ * builds its client fact, positions through map. Returns
  * 1 and fills f and ci (caller releases both), 0 when text is not a
  * connection string, -1 when it is one the driver rejects (ci->error set;
  * caller releases ci).
  */
 int carriers_fact_from_string(const char *text, size_t len, int version,
-			      const struct source *src, size_t base,
-			      int verbatim, const struct client_fact *env,
-			      const char *what, struct client_fact *f,
-			      struct conninfo *ci);
+			      const struct text_map *map,
+			      const struct client_fact *env, const char *what,
+			      struct client_fact *f, struct conninfo *ci);
 
 /* Judges every connection the assignments of src hold. */
 void carriers_judge_assignments(struct check_ctx *ctx,
@@ -37,23 +51,20 @@ void carriers_judge_assignments(struct check_ctx *ctx,
 				const struct assignments *as);
 
 /*
- * Judges the connection string text[0..len) found in src at base (when
- * verbatim, inner offsets map to base + offset; else every finding points
- * at [base, base + len)). env: defaults for unset keys, or NULL.
- * Returns 1 when text was a connection string.
+ * Judges the connection string text[0..len), whose bytes lie in the
+ * source as map says. env: defaults for unset keys, or NULL. Returns 1
+ * when text was a connection string.
  */
-int carriers_judge_string(struct check_ctx *ctx, const struct source *src,
-			  const char *text, size_t len, size_t base,
-			  int verbatim, const struct client_fact *env,
-			  const char *what);
+int carriers_judge_string(struct check_ctx *ctx, const char *text,
+			  size_t len, const struct text_map *map,
+			  const struct client_fact *env, const char *what);
 
 /* Judges each service of a pg_service.conf as a libpq connection. */
 void carriers_judge_service(struct check_ctx *ctx, const struct source *src);
 
 /* Finds URIs and quoted keyword/value strings in free text (shell
- * scripts, CI steps) at base in src, and judges them. */
-void carriers_scan_text(struct check_ctx *ctx, const struct source *src,
-			const char *text, size_t len, size_t base,
-			int verbatim);
+ * scripts, CI steps) laid out as map says, and judges them. */
+void carriers_scan_text(struct check_ctx *ctx, const char *text, size_t len,
+			const struct text_map *map);
 
 #endif

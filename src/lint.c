@@ -215,18 +215,20 @@ static void
 judge_primary_conninfo(struct run *run, const struct server_config *cfg)
 {
 	const struct setting *s = server_config_get(cfg, "primary_conninfo");
-	size_t written;
+	struct text_map map;
+	int quoted;
 
 	if (!s || !s->value_len)
 		return;
-	written = s->end - s->begin;
-	if (s->src->text[s->begin] == '\'')
-		carriers_judge_string(&run->ctx, s->src, s->value, s->value_len,
-				      s->begin + 1, written == s->value_len + 2,
-				      NULL, "primary_conninfo");
-	else
-		carriers_judge_string(&run->ctx, s->src, s->value, s->value_len,
-				      s->begin, 1, NULL, "primary_conninfo");
+	quoted = s->src->text[s->begin] == '\'';
+	memset(&map, 0, sizeof(map));
+	map.src = s->src;
+	map.base = s->begin + quoted;
+	map.end = s->end - quoted;
+	/* Quotes doubled or escaped inside shift the bytes: whole value. */
+	map.verbatim = map.end - map.base == s->value_len;
+	carriers_judge_string(&run->ctx, s->value, s->value_len, &map, NULL,
+			      "primary_conninfo");
 }
 
 static void
@@ -355,8 +357,15 @@ lint_carrier(struct run *run, const struct walk_entry *e)
 		break;
 	}
 	carriers_judge_assignments(&run->ctx, &src, &as);
-	if (e->kind == FILE_SHELL || e->kind == FILE_DOCKERFILE)
-		carriers_scan_text(&run->ctx, &src, src.text, src.len, 0, 1);
+	if (e->kind == FILE_SHELL || e->kind == FILE_DOCKERFILE) {
+		struct text_map whole;
+
+		memset(&whole, 0, sizeof(whole));
+		whole.src = &src;
+		whole.end = src.len;
+		whole.verbatim = 1;
+		carriers_scan_text(&run->ctx, src.text, src.len, &whole);
+	}
 	assignments_release(&as);
 	source_release(&src);
 }

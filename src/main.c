@@ -161,8 +161,13 @@ run_explain_conn(const struct pgt_options *o)
 	if (d == DRIVER__COUNT)
 		return fail("unknown --driver (want libpq, pgjdbc, pgx, lib/pq, "
 			    "node-postgres, postgres.js or asyncpg)");
-	rc = carriers_fact_from_string(s, strlen(s), o->pg_version, NULL, 0, 1,
-				       NULL, "connection string", &f, &ci);
+	struct text_map map;
+
+	memset(&map, 0, sizeof(map));
+	map.end = strlen(s);
+	map.verbatim = 1;
+	rc = carriers_fact_from_string(s, strlen(s), o->pg_version, &map, NULL,
+				       "connection string", &f, &ci);
 	if (rc <= 0) {
 		char *masked = rc < 0 ? mask_conninfo(ci.error, strlen(ci.error))
 				      : NULL;

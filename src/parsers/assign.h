@@ -18,6 +18,9 @@ struct assignment {
 	int verbatim;      /* value bytes are the source bytes from
 			      value_begin (no quotes or escapes removed), so
 			      inner offsets map back exactly */
+	int block;         /* a YAML literal block: value line i is source
+			      line block_line0 + i, indented block_indent */
+	size_t block_line0, block_indent;
 };
 
 struct assignments {

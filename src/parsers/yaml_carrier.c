@@ -50,6 +50,27 @@ scalar(const yaml_node_t *n)
 		   : NULL;
 }
 
+/*
+ * A literal block ("|"): its lines start on the line after the indicator,
+ * each indented by the first content line's indentation, which the value
+ * drops. Recording both lets findings point into the block exactly.
+ */
+static void
+literal_block(const struct source *src, const yaml_node_t *v,
+	      struct assignment *a)
+{
+	size_t line = v->start_mark.line + 1, off, indent = 0;
+
+	if (line >= src->nlines)
+		return;
+	off = src->line_start[line];
+	while (off + indent < src->len && src->text[off + indent] == ' ')
+		indent++;
+	a->block = 1;
+	a->block_line0 = line;
+	a->block_indent = indent;
+}
+
 /* Adds name = the scalar v, at v's position. */
 static struct assignment *
 emit(struct walker *w, const char *name, const char *path,
@@ -72,6 +93,8 @@ emit(struct walker *w, const char *name, const char *path,
 		      style != YAML_FOLDED_SCALAR_STYLE &&
 		      v->start_mark.line == v->end_mark.line &&
 		      e - b == strlen(value) + skip;
+	if (style == YAML_LITERAL_SCALAR_STYLE && !skip)
+		literal_block(w->src, v, a);
 	return a;
 }
 
