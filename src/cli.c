@@ -39,6 +39,8 @@ const char cli_usage[] =
     "comma-separated)\n"
     "      --rules-dir DIR     load extra rules from DIR/*.yaml "
     "(repeatable)\n"
+    "      --report-unused-ignores  report 'pgtlslint: ignore' comments that\n"
+    "                          suppress nothing (PGT001)\n"
     "      --list-rules        list every rule and exit\n"
     "      --explain RULE      explain a rule (code or name) and exit\n"
     "      --explain-hba FILE  show which pg_hba.conf record decides plaintext,\n"
@@ -79,7 +81,8 @@ enum {
 	OPT_EXPLAIN_HBA,
 	OPT_PROBE,
 	OPT_EXPLAIN_CONN,
-	OPT_DRIVER
+	OPT_DRIVER,
+	OPT_UNUSED_IGNORES
 };
 
 static const struct option long_options[] = {
@@ -102,6 +105,7 @@ static const struct option long_options[] = {
 	{"probe", required_argument, NULL, OPT_PROBE},
 	{"explain-conn", required_argument, NULL, OPT_EXPLAIN_CONN},
 	{"driver", required_argument, NULL, OPT_DRIVER},
+	{"report-unused-ignores", no_argument, NULL, OPT_UNUSED_IGNORES},
 	{"version", no_argument, NULL, 'V'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0}};
@@ -231,6 +235,9 @@ parse_one(int c, char *arg, struct pgt_options *o, char **err)
 		return 0;
 	case OPT_DRIVER:
 		o->driver = arg;
+		return 0;
+	case OPT_UNUSED_IGNORES:
+		o->report_unused_ignores = 1;
 		return 0;
 	case 'V':
 		o->version = 1;

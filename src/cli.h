@@ -33,6 +33,7 @@ struct pgt_options {
 	int show_source;        /* -1: on when the output is a terminal */
 	const char *stdin_type; /* kind of "-" input */
 	int show_settings;
+	int report_unused_ignores;
 	const char *explain_hba;  /* --explain-hba FILE */
 	struct str_list probes;   /* --probe ADDRESS,DATABASE,USER */
 	const char *explain_conn; /* --explain-conn STRING */

@@ -14,6 +14,7 @@
 #include "model/hba_conf.h"
 #include "model/server.h"
 #include "rules/engine.h"
+#include "rules/suppress.h"
 #include "util/mask.h"
 #include "util/sort.h"
 #include "parsers/yaml_carrier.h"
@@ -79,7 +80,15 @@ struct run {
 	struct pathset included;          /* read through an include */
 	struct server_summary *servers;   /* owned */
 	size_t nservers, servers_alloc;
+	struct suppressions suppressions; /* markers of every file read */
 };
+
+/* Every file read passes here once, for its ignore comments. */
+static void
+scan_markers(struct run *run, const struct source *src)
+{
+	suppress_scan(&run->suppressions, src, run->ctx.rules);
+}
 
 /* Reads a file (or stdin for "-"); problems become diagnostics. */
 static int
@@ -260,6 +269,8 @@ lint_pgconf(struct run *run, const struct walk_entry *e)
 			pathset_add(&run->included, cfg.realpaths[i]);
 		summarize(run, &cfg);
 	}
+	for (i = 0; i < cfg.nfiles; i++)
+		scan_markers(run, cfg.files[i]);
 	server_config_release(&cfg);
 }
 
@@ -314,6 +325,8 @@ lint_hba_files(struct run *run, const struct walk *w)
 			run->res->files++;
 			facts = pair_server(run, &confs[i]);
 			engine_run_hba(&run->ctx, &confs[i], 1, &facts);
+			for (j = 0; j < confs[i].nfiles; j++)
+				scan_markers(run, confs[i].files[j]);
 		}
 		hba_conf_release(&confs[i]);
 	}
@@ -332,6 +345,7 @@ lint_carrier(struct run *run, const struct walk_entry *e)
 	if (load(run->res, e->path, &src))
 		return;
 	run->res->files++;
+	scan_markers(run, &src);
 	if (e->kind == FILE_SERVICE) {
 		carriers_judge_service(&run->ctx, &src);
 		source_release(&src);
@@ -415,6 +429,9 @@ lint_run(const struct pgt_options *o, const struct ruleset *rules,
 	free(run.servers);
 	pathset_release(&run.included);
 	walk_release(&w);
+	res->suppressed = suppress_apply(&run.suppressions, &res->findings,
+					 ruleset_active(rules, "PGT001"));
+	suppress_release(&run.suppressions);
 	findings_sort(&res->findings);
 }
 

@@ -19,6 +19,7 @@ struct lint_result {
 	struct diags diags;
 	struct buf settings;      /* --show-settings text */
 	size_t files;             /* files analysed */
+	size_t suppressed;        /* findings removed by ignore comments */
 };
 
 /* Runs the rules over every path of o. Fills res (initialised here). */

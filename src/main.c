@@ -45,19 +45,27 @@ load_rules(const struct pgt_options *o, struct ruleset *rs, char **err)
 	return ruleset_finish(rs, err);
 }
 
+/* Turns one rule on or off; returns name when there is no such rule. */
+static const char *
+apply_toggle(const char *name, struct ruleset *rs, int on)
+{
+	struct rule *r = ruleset_find(rs, name);
+
+	if (!r)
+		return name;
+	r->enabled = on;
+	return NULL;
+}
+
 static const char *
 apply_toggles(const struct str_list *names, struct ruleset *rs, int on)
 {
+	const char *bad = NULL;
 	size_t i;
 
-	for (i = 0; i < names->nr; i++) {
-		struct rule *r = ruleset_find(rs, names->v[i]);
-
-		if (!r)
-			return names->v[i];
-		r->enabled = on;
-	}
-	return NULL;
+	for (i = 0; i < names->nr && !bad; i++)
+		bad = apply_toggle(names->v[i], rs, on);
+	return bad;
 }
 
 static void
@@ -239,6 +247,7 @@ static int
 run(const struct pgt_options *o, const struct ruleset *rs)
 {
 	const struct reporter_ops *fmt = reporter_find(o->format);
+	struct report_counts counts;
 	struct lint_result res;
 	FILE *out = stdout;
 	int rc, show_source;
@@ -254,8 +263,11 @@ run(const struct pgt_options *o, const struct ruleset *rs)
 	show_source = o->show_source >= 0 ? o->show_source
 					  : isatty(fileno(out));
 	fwrite(res.settings.ptr, 1, res.settings.len, out);
+	counts.files = res.files;
+	counts.suppressed = res.suppressed;
+	counts.baselined = 0;
 	if (report_run(fmt, out, stderr, rs, &res.findings, res.diags.v,
-		       res.diags.nr, use_color(o, out), show_source))
+		       res.diags.nr, &counts, use_color(o, out), show_source))
 		rc = fail("cannot write the report");
 	else
 		rc = exit_status(o, &res);
@@ -292,7 +304,9 @@ main(int argc, char **argv)
 	ruleset_init(&rs);
 	if (load_rules(&o, &rs, &err)) {
 		rc = fail(err);
-	} else if ((bad = apply_toggles(&o.enable, &rs, 1)) ||
+	} else if ((o.report_unused_ignores &&
+		    (bad = apply_toggle("PGT001", &rs, 1))) ||
+		   (bad = apply_toggles(&o.enable, &rs, 1)) ||
 		   (bad = apply_toggles(&o.disable, &rs, 0))) {
 		fprintf(stderr, "pgtlslint: error: no rule '%s' (see "
 				"--list-rules)\n",

@@ -116,6 +116,10 @@ expect_status 2 "$bin" --explain-conn "just text"
 expect_status 2 "$bin" --explain-conn "host=a sslmode=disable" --driver oracle-jdbc
 expect_status 2 "$bin" --driver pgx project
 
+# Suppressions: the fixture's four findings are suppressed, and counted.
+(cd ../rules/PGT001/good-all-used && "$bin" --format json . >"$tmp/sup.json")
+expect_grep '"suppressed": 4' "$tmp/sup.json" "suppression count"
+
 # The README's rule table is the one rules.d generates (make readme).
 cp "$here/../README.md" "$tmp/README.md"
 "$here/../tools/update-readme.sh" "$bin" "$tmp/README.md"

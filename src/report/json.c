@@ -6,7 +6,8 @@
  *    "findings": [{"rule", "name", "severity", "message", "path", "line",
  *                  "column", "end_line", "end_column"}],
  *    "diagnostics": [{"path", "level", "message"}],
- *    "summary": {"error", "warning", "note"}}
+ *    "summary": {"error", "warning", "note", "files", "suppressed",
+ *                "baselined"}}
  *
  * Columns are 1-based byte offsets; end_column is exclusive.
  */
@@ -101,6 +102,9 @@ json_report_end(struct reporter *r)
 	json_object_begin(j);
 	for (s = 0; s < SEV__COUNT; s++)
 		json_kv_int(j, severity_names[s], (long long)st->counts[s]);
+	json_kv_int(j, "files", (long long)r->counts.files);
+	json_kv_int(j, "suppressed", (long long)r->counts.suppressed);
+	json_kv_int(j, "baselined", (long long)r->counts.baselined);
 	json_object_end(j);
 	json_object_end(j);
 	buf_addch(&r->doc, '\n');

@@ -25,8 +25,8 @@ reporter_find(const char *name)
 int
 report_run(const struct reporter_ops *ops, FILE *out, FILE *err,
 	   const struct ruleset *rules, const struct findings *fs,
-	   const struct diag *diags, size_t ndiags, int color,
-	   int show_source)
+	   const struct diag *diags, size_t ndiags,
+	   const struct report_counts *counts, int color, int show_source)
 {
 	struct reporter r;
 	size_t i;
@@ -38,6 +38,7 @@ report_run(const struct reporter_ops *ops, FILE *out, FILE *err,
 	r.rules = rules;
 	r.color = color;
 	r.show_source = show_source;
+	r.counts = *counts;
 	buf_init(&r.doc);
 	ops->begin(&r);
 	for (i = 0; i < fs->nr; i++) {

@@ -14,6 +14,13 @@
 #include "../rules/ruleset.h"
 #include "../util/buf.h"
 
+/* Totals a report may show besides the findings. */
+struct report_counts {
+	size_t files;      /* files analysed */
+	size_t suppressed; /* removed by ignore comments */
+	size_t baselined;  /* removed by --baseline */
+};
+
 struct reporter {
 	const struct reporter_ops *ops;
 	FILE *out;                   /* borrowed; findings go here */
@@ -24,6 +31,7 @@ struct reporter {
 	struct buf doc;              /* json/sarif accumulate here */
 	struct json *json;           /* owned by the format, while running */
 	size_t nfindings;
+	struct report_counts counts;
 };
 
 struct reporter_ops {
@@ -40,8 +48,8 @@ const struct reporter_ops *reporter_find(const char *name);
 /* Runs the whole report. Returns 0, or PGT_EIO if writing failed. */
 int report_run(const struct reporter_ops *ops, FILE *out, FILE *err,
 	       const struct ruleset *rules, const struct findings *fs,
-	       const struct diag *diags, size_t ndiags, int color,
-	       int show_source);
+	       const struct diag *diags, size_t ndiags,
+	       const struct report_counts *counts, int color, int show_source);
 
 extern const struct reporter_ops report_text, report_json, report_sarif,
     report_github;

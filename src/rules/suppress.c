@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * suppress.c — find "pgtlslint: ignore" markers and apply them.
+ *
+ * Grammar of a marker (after the text "pgtlslint:"):
+ *   blanks ("ignore" | "ignore-file") blanks list [blanks "--" reason]
+ *   list := item { "," item }, item := a rule code or name
+ * The marker is recognised wherever it stands; comment syntax differs
+ * between the formats we read (#, //, C-style, --) and the marker text is
+ * specific enough.
+ */
+#include "suppress.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../util/xalloc.h"
+
+#define MARKER "pgtlslint:"
+
+static int
+item_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '-' || c == '_';
+}
+
+static void
+add_marker(struct suppressions *s, const struct source *src, size_t at,
+	   size_t end, int file_level, const char *list, size_t n,
+	   const struct ruleset *rules)
+{
+	struct suppression *m;
+	struct pos p = source_pos(src, at);
+	size_t i = 0, len;
+	const char *line = source_line(src, p.line, &len);
+
+	ALLOC_GROW(s->v, s->nr + 1, s->alloc);
+	m = &s->v[s->nr++];
+	memset(m, 0, sizeof(*m));
+	m->path = xstrdup(src->path);
+	m->line = p.line;
+	m->col = p.col;
+	m->end_col = source_pos(src, end).col;
+	m->snippet = xstrndup(line, len);
+	m->file_level = file_level;
+	while (i < n) {
+		size_t b = i;
+		char *item;
+		const struct rule *r;
+
+		while (i < n && item_char(list[i]))
+			i++;
+		item = xstrndup(list + b, i - b);
+		r = ruleset_find(rules, item);
+		m->ids = xrealloc(m->ids, (m->nids + 1) * sizeof(*m->ids));
+		m->ids[m->nids++] = r ? xstrdup(r->id) : item;
+		if (r)
+			free(item);
+		if (i >= n || list[i] != ',')
+			break;
+		i++;
+	}
+}
+
+void
+suppress_scan(struct suppressions *s, const struct source *src,
+	      const struct ruleset *rules)
+{
+	const char *p = src->text, *end = src->text + src->len;
+	const size_t mlen = sizeof(MARKER) - 1;
+
+	while (p < end) {
+		const char *hit = memchr(p, 'p', (size_t)(end - p));
+		const char *q, *list;
+		int file_level;
+
+		if (!hit || (size_t)(end - hit) < mlen)
+			return;
+		p = hit + 1;
+		if (strncmp(hit, MARKER, mlen))
+			continue;
+		q = hit + mlen;
+		while (q < end && (*q == ' ' || *q == '\t'))
+			q++;
+		if ((size_t)(end - q) >= 11 && !strncmp(q, "ignore-file", 11))
+			file_level = 1, q += 11;
+		else if ((size_t)(end - q) >= 6 && !strncmp(q, "ignore", 6))
+			file_level = 0, q += 6;
+		else
+			continue;
+		if (q >= end || (*q != ' ' && *q != '\t'))
+			continue;
+		while (q < end && (*q == ' ' || *q == '\t'))
+			q++;
+		list = q;
+		while (q < end && (item_char(*q) || *q == ','))
+			q++;
+		if (q > list)
+			add_marker(s, src, (size_t)(hit - src->text),
+				   (size_t)(q - src->text), file_level, list,
+				   (size_t)(q - list), rules);
+		p = q;
+	}
+}
+
+static int
+covers(const struct suppression *m, const struct finding *f)
+{
+	size_t i;
+
+	if (strcmp(m->path, f->path) ||
+	    (!m->file_level && f->line != m->line && f->line != m->line + 1))
+		return 0;
+	for (i = 0; i < m->nids; i++)
+		if (!strcmp(m->ids[i], f->rule->id))
+			return 1;
+	return 0;
+}
+
+size_t
+suppress_apply(struct suppressions *s, struct findings *fs,
+	       const struct rule *unused_rule)
+{
+	size_t i, j, kept = 0, dropped = 0;
+
+	for (i = 0; i < fs->nr; i++) {
+		int hit = 0;
+
+		for (j = 0; j < s->nr; j++)
+			if (covers(&s->v[j], &fs->v[i])) {
+				s->v[j].used = 1;
+				hit = 1;
+			}
+		if (hit) {
+			free(fs->v[i].path);
+			free(fs->v[i].message);
+			free(fs->v[i].snippet);
+			dropped++;
+			continue;
+		}
+		fs->v[kept++] = fs->v[i];
+	}
+	fs->nr = kept;
+	for (j = 0; unused_rule && j < s->nr; j++) {
+		struct finding *f;
+		const struct suppression *m = &s->v[j];
+
+		if (m->used)
+			continue;
+		ALLOC_GROW(fs->v, fs->nr + 1, fs->alloc);
+		f = &fs->v[fs->nr++];
+		f->rule = unused_rule;
+		f->severity = unused_rule->severity;
+		f->path = xstrdup(m->path);
+		f->line = f->end_line = m->line;
+		f->col = m->col;
+		f->end_col = m->end_col;
+		f->snippet = xstrdup(m->snippet);
+		f->message = xasprintf("'pgtlslint: %s %s' suppresses nothing",
+				       m->file_level ? "ignore-file" : "ignore",
+				       m->nids ? m->ids[0] : "");
+	}
+	return dropped;
+}
+
+void
+suppress_release(struct suppressions *s)
+{
+	size_t i, j;
+
+	for (i = 0; i < s->nr; i++) {
+		for (j = 0; j < s->v[i].nids; j++)
+			free(s->v[i].ids[j]);
+		free(s->v[i].ids);
+		free(s->v[i].path);
+		free(s->v[i].snippet);
+	}
+	free(s->v);
+	memset(s, 0, sizeof(*s));
+}

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * suppress.h — inline suppressions, in any comment syntax:
+ *
+ *   pgtlslint: ignore PGT301[,ssl-disabled...] [-- reason]
+ *       on the finding's line or the line above it
+ *   pgtlslint: ignore-file PGT205[,...] [-- reason]
+ *       anywhere in the file
+ *
+ * Codes and names both work (case-insensitive). Used markers are counted;
+ * unused ones can be reported (PGT001, --report-unused-ignores).
+ */
+#ifndef PGT_SUPPRESS_H
+#define PGT_SUPPRESS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../finding.h"
+#include "ruleset.h"
+
+struct suppression {
+	char *path;          /* owned; as findings name the file */
+	uint32_t line, col, end_col;
+	char *snippet;       /* owned; the marker's line */
+	int file_level;
+	char **ids;          /* owned; rule ids, or the text when unknown */
+	size_t nids;
+	int used;
+};
+
+struct suppressions {
+	struct suppression *v; /* owned */
+	size_t nr, alloc;
+};
+
+/* Records the markers of src (call once per source). */
+void suppress_scan(struct suppressions *s, const struct source *src,
+		   const struct ruleset *rules);
+
+/*
+ * Removes the findings a marker covers; returns how many. Then, when rule
+ * (PGT001) is given, adds a finding for each marker that covered nothing.
+ */
+size_t suppress_apply(struct suppressions *s, struct findings *fs,
+		      const struct rule *unused_rule);
+void suppress_release(struct suppressions *s);
+
+#endif
