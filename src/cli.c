@@ -53,6 +53,14 @@ const char cli_usage[] =
     "                          pgx, lib/pq, node-postgres, postgres.js,\n"
     "                          asyncpg\n"
     "\n"
+    "Project:\n"
+    "      --config FILE       settings file (default: the nearest "
+    ".pgtlslint.yaml\n"
+    "                          at or above the first PATH)\n"
+    "      --baseline FILE     report only findings not in FILE\n"
+    "      --write-baseline FILE  record today's findings in FILE and "
+    "exit 0\n"
+    "\n"
     "Input:\n"
     "      --exclude GLOB      skip paths matching GLOB (repeatable)\n"
     "      --stdin-type TYPE   what '-' holds: pgconf, hba, env, dockerfile,\n"
@@ -82,7 +90,10 @@ enum {
 	OPT_PROBE,
 	OPT_EXPLAIN_CONN,
 	OPT_DRIVER,
-	OPT_UNUSED_IGNORES
+	OPT_UNUSED_IGNORES,
+	OPT_CONFIG,
+	OPT_BASELINE,
+	OPT_WRITE_BASELINE
 };
 
 static const struct option long_options[] = {
@@ -106,12 +117,15 @@ static const struct option long_options[] = {
 	{"explain-conn", required_argument, NULL, OPT_EXPLAIN_CONN},
 	{"driver", required_argument, NULL, OPT_DRIVER},
 	{"report-unused-ignores", no_argument, NULL, OPT_UNUSED_IGNORES},
+	{"config", required_argument, NULL, OPT_CONFIG},
+	{"baseline", required_argument, NULL, OPT_BASELINE},
+	{"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
 	{"version", no_argument, NULL, 'V'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0}};
 
-static void
-list_add(struct str_list *l, const char *s)
+void
+str_list_add(struct str_list *l, const char *s)
 {
 	ALLOC_GROW(l->v, l->nr + 1, l->alloc);
 	l->v[l->nr++] = s;
@@ -125,7 +139,7 @@ list_add_split(struct str_list *l, char *s)
 
 	for (tok = strtok(s, ","); tok; tok = strtok(NULL, ","))
 		if (*tok)
-			list_add(l, tok);
+			str_list_add(l, tok);
 }
 
 static int
@@ -174,6 +188,7 @@ parse_one(int c, char *arg, struct pgt_options *o, char **err)
 			return usage_error(err, "--fail-on", arg,
 					   "error, warning, note or never");
 		o->fail_on = i; /* matches enum severity, then FAIL_NEVER */
+		o->fail_on_set = 1;
 		return 0;
 	case OPT_PG_VERSION:
 		v = strtol(arg, &end, 10);
@@ -181,6 +196,7 @@ parse_one(int c, char *arg, struct pgt_options *o, char **err)
 			return usage_error(err, "--pg-version", arg,
 					   "a major version such as 16");
 		o->pg_version = (int)v;
+		o->pg_version_set = 1;
 		return 0;
 	case OPT_LIST_RULES:
 		o->list_rules = 1;
@@ -195,10 +211,10 @@ parse_one(int c, char *arg, struct pgt_options *o, char **err)
 		list_add_split(&o->disable, arg);
 		return 0;
 	case OPT_RULES_DIR:
-		list_add(&o->rules_dirs, arg);
+		str_list_add(&o->rules_dirs, arg);
 		return 0;
 	case OPT_EXCLUDE:
-		list_add(&o->excludes, arg);
+		str_list_add(&o->excludes, arg);
 		return 0;
 	case OPT_COLOR:
 		i = one_of(arg, colors, 3);
@@ -228,7 +244,7 @@ parse_one(int c, char *arg, struct pgt_options *o, char **err)
 		o->explain_hba = arg;
 		return 0;
 	case OPT_PROBE:
-		list_add(&o->probes, arg);
+		str_list_add(&o->probes, arg);
 		return 0;
 	case OPT_EXPLAIN_CONN:
 		o->explain_conn = arg;
@@ -238,6 +254,15 @@ parse_one(int c, char *arg, struct pgt_options *o, char **err)
 		return 0;
 	case OPT_UNUSED_IGNORES:
 		o->report_unused_ignores = 1;
+		return 0;
+	case OPT_CONFIG:
+		o->config_path = arg;
+		return 0;
+	case OPT_BASELINE:
+		o->baseline = arg;
+		return 0;
+	case OPT_WRITE_BASELINE:
+		o->write_baseline = arg;
 		return 0;
 	case 'V':
 		o->version = 1;
@@ -279,7 +304,7 @@ cli_parse(int argc, char **argv, struct pgt_options *o, char **err)
 			return PGT_EUSAGE;
 	}
 	for (i = optind; i < argc; i++)
-		list_add(&o->paths, argv[i]);
+		str_list_add(&o->paths, argv[i]);
 	if (o->probes.nr && !o->explain_hba) {
 		*err = xstrdup("--probe needs --explain-hba");
 		return PGT_EUSAGE;

@@ -10,6 +10,8 @@
 
 #include "rules/rule.h"
 
+struct config;
+
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 #define FAIL_NEVER SEV__COUNT /* --fail-on never */
 
@@ -24,6 +26,11 @@ struct pgt_options {
 	const char *output;     /* NULL: stdout */
 	int fail_on;            /* enum severity, or FAIL_NEVER */
 	int pg_version;         /* default 16 */
+	int fail_on_set, pg_version_set; /* given on the command line */
+	const char *config_path;   /* --config FILE */
+	const char *baseline;      /* --baseline FILE */
+	const char *write_baseline; /* --write-baseline FILE */
+	const struct config *config; /* borrowed; the project's settings */
 	int list_rules;
 	const char *explain;
 	struct str_list enable, disable; /* codes or names, comma lists split */
@@ -47,6 +54,9 @@ struct pgt_options {
  */
 int cli_parse(int argc, char **argv, struct pgt_options *o, char **err);
 void cli_release(struct pgt_options *o);
+
+/* Appends s (borrowed) to l. */
+void str_list_add(struct str_list *l, const char *s);
 
 /* The --help text. */
 extern const char cli_usage[];

@@ -41,6 +41,32 @@ findings_add(struct findings *fs, const struct rule *rule,
 	return f;
 }
 
+static uint64_t
+fnv1a(uint64_t h, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+uint64_t
+finding_fingerprint(const struct finding *f)
+{
+	uint64_t h = 14695981039346656037ull;
+	const char *s;
+
+	h = fnv1a(h, f->rule->id, strlen(f->rule->id) + 1);
+	h = fnv1a(h, f->path, strlen(f->path) + 1);
+	for (s = f->snippet; *s; s++)
+		if (*s != ' ' && *s != '\t')
+			h = fnv1a(h, s, 1);
+	return h;
+}
+
 static int
 cmp_finding(const void *a, const void *b)
 {

@@ -39,6 +39,13 @@ struct finding *findings_add(struct findings *fs, const struct rule *rule,
 			     const struct source *src, size_t begin,
 			     size_t end, char *message);
 
+/*
+ * A fingerprint that survives line moves and unrelated edits: the rule,
+ * the file and the text of the finding's line with blanks removed. Equal
+ * lines give equal fingerprints; callers count repeats.
+ */
+uint64_t finding_fingerprint(const struct finding *f);
+
 /* Sorts by (path, line, col, rule id, message) for deterministic output
  * and removes exact duplicates. */
 void findings_sort(struct findings *fs);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "carriers.h"
+#include "config.h"
 #include "model/hba_conf.h"
 #include "model/server.h"
 #include "rules/engine.h"
@@ -431,6 +432,9 @@ lint_run(const struct pgt_options *o, const struct ruleset *rules,
 	walk_release(&w);
 	res->suppressed = suppress_apply(&run.suppressions, &res->findings,
 					 ruleset_active(rules, "PGT001"));
+	if (o->config)
+		res->suppressed += config_apply_ignores(o->config,
+							&res->findings);
 	suppress_release(&run.suppressions);
 	findings_sort(&res->findings);
 }

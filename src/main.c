@@ -8,7 +8,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "baseline.h"
 #include "cli.h"
+#include "config.h"
 #include "lint.h"
 #include "carriers.h"
 #include "model/client.h"
@@ -16,6 +18,7 @@
 #include "parsers/conninfo.h"
 #include "util/json.h"
 #include "util/mask.h"
+#include "util/xalloc.h"
 #include "report/explain_hba.h"
 #include "report/report.h"
 #include "rules/ruleset.h"
@@ -42,7 +45,75 @@ load_rules(const struct pgt_options *o, struct ruleset *rs, char **err)
 	for (i = 0; i < o->rules_dirs.nr; i++)
 		if (ruleset_load_dir(rs, o->rules_dirs.v[i], err))
 			return PGT_ERULE;
-	return ruleset_finish(rs, err);
+	if (ruleset_finish(rs, err))
+		return PGT_ERULE;
+	return o->config ? config_apply_rules(o->config, rs, err) : 0;
+}
+
+/*
+ * Finds and reads .pgtlslint.yaml; its settings apply where the command
+ * line is silent. Returns 0 (cfg->path NULL when there is none), or
+ * PGT_EUSAGE with *err.
+ */
+static int
+load_config(struct pgt_options *o, struct config *cfg, char **err)
+{
+	char *path = o->config_path ? xstrdup(o->config_path)
+				    : config_find(o->paths.nr &&
+							  strcmp(o->paths.v[0], "-")
+						      ? o->paths.v[0]
+						      : ".");
+	size_t i;
+	int rc;
+
+	memset(cfg, 0, sizeof(*cfg));
+	if (!path)
+		return 0;
+	rc = config_load(cfg, path, err);
+	free(path);
+	if (rc)
+		return rc;
+	if (!o->pg_version_set && cfg->pg_version)
+		o->pg_version = cfg->pg_version;
+	if (!o->fail_on_set && cfg->fail_on >= 0)
+		o->fail_on = cfg->fail_on;
+	for (i = 0; i < cfg->nexclude; i++)
+		str_list_add(&o->excludes, cfg->exclude[i]);
+	for (i = 0; i < cfg->nrules_dirs; i++)
+		str_list_add(&o->rules_dirs, cfg->rules_dirs[i]);
+	o->config = cfg;
+	return 0;
+}
+
+/* --baseline and --write-baseline. Returns 0, 1 when the run is over
+ * (the baseline was written), or -1 after printing an error. */
+static int
+use_baseline(const struct pgt_options *o, struct findings *fs,
+	     size_t *baselined)
+{
+	struct baseline b;
+	char *err = NULL;
+
+	if (o->write_baseline) {
+		if (baseline_write(o->write_baseline, fs, &err)) {
+			fail(err);
+			free(err);
+			return -1;
+		}
+		fprintf(stderr, "pgtlslint: note: wrote %zu findings to '%s'\n",
+			fs->nr, o->write_baseline);
+		return 1;
+	}
+	if (!o->baseline)
+		return 0;
+	if (baseline_load(&b, o->baseline, &err)) {
+		fail(err);
+		free(err);
+		return -1;
+	}
+	*baselined = baseline_apply(&b, fs);
+	baseline_release(&b);
+	return 0;
 }
 
 /* Turns one rule on or off; returns name when there is no such rule. */
@@ -260,12 +331,19 @@ run(const struct pgt_options *o, const struct ruleset *rs)
 		}
 	}
 	lint_run(o, rs, &res);
+	counts.baselined = 0;
+	rc = use_baseline(o, &res.findings, &counts.baselined);
+	if (rc) {
+		lint_result_release(&res);
+		if (out != stdout)
+			fclose(out);
+		return rc > 0 ? EXIT_CLEAN : EXIT_TROUBLE;
+	}
 	show_source = o->show_source >= 0 ? o->show_source
 					  : isatty(fileno(out));
 	fwrite(res.settings.ptr, 1, res.settings.len, out);
 	counts.files = res.files;
 	counts.suppressed = res.suppressed;
-	counts.baselined = 0;
 	if (report_run(fmt, out, stderr, rs, &res.findings, res.diags.v,
 		       res.diags.nr, &counts, use_color(o, out), show_source))
 		rc = fail("cannot write the report");
@@ -281,6 +359,7 @@ int
 main(int argc, char **argv)
 {
 	struct pgt_options o;
+	struct config cfg;
 	struct ruleset rs;
 	char *err = NULL;
 	const char *bad;
@@ -302,7 +381,9 @@ main(int argc, char **argv)
 		return EXIT_CLEAN;
 	}
 	ruleset_init(&rs);
-	if (load_rules(&o, &rs, &err)) {
+	if (load_config(&o, &cfg, &err)) {
+		rc = fail(err);
+	} else if (load_rules(&o, &rs, &err)) {
 		rc = fail(err);
 	} else if ((o.report_unused_ignores &&
 		    (bad = apply_toggle("PGT001", &rs, 1))) ||
@@ -325,6 +406,7 @@ main(int argc, char **argv)
 		rc = run(&o, &rs);
 	free(err);
 	ruleset_release(&rs);
+	config_release(&cfg);
 	cli_release(&o);
 	return rc;
 }

@@ -120,6 +120,27 @@ expect_status 2 "$bin" --driver pgx project
 (cd ../rules/PGT001/good-all-used && "$bin" --format json . >"$tmp/sup.json")
 expect_grep '"suppressed": 4' "$tmp/sup.json" "suppression count"
 
+# .pgtlslint.yaml: found from the path, flags win, per-path ignores.
+expect_golden configured.txt sh -c "cd configured && '$bin' --no-show-source .; echo exit: \$?"
+expect_golden configured-pg16.txt sh -c "cd configured && '$bin' --no-show-source --pg-version 16 .; echo exit: \$?"
+expect_status 2 "$bin" bad-config
+expect_grep "bad-config/.pgtlslint.yaml:3:1: unknown key 'colour'" "$tmp/err" "config error position"
+expect_status 0 "$bin" --config configured/.pgtlslint.yaml --disable PGT105,hba-md5 configured
+
+# Baseline: record, then only new findings count; moved lines stay known.
+cp -r project "$tmp/proj"
+expect_status 0 "$bin" --write-baseline "$tmp/base.json" "$tmp/proj"
+expect_grep "wrote 4 findings" "$tmp/err" "write-baseline note"
+expect_status 0 "$bin" --baseline "$tmp/base.json" "$tmp/proj"
+printf '\n\n# moved down\n' | cat - "$tmp/proj/postgresql.conf" >"$tmp/pc" && mv "$tmp/pc" "$tmp/proj/postgresql.conf"
+expect_status 0 "$bin" --baseline "$tmp/base.json" "$tmp/proj"
+echo "ssl_prefer_server_ciphers = off" >>"$tmp/proj/postgresql.conf"
+"$bin" --baseline "$tmp/base.json" --format json "$tmp/proj" >"$tmp/new.json"
+expect_grep '"baselined": 4' "$tmp/new.json" "baselined count"
+expect_grep '"rule": "PGT107"' "$tmp/new.json" "new finding reported"
+if grep -q '"rule": "PGT101"' "$tmp/new.json"; then ko "baselined finding reported"; else ok; fi
+expect_status 2 "$bin" --baseline configured/pg_hba.conf project
+
 # The README's rule table is the one rules.d generates (make readme).
 cp "$here/../README.md" "$tmp/README.md"
 "$here/../tools/update-readme.sh" "$bin" "$tmp/README.md"

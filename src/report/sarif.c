@@ -132,36 +132,6 @@ uri_encode(const char *path)
 	return buf_detach(&b);
 }
 
-static uint64_t
-fnv1a(uint64_t h, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ull;
-	}
-	return h;
-}
-
-/*
- * A fingerprint that survives line moves: the rule, the file and the
- * offending line's text with blanks removed.
- */
-static uint64_t
-fingerprint(const struct finding *f)
-{
-	uint64_t h = 14695981039346656037ull;
-	const char *s;
-
-	h = fnv1a(h, f->rule->id, strlen(f->rule->id) + 1);
-	h = fnv1a(h, f->path, strlen(f->path) + 1);
-	for (s = f->snippet; *s; s++)
-		if (*s != ' ' && *s != '\t')
-			h = fnv1a(h, s, 1);
-	return h;
-}
-
 static size_t
 rule_index(const struct ruleset *rs, const struct rule *r)
 {
@@ -201,7 +171,7 @@ sarif_finding(struct reporter *r, const struct finding *f)
 	size_t len = strlen(f->snippet), occurrence = 0, i;
 	size_t c0 = f->col - 1 < len ? f->col - 1 : len;
 	size_t c1 = f->end_col - 1 < len ? f->end_col - 1 : len;
-	uint64_t fp = fingerprint(f);
+	uint64_t fp = finding_fingerprint(f);
 	char fpbuf[40];
 
 	for (i = 0; i < st->nseen; i++)
