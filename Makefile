@@ -12,6 +12,7 @@
 VERSION    := 0.1.0
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
+MANDIR     ?= $(PREFIX)/share/man
 DESTDIR    ?=
 PKG_CONFIG ?= pkg-config
 CC         ?= cc
@@ -149,8 +150,10 @@ install-test: $(BIN)
 	@rm -rf $(BUILD)/destdir
 	@$(MAKE) --no-print-directory -s install DESTDIR=$(BUILD)/destdir PREFIX=/usr
 	@$(BUILD)/destdir/usr/bin/pgtlslint --version >/dev/null
+	@test -f $(BUILD)/destdir/usr/share/man/man1/pgtlslint.1
 	@$(MAKE) --no-print-directory -s uninstall DESTDIR=$(BUILD)/destdir PREFIX=/usr
 	@test ! -e $(BUILD)/destdir/usr/bin/pgtlslint
+	@test ! -e $(BUILD)/destdir/usr/share/man/man1/pgtlslint.1
 	@rm -rf $(BUILD)/destdir
 	@echo "install: 1 passed, 0 failed"
 
@@ -167,11 +170,12 @@ readme: $(BIN)
 	@tools/update-readme.sh ./$(BIN)
 
 install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/pgtlslint
+	install -m 0644 doc/pgtlslint.1 $(DESTDIR)$(MANDIR)/man1/pgtlslint.1
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/pgtlslint
+	rm -f $(DESTDIR)$(BINDIR)/pgtlslint $(DESTDIR)$(MANDIR)/man1/pgtlslint.1
 
 fmt:
 	clang-format -i $(SRCS) $(wildcard src/*/*.h src/*.h) $(TEST_SRCS)

@@ -18,7 +18,7 @@ const char cli_usage[] =
     "(with --stdin-type).\n"
     "\n"
     "Output:\n"
-    "  -f, --format FORMAT     text (default), json, sarif, github\n"
+    "  -f, --format FORMAT     text (default), json, sarif, github, gitlab\n"
     "  -o, --output FILE       write the report to FILE\n"
     "      --color WHEN        auto (default), always, never; NO_COLOR is "
     "honoured\n"
@@ -63,6 +63,8 @@ const char cli_usage[] =
     "\n"
     "Input:\n"
     "      --exclude GLOB      skip paths matching GLOB (repeatable)\n"
+    "      --stdin-filename NAME  lint '-' as if it were the file NAME\n"
+    "                          (for editors: its kind and its path)\n"
     "      --stdin-type TYPE   what '-' holds: pgconf, hba, env, dockerfile,\n"
     "                          properties, yaml, shell, service\n"
     "\n"
@@ -93,7 +95,8 @@ enum {
 	OPT_UNUSED_IGNORES,
 	OPT_CONFIG,
 	OPT_BASELINE,
-	OPT_WRITE_BASELINE
+	OPT_WRITE_BASELINE,
+	OPT_STDIN_FILENAME
 };
 
 static const struct option long_options[] = {
@@ -120,6 +123,7 @@ static const struct option long_options[] = {
 	{"config", required_argument, NULL, OPT_CONFIG},
 	{"baseline", required_argument, NULL, OPT_BASELINE},
 	{"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
+	{"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
 	{"version", no_argument, NULL, 'V'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0}};
@@ -167,16 +171,16 @@ parse_one(int c, char *arg, struct pgt_options *o, char **err)
 					    "never"};
 	static const char *const colors[] = {"auto", "always", "never"};
 	static const char *const formats[] = {"text", "json", "sarif",
-					      "github"};
+					      "github", "gitlab"};
 	char *end;
 	long v;
 	int i;
 
 	switch (c) {
 	case 'f':
-		if (one_of(arg, formats, 4) < 0)
+		if (one_of(arg, formats, 5) < 0)
 			return usage_error(err, "--format", arg,
-					   "text, json, sarif or github");
+					   "text, json, sarif, github or gitlab");
 		o->format = arg;
 		return 0;
 	case 'o':
@@ -264,6 +268,9 @@ parse_one(int c, char *arg, struct pgt_options *o, char **err)
 	case OPT_WRITE_BASELINE:
 		o->write_baseline = arg;
 		return 0;
+	case OPT_STDIN_FILENAME:
+		o->stdin_filename = arg;
+		return 0;
 	case 'V':
 		o->version = 1;
 		return 0;
@@ -319,8 +326,11 @@ cli_parse(int argc, char **argv, struct pgt_options *o, char **err)
 		return PGT_EUSAGE;
 	}
 	for (i = 0; i < (int)o->paths.nr; i++)
-		if (!strcmp(o->paths.v[i], "-") && !o->stdin_type) {
-			*err = xstrdup("'-' needs --stdin-type");
+		if (!strcmp(o->paths.v[i], "-") && !o->stdin_type &&
+		    (!o->stdin_filename ||
+		     walk_classify(o->stdin_filename) == FILE_NONE)) {
+			*err = xstrdup("'-' needs --stdin-type, or a "
+				       "--stdin-filename pgtlslint reads");
 			return PGT_EUSAGE;
 		}
 	return 0;

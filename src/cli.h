@@ -39,6 +39,7 @@ struct pgt_options {
 	enum color_mode color;
 	int show_source;        /* -1: on when the output is a terminal */
 	const char *stdin_type; /* kind of "-" input */
+	const char *stdin_filename; /* lint "-" as if it were this file */
 	int show_settings;
 	int report_unused_ignores;
 	const char *explain_hba;  /* --explain-hba FILE */

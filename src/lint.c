@@ -91,12 +91,16 @@ scan_markers(struct run *run, const struct source *src)
 	suppress_scan(&run->suppressions, src, run->ctx.rules);
 }
 
-/* Reads a file (or stdin for "-"); problems become diagnostics. */
+/* Reads a file (or stdin for "-", named as --stdin-filename says);
+ * problems become diagnostics. */
 static int
-load(struct lint_result *res, const char *path, struct source *src)
+load(const struct run *run, const char *path, struct source *src)
 {
+	struct lint_result *res = run->res;
+	const char *name = run->o->stdin_filename ? run->o->stdin_filename
+						  : "<stdin>";
 	char *err = NULL;
-	int rc = !strcmp(path, "-") ? source_load_fd(src, "<stdin>", 0, &err)
+	int rc = !strcmp(path, "-") ? source_load_fd(src, name, 0, &err)
 				    : source_load(src, path, &err);
 
 	if (rc != PGT_OK) {
@@ -253,10 +257,11 @@ lint_pgconf(struct run *run, const struct walk_entry *e)
 	b = b ? b + 1 : e->path;
 	if (!root && pathset_has(&run->included, e->path))
 		return;
-	if (load(run->res, e->path, &src))
+	if (load(run, e->path, &src))
 		return;
 	server_config_load(&cfg, &src, run->o->pg_version,
-			   root && strcmp(e->path, "-"));
+			   root && (strcmp(e->path, "-") ||
+				    run->o->stdin_filename));
 	if (root || e->explicit_arg || !strcmp(b, "postgresql.auto.conf") ||
 	    looks_like_fragment(&cfg)) {
 		run->res->files++;
@@ -310,7 +315,7 @@ lint_hba_files(struct run *run, const struct walk *w)
 	for (i = 0; i < w->nr; i++) {
 		struct source src;
 
-		if (w->v[i].kind != FILE_HBA || load(run->res, w->v[i].path, &src))
+		if (w->v[i].kind != FILE_HBA || load(run, w->v[i].path, &src))
 			continue;
 		hba_conf_load(&confs[i], &src, run->o->pg_version);
 		for (j = 1; j < confs[i].nfiles; j++)
@@ -343,7 +348,7 @@ lint_carrier(struct run *run, const struct walk_entry *e)
 	struct source src;
 	char *err = NULL;
 
-	if (load(run->res, e->path, &src))
+	if (load(run, e->path, &src))
 		return;
 	run->res->files++;
 	scan_markers(run, &src);
@@ -402,7 +407,9 @@ lint_run(const struct pgt_options *o, const struct ruleset *rules,
 	run.ctx.out = &res->findings;
 	run.ctx.pg_version = o->pg_version;
 	walk_paths(o->paths.v, o->paths.nr, o->excludes.v, o->excludes.nr,
-		   o->stdin_type ? walk_kind_named(o->stdin_type) : FILE_NONE,
+		   o->stdin_type	     ? walk_kind_named(o->stdin_type)
+		   : o->stdin_filename ? walk_classify(o->stdin_filename)
+				       : FILE_NONE,
 		   &w, &res->diags);
 	for (i = 0; i < w.nr; i++)
 		if (w.v[i].kind == FILE_NONE && w.v[i].explicit_arg)

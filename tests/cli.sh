@@ -141,6 +141,11 @@ expect_grep '"rule": "PGT107"' "$tmp/new.json" "new finding reported"
 if grep -q '"rule": "PGT101"' "$tmp/new.json"; then ko "baselined finding reported"; else ok; fi
 expect_status 2 "$bin" --baseline configured/pg_hba.conf project
 
+# Editors: stdin linted as the named file; GitLab Code Quality.
+expect_golden stdin-filename.txt sh -c "'$bin' --no-show-source --stdin-filename prod/pg_hba.conf - < project/../../rules/PGT201/bad-host-remote/pg_hba.conf"
+expect_golden project.gitlab "$bin" --format gitlab project
+expect_status 2 "$bin" --stdin-filename notes.txt -
+
 # The README's rule table is the one rules.d generates (make readme).
 cp "$here/../README.md" "$tmp/README.md"
 "$here/../tools/update-readme.sh" "$bin" "$tmp/README.md"

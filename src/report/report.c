@@ -9,7 +9,8 @@
 const char pgtlslint_version[] = PGTLSLINT_VERSION;
 
 static const struct reporter_ops *const formats[] = {
-	&report_text, &report_json, &report_sarif, &report_github};
+	&report_text, &report_json, &report_sarif, &report_github,
+	&report_gitlab};
 
 const struct reporter_ops *
 reporter_find(const char *name)

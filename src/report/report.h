@@ -42,7 +42,8 @@ struct reporter_ops {
 	void (*end)(struct reporter *r);
 };
 
-/* The format called name ("text", "json", "sarif", "github"), or NULL. */
+/* The format called name ("text", "json", "sarif", "github", "gitlab"),
+ * or NULL. */
 const struct reporter_ops *reporter_find(const char *name);
 
 /* Runs the whole report. Returns 0, or PGT_EIO if writing failed. */
@@ -52,7 +53,7 @@ int report_run(const struct reporter_ops *ops, FILE *out, FILE *err,
 	       const struct report_counts *counts, int color, int show_source);
 
 extern const struct reporter_ops report_text, report_json, report_sarif,
-    report_github;
+    report_github, report_gitlab;
 
 /* The version string every format prints. */
 extern const char pgtlslint_version[];
