@@ -21,7 +21,7 @@ BUILD      ?= build
 
 # Debian packages: build and test dependencies (pkg-config names in DESIGN.md).
 DEB_PACKAGES := pkg-config libpcre2-dev libyaml-dev check python3-jsonschema \
-                postgresql libpq-dev libssl-dev
+                postgresql libpq-dev libssl-dev pre-commit
 
 PCRE2_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE2_LIBS   ?= $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null)
@@ -65,7 +65,7 @@ BIN := $(BUILD)/pgtlslint
 endif
 
 .PHONY: all deps demo check test asan golden readme install uninstall clean fmt \
-        check-fmt unit-test golden-test cli-test sarif-test install-test live-test
+        check-fmt unit-test golden-test cli-test sarif-test install-test live-test precommit-test
 
 all: $(BIN)
 
@@ -131,7 +131,8 @@ check: deps
 asan: deps
 	@$(MAKE) --no-print-directory test BUILD=build/asan SANITIZE=1
 
-test: unit-test golden-test cli-test sarif-test install-test live-test
+test: unit-test golden-test cli-test sarif-test install-test live-test \
+      precommit-test
 
 unit-test: $(BUILD)/check_unit $(BIN)
 	@cd tests && ../$(BUILD)/check_unit
@@ -156,6 +157,10 @@ install-test: $(BIN)
 	@test ! -e $(BUILD)/destdir/usr/share/man/man1/pgtlslint.1
 	@rm -rf $(BUILD)/destdir
 	@echo "install: 1 passed, 0 failed"
+
+# The real pre-commit against this repository's HEAD (commit first).
+precommit-test:
+	@tests/precommit.sh
 
 live-test: $(BIN) $(BUILD)/conninfo_oracle
 	@$(BUILD)/conninfo_oracle

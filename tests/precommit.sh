@@ -1,0 +1,55 @@
+#!/bin/sh
+# precommit.sh — the real pre-commit, offline, against this repository:
+# in a throw-away git repository, a commit that adds a weak connection
+# string is blocked, and passes once the string is fixed.
+# usage: precommit.sh   (run from the repository; uses its HEAD)
+set -u
+repo=$(git rev-parse --show-toplevel 2>/dev/null) || {
+	echo "precommit: SKIP: not a git checkout"; exit 0; }
+if ! command -v pre-commit >/dev/null; then
+	[ -n "${CI:-}" ] && { echo "precommit: pre-commit missing in CI" >&2; exit 1; }
+	echo "precommit: SKIP: pre-commit is not installed (make deps)"; exit 0
+fi
+rev=$(git -C "$repo" rev-parse HEAD)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export PRE_COMMIT_HOME="$tmp/cache" HOME="$tmp/home"
+mkdir -p "$HOME" "$tmp/app"
+cd "$tmp/app" || exit 1
+git init -q .
+git config user.email test@example.invalid
+git config user.name test
+git config commit.gpgsign false
+cat >.pre-commit-config.yaml <<CFG
+repos:
+  - repo: $repo
+    rev: $rev
+    hooks: [{id: pgtlslint}]
+CFG
+pass=0 fail=0
+pre-commit install >/dev/null || { echo "precommit: install failed"; exit 1; }
+git add .pre-commit-config.yaml
+git commit -qm "pre-commit config" >/dev/null 2>&1 || true
+
+echo 'DATABASE_URL=postgresql://app@db.example.com/orders?sslmode=disable' >.env
+git add .env
+if git commit -qm "weak" >"$tmp/out" 2>&1; then
+	fail=$((fail + 1)); echo "FAIL: a weak connection string was committed"
+	cat "$tmp/out"
+elif grep -q "PGT301" "$tmp/out"; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1)); echo "FAIL: commit blocked, but not by pgtlslint"
+	cat "$tmp/out"
+fi
+
+echo 'DATABASE_URL=postgresql://app@db.example.com/orders?sslmode=verify-full&sslrootcert=/etc/ssl/ca.pem' >.env
+git add .env
+if git commit -qm "fixed" >"$tmp/out" 2>&1; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1)); echo "FAIL: the fixed file was refused"
+	cat "$tmp/out"
+fi
+echo "precommit: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
