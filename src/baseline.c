@@ -174,9 +174,7 @@ baseline_apply(struct baseline *b, struct findings *fs)
 			    !strcmp(b->v[j].path, f->path))
 				b->v[j].used = known = 1;
 		if (known) {
-			free(fs->v[i].path);
-			free(fs->v[i].message);
-			free(fs->v[i].snippet);
+			finding_release(&fs->v[i]);
 			dropped++;
 			continue;
 		}

@@ -248,7 +248,8 @@ carriers_fact_from_string(const char *text, size_t len, int version,
 	for (i = 0; i < ci->nr; i++)
 		client_fact_add(f, ci->v[i].key, ci->v[i].value,
 				text_map_offset(map, text, ci->v[i].value_begin),
-				map_end(map, text, ci->v[i].value_end));
+				map_end(map, text, ci->v[i].value_end))
+		    ->exact = map->verbatim || map->block;
 	if (env && !jdbc) /* pgjdbc reads no PGSSL* variable */
 		client_fact_add_defaults(f, env);
 	return 1;
@@ -354,7 +355,8 @@ build_env(const struct assignments *as, size_t first, int version,
 					a->value[0] == '1' ? "require" : NULL,
 					a->value_begin, e);
 		else if (key)
-			client_fact_add(env, key, a->value, a->value_begin, e);
+			client_fact_add(env, key, a->value, a->value_begin, e)
+			    ->exact = a->verbatim;
 		if (key && (!env->begin || a->value_begin < env->begin))
 			env->begin = a->value_begin, env->end = e;
 	}

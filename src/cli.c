@@ -53,6 +53,13 @@ const char cli_usage[] =
     "                          pgx, lib/pq, node-postgres, postgres.js,\n"
     "                          asyncpg\n"
     "\n"
+    "Fixes:\n"
+    "      --fix               apply the safe rewrites in place (hostssl, ssl "
+    "= on,\n"
+    "                          TLSv1.2, scram-sha-256, sslmode=verify-full)\n"
+    "      --diff              print those rewrites as a unified diff; write "
+    "nothing\n"
+    "\n"
     "Project:\n"
     "      --config FILE       settings file (default: the nearest "
     ".pgtlslint.yaml\n"
@@ -96,7 +103,9 @@ enum {
 	OPT_CONFIG,
 	OPT_BASELINE,
 	OPT_WRITE_BASELINE,
-	OPT_STDIN_FILENAME
+	OPT_STDIN_FILENAME,
+	OPT_FIX,
+	OPT_DIFF
 };
 
 static const struct option long_options[] = {
@@ -124,6 +133,8 @@ static const struct option long_options[] = {
 	{"baseline", required_argument, NULL, OPT_BASELINE},
 	{"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
 	{"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
+	{"fix", no_argument, NULL, OPT_FIX},
+	{"diff", no_argument, NULL, OPT_DIFF},
 	{"version", no_argument, NULL, 'V'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0}};
@@ -271,6 +282,12 @@ parse_one(int c, char *arg, struct pgt_options *o, char **err)
 	case OPT_STDIN_FILENAME:
 		o->stdin_filename = arg;
 		return 0;
+	case OPT_FIX:
+		o->fix = 1;
+		return 0;
+	case OPT_DIFF:
+		o->diff = 1;
+		return 0;
 	case 'V':
 		o->version = 1;
 		return 0;
@@ -314,6 +331,10 @@ cli_parse(int argc, char **argv, struct pgt_options *o, char **err)
 		str_list_add(&o->paths, argv[i]);
 	if (o->probes.nr && !o->explain_hba) {
 		*err = xstrdup("--probe needs --explain-hba");
+		return PGT_EUSAGE;
+	}
+	if (o->fix && o->diff) {
+		*err = xstrdup("--fix and --diff exclude each other");
 		return PGT_EUSAGE;
 	}
 	if (o->driver && !o->explain_conn) {

@@ -42,6 +42,7 @@ struct pgt_options {
 	const char *stdin_filename; /* lint "-" as if it were this file */
 	int show_settings;
 	int report_unused_ignores;
+	int fix, diff;            /* --fix, --diff */
 	const char *explain_hba;  /* --explain-hba FILE */
 	struct str_list probes;   /* --probe ADDRESS,DATABASE,USER */
 	const char *explain_conn; /* --explain-conn STRING */

@@ -362,9 +362,7 @@ config_apply_ignores(const struct config *c, struct findings *fs)
 
 		free(rel);
 		if (drop) {
-			free(fs->v[i].path);
-			free(fs->v[i].message);
-			free(fs->v[i].snippet);
+			finding_release(&fs->v[i]);
 			dropped++;
 			continue;
 		}

@@ -38,7 +38,42 @@ findings_add(struct findings *fs, const struct rule *rule,
 	f->end_col = e.col;
 	f->message = message;
 	f->snippet = xstrndup(line, len);
+	f->fix = NULL;
 	return f;
+}
+
+void
+finding_set_fix(struct finding *f, const struct source *src, size_t begin,
+		size_t end, const char *text)
+{
+	struct fix *x = xcalloc(1, sizeof(*x));
+	struct pos b = source_pos(src, begin), e = source_pos(src, end);
+	const char *line;
+	size_t len;
+
+	x->begin = begin;
+	x->end = end;
+	x->text = xstrdup(text);
+	x->line = b.line;
+	x->col = b.col;
+	x->end_col = e.line == b.line ? e.col : b.col;
+	line = source_line(src, b.line, &len);
+	x->line_text = xstrndup(line, len);
+	f->fix = x;
+}
+
+void
+finding_release(struct finding *f)
+{
+	free(f->path);
+	free(f->message);
+	free(f->snippet);
+	if (f->fix) {
+		free(f->fix->text);
+		free(f->fix->line_text);
+		free(f->fix);
+	}
+	memset(f, 0, sizeof(*f));
 }
 
 static uint64_t
@@ -95,9 +130,7 @@ findings_sort(struct findings *fs)
 	sort_array(fs->v, fs->nr, sizeof(*fs->v), cmp_finding);
 	for (i = 0; i < fs->nr; i++) {
 		if (kept && !cmp_finding(&fs->v[kept - 1], &fs->v[i])) {
-			free(fs->v[i].path);
-			free(fs->v[i].message);
-			free(fs->v[i].snippet);
+			finding_release(&fs->v[i]);
 			continue;
 		}
 		fs->v[kept++] = fs->v[i];
@@ -110,11 +143,8 @@ findings_release(struct findings *fs)
 {
 	size_t i;
 
-	for (i = 0; i < fs->nr; i++) {
-		free(fs->v[i].path);
-		free(fs->v[i].message);
-		free(fs->v[i].snippet);
-	}
+	for (i = 0; i < fs->nr; i++)
+		finding_release(&fs->v[i]);
 	free(fs->v);
 	memset(fs, 0, sizeof(*fs));
 }

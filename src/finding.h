@@ -15,6 +15,15 @@
 #include "rules/rule.h"
 #include "util/source.h"
 
+/* A safe rewrite: replace bytes [begin, end) of the file with text. */
+struct fix {
+	size_t begin, end;
+	char *text;            /* owned */
+	uint32_t line, col, end_col; /* 1-based bytes, for SARIF */
+	char *line_text;       /* owned; that line, for UTF-16 columns */
+	int applied;           /* written to the file by --fix */
+};
+
 struct finding {
 	const struct rule *rule; /* borrowed from the ruleset */
 	enum severity severity;
@@ -23,6 +32,7 @@ struct finding {
 	uint32_t end_line, end_col; /* end_col is exclusive */
 	char *message;           /* owned; secrets already masked */
 	char *snippet;           /* owned; the text of line `line` */
+	struct fix *fix;         /* owned or NULL */
 };
 
 struct findings {
@@ -45,6 +55,13 @@ struct finding *findings_add(struct findings *fs, const struct rule *rule,
  * lines give equal fingerprints; callers count repeats.
  */
 uint64_t finding_fingerprint(const struct finding *f);
+
+/* Attaches a fix replacing src[begin..end) with text (copied). */
+void finding_set_fix(struct finding *f, const struct source *src, size_t begin,
+		     size_t end, const char *text);
+
+/* Frees what one finding owns. */
+void finding_release(struct finding *f);
 
 /* Sorts by (path, line, col, rule id, message) for deterministic output
  * and removes exact duplicates. */

@@ -11,6 +11,7 @@
 #include "baseline.h"
 #include "cli.h"
 #include "config.h"
+#include "fix.h"
 #include "lint.h"
 #include "carriers.h"
 #include "model/client.h"
@@ -338,6 +339,28 @@ run(const struct pgt_options *o, const struct ruleset *rs)
 		if (out != stdout)
 			fclose(out);
 		return rc > 0 ? EXIT_CLEAN : EXIT_TROUBLE;
+	}
+	if (o->diff || o->fix) {
+		struct buf diff = BUF_INIT;
+		struct fix_result fr;
+
+		fix_apply(&res.findings, o->diff ? &diff : NULL, &res.diags,
+			  &fr);
+		if (o->diff) {
+			fwrite(diff.ptr, 1, diff.len, out);
+			buf_release(&diff);
+			rc = diags_errors(&res.diags) ? EXIT_TROUBLE
+			     : fr.applied	      ? EXIT_FINDINGS
+						      : EXIT_CLEAN;
+			lint_result_release(&res);
+			if (out != stdout)
+				fclose(out);
+			return rc;
+		}
+		fprintf(stderr, "pgtlslint: note: fixed %zu finding%s in %zu "
+				"file%s\n",
+			fr.applied, fr.applied == 1 ? "" : "s", fr.files,
+			fr.files == 1 ? "" : "s");
 	}
 	show_source = o->show_source >= 0 ? o->show_source
 					  : isatty(fileno(out));

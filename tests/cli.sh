@@ -146,6 +146,16 @@ expect_golden stdin-filename.txt sh -c "'$bin' --no-show-source --stdin-filename
 expect_golden project.gitlab "$bin" --format gitlab project
 expect_status 2 "$bin" --stdin-filename notes.txt -
 
+# --diff shows the rewrites and writes nothing; --fix writes them.
+cp -r project "$tmp/fixme"
+expect_status 1 sh -c "cd '$tmp' && '$bin' --diff fixme"
+expect_golden project.diff sh -c "cd '$tmp' && '$bin' --diff fixme"
+if cmp -s project/postgresql.conf "$tmp/fixme/postgresql.conf"; then ok; else ko "--diff wrote a file"; fi
+expect_status 0 "$bin" --fix "$tmp/fixme"
+expect_grep "fixed 4 findings in 3 files" "$tmp/err" "--fix note"
+expect_grep "^ssl = on$" "$tmp/fixme/postgresql.conf" "--fix result"
+expect_status 2 "$bin" --fix --diff project
+
 # The README's rule table is the one rules.d generates (make readme).
 cp "$here/../README.md" "$tmp/README.md"
 "$here/../tools/update-readme.sh" "$bin" "$tmp/README.md"

@@ -54,6 +54,7 @@ client_fact_add(struct client_fact *f, const char *key, const char *value,
 	p->begin = begin;
 	p->end = end;
 	p->from_env = 0;
+	p->exact = 1;
 	return p;
 }
 
@@ -82,6 +83,7 @@ client_fact_add_defaults(struct client_fact *f,
 			continue;
 		p = client_fact_add(f, d->key, d->value, d->begin, d->end);
 		p->from_env = 1;
+		p->exact = d->exact;
 	}
 }
 

@@ -41,6 +41,7 @@ struct client_param {
 	char *value;       /* owned; NULL when not a literal we can see */
 	size_t begin, end; /* where the value is written in the source */
 	int from_env;      /* a default from the environment (PGSSLMODE) */
+	int exact;         /* [begin, end) is exactly the value's bytes */
 };
 
 struct client_fact {

@@ -4,7 +4,8 @@
  *
  *   {"tool": {"name", "version"},
  *    "findings": [{"rule", "name", "severity", "message", "path", "line",
- *                  "column", "end_line", "end_column"}],
+ *                  "column", "end_line", "end_column",
+ *                  "fix": {"line", "column", "end_column", "replacement"}}],
  *    "diagnostics": [{"path", "level", "message"}],
  *    "summary": {"error", "warning", "note", "files", "suppressed",
  *                "baselined"}}
@@ -63,6 +64,15 @@ json_report_finding(struct reporter *r, const struct finding *f)
 	json_kv_int(j, "column", f->col);
 	json_kv_int(j, "end_line", f->end_line);
 	json_kv_int(j, "end_column", f->end_col);
+	if (f->fix) {
+		json_key(j, "fix");
+		json_object_begin(j);
+		json_kv_int(j, "line", f->fix->line);
+		json_kv_int(j, "column", f->fix->col);
+		json_kv_int(j, "end_column", f->fix->end_col);
+		json_kv_string(j, "replacement", f->fix->text);
+		json_object_end(j);
+	}
 	json_object_end(j);
 }
 

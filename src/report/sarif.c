@@ -163,6 +163,50 @@ put_location(struct json *j, const char *path)
 	json_object_end(j);
 }
 
+/* SARIF fixes[]: one artifactChange replacing the region with the text. */
+static void
+put_fix(struct json *j, const struct finding *f)
+{
+	const struct fix *x = f->fix;
+	size_t len = strlen(x->line_text);
+	size_t c0 = x->col - 1 < len ? x->col - 1 : len;
+	size_t c1 = x->end_col - 1 < len ? x->end_col - 1 : len;
+
+	json_key(j, "fixes");
+	json_array_begin(j);
+	json_object_begin(j);
+	json_key(j, "description");
+	json_object_begin(j);
+	json_kv_string(j, "text", "pgtlslint --fix");
+	json_object_end(j);
+	json_key(j, "artifactChanges");
+	json_array_begin(j);
+	json_object_begin(j);
+	put_location(j, f->path);
+	json_key(j, "replacements");
+	json_array_begin(j);
+	json_object_begin(j);
+	json_key(j, "deletedRegion");
+	json_object_begin(j);
+	json_kv_int(j, "startLine", x->line);
+	json_kv_int(j, "startColumn",
+		    (long long)utf8_utf16_units(x->line_text, c0) + 1);
+	json_kv_int(j, "endLine", x->line);
+	json_kv_int(j, "endColumn",
+		    (long long)utf8_utf16_units(x->line_text, c1) + 1);
+	json_object_end(j);
+	json_key(j, "insertedContent");
+	json_object_begin(j);
+	json_kv_string(j, "text", x->text);
+	json_object_end(j);
+	json_object_end(j);
+	json_array_end(j);
+	json_object_end(j);
+	json_array_end(j);
+	json_object_end(j);
+	json_array_end(j);
+}
+
 static void
 sarif_finding(struct reporter *r, const struct finding *f)
 {
@@ -204,6 +248,8 @@ sarif_finding(struct reporter *r, const struct finding *f)
 	json_object_end(j);
 	json_object_end(j);
 	json_array_end(j);
+	if (f->fix)
+		put_fix(j, f);
 	snprintf(fpbuf, sizeof(fpbuf), "%016llx:%zu", (unsigned long long)fp,
 		 occurrence + 1);
 	json_key(j, "partialFingerprints");

@@ -64,3 +64,26 @@ check_emit(struct check_ctx *ctx, const struct rule *r,
 	va_end(ap);
 	return findings_add(ctx->out, r, src, begin, end, msg);
 }
+
+void
+check_fix(struct finding *f, const struct source *src, size_t begin,
+	  size_t end, const char *text)
+{
+	if (f && src)
+		finding_set_fix(f, src, begin, end, text);
+}
+
+void
+check_fix_append(struct finding *f, const struct source *src,
+		 const char *line)
+{
+	char *text;
+
+	if (!f || !src)
+		return;
+	text = xasprintf("%s%s\n",
+			 src->len && src->text[src->len - 1] != '\n' ? "\n" : "",
+			 line);
+	finding_set_fix(f, src, src->len, src->len, text);
+	free(text);
+}

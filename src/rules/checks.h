@@ -69,4 +69,10 @@ struct finding *check_emit(struct check_ctx *ctx, const struct rule *r,
 			   const struct source *src, size_t begin, size_t end,
 			   const char *fmt, ...) PGT_PRINTF(6, 7);
 
+/* Fix helpers: replace a span, or append a line at the end of src. */
+void check_fix(struct finding *f, const struct source *src, size_t begin,
+	       size_t end, const char *text);
+void check_fix_append(struct finding *f, const struct source *src,
+		      const char *line);
+
 #endif

@@ -47,6 +47,7 @@ check_client_outcome(struct check_ctx *ctx, const struct rule *r,
 		     const struct client_verdict *v)
 {
 	size_t i, b, e;
+	struct finding *fd;
 
 	if (v->local || !v->reason)
 		return;
@@ -57,12 +58,18 @@ check_client_outcome(struct check_ctx *ctx, const struct rule *r,
 		    outcome_rules[i].outcome != v->outcome)
 			continue;
 		span(f, v->cause, &b, &e);
-		check_emit(ctx, r, f->src, b, e, "%s %s: %s%s (%s)", f->what,
-			   outcome_rules[i].says, v->reason,
-			   v->cause && v->cause->from_env
-			       ? ", from the environment"
-			       : "",
-			   driver_phrase(f));
+		fd = check_emit(ctx, r, f->src, b, e, "%s %s: %s%s (%s)",
+				f->what, outcome_rules[i].says, v->reason,
+				v->cause && v->cause->from_env
+				    ? ", from the environment"
+				    : "",
+				driver_phrase(f));
+		/* sslmode=verify-full is the fix wherever the value is
+		 * written exactly (not for node's no-verify, not behind an
+		 * escape we could not map). */
+		if (v->cause && v->cause->exact && v->cause->value &&
+		    !strcmp(v->cause->key, "sslmode"))
+			check_fix(fd, f->src, b, e, "verify-full");
 	}
 }
 

@@ -69,10 +69,12 @@ check_hba_host_plaintext(struct check_ctx *ctx, const struct rule *r,
 		    hba_covered(conf, i, CONN_PLAIN, 1).complete ||
 		    never_matches(conf, i))
 			continue;
-		at_type(ctx, r, e,
-			"'%s' record lets remote clients in without TLS "
-			"(hostssl would require it)",
-			type_name(e));
+		check_fix(at_type(ctx, r, e,
+				  "'%s' record lets remote clients in without "
+				  "TLS (hostssl would require it)",
+				  type_name(e)),
+			  e->src, e->tokens->fields[0].v[0].begin,
+			  e->tokens->fields[0].v[0].end, "hostssl");
 	}
 }
 
@@ -169,10 +171,12 @@ check_hba_md5(struct check_ctx *ctx, const struct rule *r,
 	FOR_EACH_RECORD(conf, i, e)
 	{
 		if (e->rec.method == METHOD_MD5 && !never_matches(conf, i))
-			at_method(ctx, r, e,
-				  "method 'md5' on a '%s' record: use "
-				  "scram-sha-256",
-				  type_name(e));
+			check_fix(at_method(ctx, r, e,
+					    "method 'md5' on a '%s' record: "
+					    "use scram-sha-256",
+					    type_name(e)),
+				  e->src, e->rec.method_begin, e->rec.method_end,
+				  "scram-sha-256");
 	}
 }
 

@@ -45,14 +45,18 @@ check_ssl_disabled(struct check_ctx *ctx, const struct rule *r,
 	const struct setting *s = server_config_get(cfg, "ssl");
 
 	if (s && s->canonical && !strcmp(s->canonical, "off"))
-		check_emit(ctx, r, s->src, s->begin, s->end,
-			   "ssl is '%.*s': the server accepts only "
-			   "unencrypted connections",
-			   (int)s->value_len, s->value);
+		check_fix(check_emit(ctx, r, s->src, s->begin, s->end,
+				     "ssl is '%.*s': the server accepts only "
+				     "unencrypted connections",
+				     (int)s->value_len, s->value),
+			  s->src, s->begin, s->end, "on");
 	else if (!s && absences_known(cfg, is_root))
-		check_emit(ctx, r, root_src(cfg), 0, 0,
-			   "ssl is never turned on (the default is off): the "
-			   "server accepts only unencrypted connections");
+		check_fix_append(
+		    check_emit(ctx, r, root_src(cfg), 0, 0,
+			       "ssl is never turned on (the default is off): "
+			       "the server accepts only unencrypted "
+			       "connections"),
+		    root_src(cfg), "ssl = on");
 }
 
 /* Position of a TLS version name in protocol order; -1 for "" or other. */
@@ -80,19 +84,23 @@ check_ssl_min_protocol(struct check_ctx *ctx, const struct rule *r,
 
 	if (s && s->canonical) {
 		if (tls_rank(s->canonical) < TLS12_RANK)
-			check_emit(ctx, r, s->src, s->begin, s->end,
-				   "ssl_min_protocol_version is '%s': clients "
-				   "may negotiate TLS older than 1.2",
-				   s->canonical);
+			check_fix(check_emit(ctx, r, s->src, s->begin, s->end,
+					     "ssl_min_protocol_version is '%s': "
+					     "clients may negotiate TLS older "
+					     "than 1.2",
+					     s->canonical),
+				  s->src, s->begin, s->end, "'TLSv1.2'");
 		return;
 	}
 	if (s || ctx->pg_version >= 13 || ssl_state(cfg, is_root) != 1 ||
 	    !absences_known(cfg, is_root))
 		return;
 	if (ctx->pg_version == 12)
-		check_emit(ctx, r, root_src(cfg), 0, 0,
-			   "ssl_min_protocol_version is unset: PostgreSQL 12 "
-			   "then accepts TLSv1");
+		check_fix_append(
+		    check_emit(ctx, r, root_src(cfg), 0, 0,
+			       "ssl_min_protocol_version is unset: PostgreSQL "
+			       "12 then accepts TLSv1"),
+		    root_src(cfg), "ssl_min_protocol_version = 'TLSv1.2'");
 	else
 		check_emit(ctx, r, root_src(cfg), 0, 0,
 			   "PostgreSQL %d has no ssl_min_protocol_version and "

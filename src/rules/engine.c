@@ -103,9 +103,15 @@ run_condition(struct check_ctx *ctx, const struct rule *r,
 		/* Typed settings compare canonically; a value PostgreSQL
 		 * rejects is PGT108's, not ours. */
 		v = def ? s->canonical : s->value;
-		if (v && condition_holds(r, def, cfg->version, v, strlen(v)))
-			findings_add(ctx->out, r, s->src, s->begin, s->end,
-				     expand(r, s->value, s->value_len, 0));
+		if (v && condition_holds(r, def, cfg->version, v, strlen(v))) {
+			struct finding *f = findings_add(
+			    ctx->out, r, s->src, s->begin, s->end,
+			    expand(r, s->value, s->value_len, 0));
+
+			if (r->replace_with)
+				check_fix(f, s->src, s->begin, s->end,
+					  r->replace_with);
+		}
 		return;
 	}
 	if (!def || !absences_known)

@@ -52,6 +52,7 @@ struct rule {
 	char *setting;      /* owned; lowercase setting name, or NULL */
 	enum cond_op op;
 	char *operand;      /* owned; for COND_EQUALS */
+	char *replace_with; /* owned or NULL; the fix for a set value */
 	struct regex *re;   /* owned; for COND_MATCH */
 	const struct check *check; /* borrowed from the static registry */
 

@@ -17,7 +17,8 @@
  *   enabled: true
  *   builtin: true              reported by a parser (syntax rules)
  *   check: ssl_disabled        a C check from rules/checks.c, or
- *   condition: {setting: NAME, equals: V | match: REGEX | absent: true}
+ *   condition: {setting: NAME, equals: V | match: REGEX | absent: true,
+ *               replace_with: TEXT}   (the safe rewrite of a set value)
  *
  * Exactly one of builtin, check and condition. Errors carry libyaml's
  * mark plus one (libyaml tests/run-parser.c), as "file:line:col: ...".
@@ -217,6 +218,8 @@ load_condition(struct loader *ld, const yaml_node_t *n, struct rule *r)
 			pattern_node = v;
 			r->op = COND_MATCH;
 			nops++;
+		} else if (key && !strcmp(key, "replace_with")) {
+			rc = take_string(ld, v, &r->replace_with);
 		} else if (key && !strcmp(key, "absent")) {
 			rc = take_bool(ld, v, &absent);
 			r->op = COND_ABSENT;
@@ -338,6 +341,7 @@ rule_release(struct rule *r)
 	free(r->security_severity);
 	free(r->setting);
 	free(r->operand);
+	free(r->replace_with);
 	regex_free(r->re);
 	free(r->origin);
 	memset(r, 0, sizeof(*r));

@@ -134,9 +134,7 @@ suppress_apply(struct suppressions *s, struct findings *fs,
 				hit = 1;
 			}
 		if (hit) {
-			free(fs->v[i].path);
-			free(fs->v[i].message);
-			free(fs->v[i].snippet);
+			finding_release(&fs->v[i]);
 			dropped++;
 			continue;
 		}
@@ -158,6 +156,7 @@ suppress_apply(struct suppressions *s, struct findings *fs,
 		f->col = m->col;
 		f->end_col = m->end_col;
 		f->snippet = xstrdup(m->snippet);
+		f->fix = NULL;
 		f->message = xasprintf("'pgtlslint: %s %s' suppresses nothing",
 				       m->file_level ? "ignore-file" : "ignore",
 				       m->nids ? m->ids[0] : "");
