@@ -6,9 +6,10 @@ set -u
 hook_dir=$(cd "$(dirname "$0")/.." && pwd)
 if [ ! -x "$hook_dir/pgtlslint" ]; then
 	echo "pgtlslint: building in $hook_dir (first run only)" >&2
-	# A make above us (make check) must not steer this build.
+	# Nothing around us (a make above, a BUILD in the environment) may
+	# move the binary away from $hook_dir/pgtlslint.
 	if ! env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
-	     make -C "$hook_dir" -s -j2 all >&2; then
+	     make -C "$hook_dir" -s -j2 BUILD=build SANITIZE= all >&2; then
 		echo "pgtlslint: build failed; run 'make deps' in $hook_dir" \
 		     "(or install libpcre2-dev and libyaml-dev)" >&2
 		exit 2
