@@ -51,5 +51,18 @@ else
 	fail=$((fail + 1)); echo "FAIL: the fixed file was refused"
 	cat "$tmp/out"
 fi
+# try-repo: the way to try a hook repository before configuring it.
+echo 'PGSSLMODE=disable' >.env.weak
+echo 'PGHOST=db.example.com' >>.env.weak
+if pre-commit try-repo "$repo" pgtlslint --ref "$rev" --files .env.weak \
+	>"$tmp/out" 2>&1; then
+	fail=$((fail + 1)); echo "FAIL: try-repo passed a weak file"
+	cat "$tmp/out"
+elif grep -q "PGT301" "$tmp/out"; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1)); echo "FAIL: try-repo failed, but not on PGT301"
+	cat "$tmp/out"
+fi
 echo "precommit: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
