@@ -167,9 +167,9 @@ precommit-test:
 
 live-test: $(BIN) $(BUILD)/conninfo_oracle
 	@$(BUILD)/conninfo_oracle
-	@tests/live/pgconf_oracle.sh $(BIN)
-	@tests/live/hba_oracle.sh $(BIN)
-	@tests/live/client_oracle.sh $(BIN)
+	@tests/live/run_oracle.sh pgconf_oracle $(BIN)
+	@tests/live/run_oracle.sh hba_oracle $(BIN)
+	@tests/live/run_oracle.sh client_oracle $(BIN)
 
 golden: $(BIN)
 	@tests/golden.sh $(BIN) --update

@@ -6,13 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
 
 #include "status.h"
 #include "util/buf.h"
 #include "util/json.h"
-#include "util/source.h"
 #include "util/xalloc.h"
+#include "util/yaml_doc.h"
 
 int
 baseline_write(const char *path, const struct findings *fs, char **err)
@@ -55,71 +54,31 @@ baseline_write(const char *path, const struct findings *fs, char **err)
 	return rc;
 }
 
+/* The scalar value of key in map, or NULL. */
 static const char *
 member(yaml_document_t *doc, const yaml_node_t *map, const char *key)
 {
-	yaml_node_pair_t *p;
+	const yaml_node_t *v = yaml_doc_member(doc, map, key);
 
-	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
-	     p++) {
-		const yaml_node_t *k = yaml_document_get_node(doc, p->key);
-		const yaml_node_t *v = yaml_document_get_node(doc, p->value);
-
-		if (k && k->type == YAML_SCALAR_NODE &&
-		    !strcmp((const char *)k->data.scalar.value, key) && v &&
-		    v->type == YAML_SCALAR_NODE)
-			return (const char *)v->data.scalar.value;
-	}
-	return NULL;
-}
-
-static const yaml_node_t *
-member_node(yaml_document_t *doc, const yaml_node_t *map, const char *key)
-{
-	yaml_node_pair_t *p;
-
-	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
-	     p++) {
-		const yaml_node_t *k = yaml_document_get_node(doc, p->key);
-
-		if (k && k->type == YAML_SCALAR_NODE &&
-		    !strcmp((const char *)k->data.scalar.value, key))
-			return yaml_document_get_node(doc, p->value);
-	}
-	return NULL;
+	return v && v->type == YAML_SCALAR_NODE
+		   ? (const char *)v->data.scalar.value
+		   : NULL;
 }
 
 int
 baseline_load(struct baseline *b, const char *path, char **err)
 {
-	yaml_parser_t parser;
 	yaml_document_t doc;
-	struct source src;
 	const yaml_node_t *root, *list;
 	yaml_node_item_t *it;
-	char *lerr = NULL;
 	int rc = 0;
 
 	memset(b, 0, sizeof(*b));
-	if (source_load(&src, path, &lerr) != PGT_OK) {
-		*err = lerr;
+	if (yaml_doc_read(path, &doc, err))
 		return PGT_EUSAGE;
-	}
-	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_string(&parser, (const unsigned char *)src.text,
-				     src.len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		*err = xasprintf("%s:%zu:%zu: %s", path,
-				 parser.problem_mark.line + 1,
-				 parser.problem_mark.column + 1,
-				 parser.problem ? parser.problem : "invalid JSON");
-		yaml_parser_delete(&parser);
-		source_release(&src);
-		return PGT_EUSAGE;
-	}
 	root = yaml_document_get_root_node(&doc);
 	list = root && root->type == YAML_MAPPING_NODE
-		   ? member_node(&doc, root, "findings")
+		   ? yaml_doc_member(&doc, root, "findings")
 		   : NULL;
 	if (!list || list->type != YAML_SEQUENCE_NODE ||
 	    !member(&doc, root, "pgtlslint_baseline")) {
@@ -152,8 +111,6 @@ baseline_load(struct baseline *b, const char *path, char **err)
 		be->used = 0;
 	}
 	yaml_document_delete(&doc);
-	yaml_parser_delete(&parser);
-	source_release(&src);
 	return rc;
 }
 

@@ -8,11 +8,10 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <yaml.h>
 
 #include "status.h"
-#include "util/source.h"
 #include "util/xalloc.h"
+#include "util/yaml_doc.h"
 
 char *
 config_find(const char *start)
@@ -220,13 +219,10 @@ read_key(struct reader *rd, const yaml_node_t *k, const yaml_node_t *v)
 int
 config_load(struct config *c, const char *path, char **err)
 {
-	yaml_parser_t parser;
 	yaml_document_t doc;
 	struct reader rd = {c, &doc, err};
-	struct source src;
 	yaml_node_t *root;
 	yaml_node_pair_t *p;
-	char *lerr = NULL;
 	int rc = 0;
 
 	memset(c, 0, sizeof(*c));
@@ -236,23 +232,8 @@ config_load(struct config *c, const char *path, char **err)
 							       - path))
 				    : xstrdup(".");
 	*err = NULL;
-	if (source_load(&src, path, &lerr) != PGT_OK) {
-		*err = lerr;
+	if (yaml_doc_read(path, &doc, err))
 		return PGT_EUSAGE;
-	}
-	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_string(&parser, (const unsigned char *)src.text,
-				     src.len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		*err = xasprintf("%s:%zu:%zu: %s", path,
-				 parser.problem_mark.line + 1,
-				 parser.problem_mark.column + 1,
-				 parser.problem ? parser.problem
-						: "invalid YAML");
-		yaml_parser_delete(&parser);
-		source_release(&src);
-		return PGT_EUSAGE;
-	}
 	root = yaml_document_get_root_node(&doc);
 	if (root && root->type != YAML_MAPPING_NODE)
 		rc = fail(&rd, root, "the file must be a mapping", NULL);
@@ -260,8 +241,6 @@ config_load(struct config *c, const char *path, char **err)
 	     p && p < root->data.mapping.pairs.top && !rc; p++)
 		rc = read_key(&rd, node(&rd, p->key), node(&rd, p->value));
 	yaml_document_delete(&doc);
-	yaml_parser_delete(&parser);
-	source_release(&src);
 	return rc;
 }
 

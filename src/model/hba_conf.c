@@ -14,13 +14,12 @@
  */
 #include "hba_conf.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "../util/sort.h"
+#include "../util/confdir.h"
 #include "../util/xalloc.h"
 
 struct stack {
@@ -222,54 +221,27 @@ new_entry(struct hba_conf *conf, size_t file, struct hba_line *line)
 	return e;
 }
 
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* include_dir: GetConfFilesInDir's choice of files. */
+/* include_dir: each file GetConfFilesInDir chooses, in order. */
 static char *
 include_dir(struct hba_conf *conf, const char *dir, struct stack *st)
 {
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	char **names = NULL, *err = NULL;
-	size_t n = 0, alloc = 0, i;
+	char **names, *err = NULL;
+	size_t n, i;
 
-	if (!d) {
+	if (confdir_list(dir, &names, &n)) {
 		if (dir[0] == '/' && errno == ENOENT) {
 			conf->incomplete = 1;
 			return NULL;
 		}
 		return xasprintf("could not open directory \"%s\"", dir);
 	}
-	while ((de = readdir(d))) {
-		size_t len = strlen(de->d_name);
-		struct stat sb;
-		char *p;
-
-		if (len < 6 || de->d_name[0] == '.' ||
-		    strcmp(de->d_name + len - 5, ".conf"))
-			continue;
-		p = xasprintf("%s/%s", dir, de->d_name);
-		if (stat(p, &sb) != 0 || S_ISDIR(sb.st_mode)) {
-			free(p);
-			continue;
-		}
-		ALLOC_GROW(names, n + 1, alloc);
-		names[n++] = p;
-	}
-	closedir(d);
-	sort_array(names, n, sizeof(*names), cmp_str);
-	for (i = 0; i < n; i++) {
-		long idx = err ? -1 : open_included(conf, names[i], 0, st, &err);
+	for (i = 0; i < n && !err; i++) {
+		long idx = open_included(conf, names[i], 0, st, &err);
 
 		if (idx >= 0)
 			read_lines(conf, (size_t)idx, st);
-		free(names[i]);
 	}
-	free(names);
+	confdir_free(names, n);
 	return err;
 }
 

@@ -16,10 +16,10 @@
  * - only the last assignment of a name is validated and applied (earlier
  *   ones are marked "ignore" before validation).
  */
+#include "../util/confdir.h"
 #include "../util/sort.h"
 #include "server.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -147,31 +147,15 @@ include_file(struct server_config *cfg, const struct source *from,
 	read_file(cfg, &inc, st);
 }
 
-static int
-conf_name_ok(const char *n)
-{
-	size_t len = strlen(n);
-
-	return len >= 6 && n[0] != '.' && !strcmp(n + len - 5, ".conf");
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void
 include_dir(struct server_config *cfg, const struct source *from,
 	    const struct pgconf_item *item, const char *dir,
 	    struct include_stack *st)
 {
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	char **names = NULL;
-	size_t n = 0, alloc = 0, i;
+	char **names;
+	size_t n, i;
 
-	if (!d) {
+	if (confdir_list(dir, &names, &n)) {
 		if (dir[0] == '/' && errno == ENOENT)
 			cfg->incomplete = 1;
 		else
@@ -181,27 +165,9 @@ include_dir(struct server_config *cfg, const struct source *from,
 					      dir));
 		return;
 	}
-	while ((de = readdir(d))) {
-		struct stat sb;
-		char *p;
-
-		if (!conf_name_ok(de->d_name))
-			continue;
-		p = xasprintf("%s/%s", dir, de->d_name);
-		if (stat(p, &sb) != 0 || S_ISDIR(sb.st_mode)) {
-			free(p);
-			continue;
-		}
-		ALLOC_GROW(names, n + 1, alloc);
-		names[n++] = p;
-	}
-	closedir(d);
-	sort_array(names, n, sizeof(*names), cmp_str);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		include_file(cfg, from, item, names[i], 1, st);
-		free(names[i]);
-	}
-	free(names);
+	confdir_free(names, n);
 }
 
 static void

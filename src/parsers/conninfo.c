@@ -28,6 +28,7 @@
 #include <strings.h>
 
 #include "../util/buf.h"
+#include "../util/scan.h"
 #include "../util/xalloc.h"
 
 /* PQconninfoOptions[] per version: keyword, environment variable, first
@@ -265,18 +266,6 @@ parse_kv(struct parser *p)
 	return 0;
 }
 
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /*
  * conninfo_uri_decode of s[0..len); *out is malloc'd. Errors point at the
  * component [eb, ee) and name it rather than echo it (it may be the
@@ -296,8 +285,8 @@ decode(struct parser *p, const char *s, size_t len, size_t eb, size_t ee,
 			buf_addch(&d, s[i]);
 			continue;
 		}
-		hi = i + 1 < len ? hexval(s[i + 1]) : -1;
-		lo = hi >= 0 && i + 2 < len ? hexval(s[i + 2]) : -1;
+		hi = i + 1 < len ? scan_hexval(s[i + 1]) : -1;
+		lo = hi >= 0 && i + 2 < len ? scan_hexval(s[i + 2]) : -1;
 		if (hi < 0 || lo < 0) {
 			buf_release(&d);
 			return fail(p, eb, ee,

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "../util/buf.h"
+#include "../util/scan.h"
 #include "../util/xalloc.h"
 
 #define PREFIX "jdbc:postgresql:"
@@ -27,18 +28,6 @@ int
 jdbc_is_url(const char *text, size_t len)
 {
 	return len >= PREFIX_LEN && !strncmp(text, PREFIX, PREFIX_LEN);
-}
-
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
 }
 
 /* URLDecoder.decode; returns NULL on a malformed escape. */
@@ -53,10 +42,10 @@ url_decode(const char *s, size_t n)
 			buf_addch(&b, ' ');
 		else if (s[i] != '%')
 			buf_addch(&b, s[i]);
-		else if (i + 2 < n && hexval(s[i + 1]) >= 0 &&
-			 hexval(s[i + 2]) >= 0) {
-			buf_addch(&b, (char)(hexval(s[i + 1]) << 4 |
-					     hexval(s[i + 2])));
+		else if (i + 2 < n && scan_hexval(s[i + 1]) >= 0 &&
+			 scan_hexval(s[i + 2]) >= 0) {
+			buf_addch(&b, (char)(scan_hexval(s[i + 1]) << 4 |
+					     scan_hexval(s[i + 2])));
 			i += 2;
 		} else {
 			buf_release(&b);

@@ -30,13 +30,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <yaml.h>
 
 #include "../status.h"
 #include "../util/buf.h"
 #include "../util/regex.h"
 #include "../util/source.h"
 #include "../util/xalloc.h"
+#include "../util/yaml_doc.h"
 #include "checks.h"
 #include "embedded.h"
 
@@ -422,7 +422,6 @@ int
 ruleset_add_yaml(struct ruleset *rs, const char *origin, const char *text,
 		 size_t len, char **err)
 {
-	yaml_parser_t parser;
 	struct loader ld;
 	struct rule r;
 	int rc;
@@ -433,21 +432,8 @@ ruleset_add_yaml(struct ruleset *rs, const char *origin, const char *text,
 	*err = NULL;
 	memset(&r, 0, sizeof(r));
 	r.enabled = 1;
-	if (!yaml_parser_initialize(&parser))
-		return fail_at(&ld, NULL, "cannot initialise the YAML parser%s",
-			       "");
-	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
-	if (!yaml_parser_load(&parser, &ld.doc)) {
-		struct buf b = BUF_INIT;
-
-		buf_addf(&b, "%s:%zu:%zu: %s", origin,
-			 parser.problem_mark.line + 1,
-			 parser.problem_mark.column + 1,
-			 parser.problem ? parser.problem : "invalid YAML");
-		*err = buf_detach(&b);
-		yaml_parser_delete(&parser);
+	if (yaml_doc_parse(origin, text, len, &ld.doc, err))
 		return PGT_ERULE;
-	}
 	rc = load_rule(&ld, yaml_document_get_root_node(&ld.doc), &r);
 	if (!rc) {
 		r.origin = xstrdup(origin);
@@ -456,7 +442,6 @@ ruleset_add_yaml(struct ruleset *rs, const char *origin, const char *text,
 	} else
 		rule_release(&r);
 	yaml_document_delete(&ld.doc);
-	yaml_parser_delete(&parser);
 	return rc;
 }
 

@@ -28,6 +28,19 @@ scan_is(unsigned char c, unsigned flags)
 	return (scan_class[c] & flags) != 0;
 }
 
+/* The value of a hexadecimal digit, or -1. */
+static inline int
+scan_hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
 /* Advances past c. */
 int scan_char(const char **pp, const char *end, char c);
 /* Advances past one or more bytes whose class has any of flags. */

@@ -28,7 +28,7 @@ import os
 import subprocess
 import sys
 
-from pgserver import Server, bindir_version, find_bindir
+from pgserver import Server, Tally, bindir_version, find_bindir
 
 PORT = 5497
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -62,20 +62,6 @@ SCENARIOS = [
         "host all alice 127.0.0.1 255.255.255.255 trust",
         "hostssl all all 0.0.0.0/0 scram-sha-256"]),
 ]
-
-
-class Tally:
-    def __init__(self):
-        self.checked = self.agreed = 0
-        self.disagreements = []
-
-    def compare(self, what, want, got):
-        self.checked += 1
-        if want == got:
-            self.agreed += 1
-        else:
-            self.disagreements.append("%s: server %r, pgtlslint %r"
-                                      % (what, want, got))
 
 
 def hba_fixtures():

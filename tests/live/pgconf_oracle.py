@@ -32,7 +32,7 @@ import subprocess
 import sys
 import tempfile
 
-from pgserver import Server, bindir_version, find_bindir
+from pgserver import Server, Tally, bindir_version, find_bindir
 
 ORACLE_PORT = 5499
 
@@ -96,20 +96,6 @@ def eof_line_quirk(case, path, line, message):
     return line
 
 
-class Tally:
-    def __init__(self):
-        self.checked = self.agreed = 0
-        self.disagreements = []
-
-    def compare(self, case, what, want, got):
-        self.checked += 1
-        if want == got:
-            self.agreed += 1
-        else:
-            self.disagreements.append("%s: %s: server %r, pgtlslint %r"
-                                      % (case, what, want, got))
-
-
 def judge_case(case, label, rows, settings, findings, tally, data_prefix,
                typed):
     rel = lambda p: os.path.relpath(p, data_prefix) if p else ""
@@ -134,7 +120,7 @@ def judge_case(case, label, rows, settings, findings, tally, data_prefix,
     read_by_server = {r[0] for r in [(rel(x[0]),) for x in rows]}
     read_by_server.add("postgresql.conf")
     ours_syntax = {(p, l) for p, l in first.items() if p in read_by_server}
-    tally.compare(label, "first syntax error per file", sorted(syntax),
+    tally.compare(label + ": " + "first syntax error per file", sorted(syntax),
                   sorted(ours_syntax))
 
     # Include problems: every one PostgreSQL names at a line must be ours at
@@ -149,11 +135,11 @@ def judge_case(case, label, rows, settings, findings, tally, data_prefix,
     deep = any(e == "nesting depth exceeded" for _, _, e in include)
     for p, l, e in include:
         if e != "nesting depth exceeded":
-            tally.compare(label, "include problem at %s:%d" % (p, l), True,
+            tally.compare(label + ": " + "include problem at %s:%d" % (p, l), True,
                           (p, l) in ours_include)
     server_lines = {(p, l) for p, l, _ in include}
     for (p, l), m in sorted(ours_include.items()):
-        tally.compare(label, "our include problem at %s:%d" % (p, l), True,
+        tally.compare(label + ": " + "our include problem at %s:%d" % (p, l), True,
                       (p, l) in server_lines
                       or (m.startswith("include cycle") and deep))
     if syntax or include:
@@ -164,11 +150,11 @@ def judge_case(case, label, rows, settings, findings, tally, data_prefix,
     ours_invalid = {(f["path"], f["line"]) for f in findings
                     if f["rule"] == "PGT108"
                     and f["message"].startswith("invalid value")}
-    tally.compare(label, "invalid values", sorted(invalid),
+    tally.compare(label + ": " + "invalid values", sorted(invalid),
                   sorted(ours_invalid))
     ours_values = {n: v for n, v in settings.items()
                    if not v[1].startswith("default")}
-    tally.compare(label, "effective settings", values, ours_values)
+    tally.compare(label + ": " + "effective settings", values, ours_values)
 
 
 def main():
@@ -204,7 +190,7 @@ def main():
             cases += 1
         boot = dict(server.query("select name, boot_val from pg_settings"))
         for name, (value, where) in sorted(defaults.items()):
-            tally.compare("defaults", name, boot.get(name), value)
+            tally.compare("defaults: " + name, boot.get(name), value)
     finally:
         server.stop()
     for d in tally.disagreements:

@@ -135,3 +135,19 @@ class Server:
             env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, text=True)
         return r.returncode == 0
+
+
+class Tally:
+    """Comparisons between the server (or libpq) and pgtlslint."""
+
+    def __init__(self):
+        self.checked = self.agreed = 0
+        self.disagreements = []
+
+    def compare(self, what, want, got):
+        self.checked += 1
+        if want == got:
+            self.agreed += 1
+        else:
+            self.disagreements.append("%s: server %r, pgtlslint %r"
+                                      % (what, want, got))
