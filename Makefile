@@ -65,7 +65,7 @@ BIN := $(BUILD)/pgtlslint
 endif
 
 .PHONY: all deps demo check test asan golden readme install uninstall clean fmt \
-        check-fmt unit-test golden-test cli-test sarif-test fix-test install-test live-test precommit-test
+        check-fmt unit-test golden-test cli-test sarif-test fix-test hostile-test install-test live-test precommit-test
 
 all: $(BIN)
 
@@ -131,8 +131,8 @@ check: deps
 asan: deps
 	@$(MAKE) --no-print-directory test BUILD=build/asan SANITIZE=1
 
-test: unit-test golden-test cli-test sarif-test fix-test install-test \
-      live-test precommit-test
+test: unit-test golden-test cli-test sarif-test fix-test hostile-test \
+      install-test live-test precommit-test
 
 unit-test: $(BUILD)/check_unit $(BIN)
 	@cd tests && ../$(BUILD)/check_unit
@@ -145,6 +145,9 @@ cli-test: $(BIN)
 
 sarif-test: $(BIN)
 	@tests/sarif.sh $(BIN)
+
+hostile-test: $(BIN)
+	@tests/hostile.sh $(BIN)
 
 fix-test: $(BIN)
 	@python3 tests/fix_check.py $(BIN) tests/fixtures

@@ -405,6 +405,7 @@ lint_run(const struct pgt_options *o, const struct ruleset *rules,
 	run.res = res;
 	run.ctx.rules = rules;
 	run.ctx.out = &res->findings;
+	run.ctx.diags = &res->diags;
 	run.ctx.pg_version = o->pg_version;
 	walk_paths(o->paths.v, o->paths.nr, o->excludes.v, o->excludes.nr,
 		   o->stdin_type	     ? walk_kind_named(o->stdin_type)

@@ -203,6 +203,15 @@ read_file(struct server_config *cfg, struct source *loaded,
 
 	st->rp[st->depth++] = cfg->realpaths[cfg->nfiles - 1];
 	pgconf_parse(src->text, src->len, &pf);
+	/* guc-file.l has no notion of a byte order mark: its bytes are
+	 * LETTERs, so they start the first name, which no parameter has. */
+	if (src->len >= 3 && !memcmp(src->text, "\xEF\xBB\xBF", 3) && pf.nr &&
+	    pf.v[0].kind != PGCONF_ERROR && pf.v[0].begin > 0)
+		add_problem(cfg, PROBLEM_SYNTAX, src, 0, 3, 1,
+			    xstrdup("the file starts with a UTF-8 byte order "
+				    "mark: PostgreSQL reads it as part of the "
+				    "first parameter's name and refuses the "
+				    "file"));
 	for (i = 0; i < pf.nr; i++) {
 		struct pgconf_item *it = &pf.v[i];
 		char *target;

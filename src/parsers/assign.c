@@ -117,11 +117,19 @@ add_pair(struct assignments *out, const char *s, size_t nb, size_t ne,
 	free(name);
 }
 
+/* A UTF-8 byte order mark opens some files written on Windows: skip it,
+ * or the first name would not be one. */
+static size_t
+skip_bom(const char *text, size_t len)
+{
+	return len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
+}
+
 void
 envfile_parse(const char *text, size_t len, struct assignments *out)
 {
 	struct buf val = BUF_INIT;
-	size_t i = 0;
+	size_t i = skip_bom(text, len);
 
 	memset(out, 0, sizeof(*out));
 	while (i < len) {
@@ -186,7 +194,7 @@ void
 dockerfile_parse(const char *text, size_t len, struct assignments *out)
 {
 	struct buf val = BUF_INIT;
-	size_t i = 0;
+	size_t i = skip_bom(text, len);
 
 	memset(out, 0, sizeof(*out));
 	while (i < len) {
@@ -224,7 +232,7 @@ void
 properties_parse(const char *text, size_t len, struct assignments *out)
 {
 	struct buf key = BUF_INIT, val = BUF_INIT;
-	size_t i = 0;
+	size_t i = skip_bom(text, len);
 
 	memset(out, 0, sizeof(*out));
 	while (i < len) {

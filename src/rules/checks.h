@@ -15,9 +15,12 @@ struct hba_conf;
 struct ruleset;
 
 /* What a check may use and where its findings go. */
+struct diags;
+
 struct check_ctx {
 	const struct ruleset *rules; /* borrowed */
 	struct findings *out;        /* borrowed */
+	struct diags *diags;         /* borrowed; notes about the run */
 	int pg_version;
 };
 

@@ -13,6 +13,7 @@
 #include "../util/buf.h"
 #include "../util/mask.h"
 #include "../util/regex.h"
+#include "../diag.h"
 #include "../util/xalloc.h"
 #include "ruleset.h"
 
@@ -64,10 +65,12 @@ expand(const struct rule *r, const char *value, size_t len, int is_default)
 }
 
 static int
-condition_holds(const struct rule *r, const struct guc_def *def, int version,
-		const char *value, size_t len)
+condition_holds(struct check_ctx *ctx, const struct rule *r,
+		const struct setting *s, const struct guc_def *def,
+		int version, const char *value, size_t len)
 {
 	const char *want;
+	int m;
 
 	switch (r->op) {
 	case COND_EQUALS:
@@ -78,7 +81,17 @@ condition_holds(const struct rule *r, const struct guc_def *def, int version,
 			return 0;
 		return strlen(want) == len && !strncasecmp(want, value, len);
 	case COND_MATCH:
-		return regex_match(r->re, value, len) == 1;
+		m = regex_match(r->re, value, len);
+		if (m < 0 && ctx->diags)
+			/* A backtracking bomb in a user's pattern: bounded by
+			 * PCRE2's match limit, and said, not hidden. */
+			diags_add(ctx->diags, s ? s->src->path : "", 0,
+				  xasprintf("rule %s: the pattern hit its match "
+					    "limit on '%s'%s; treated as no "
+					    "match",
+					    r->id, r->setting,
+					    s ? "" : " (default)"));
+		return m == 1;
 	default:
 		return 0;
 	}
@@ -103,7 +116,8 @@ run_condition(struct check_ctx *ctx, const struct rule *r,
 		/* Typed settings compare canonically; a value PostgreSQL
 		 * rejects is PGT108's, not ours. */
 		v = def ? s->canonical : s->value;
-		if (v && condition_holds(r, def, cfg->version, v, strlen(v))) {
+		if (v && condition_holds(ctx, r, s, def, cfg->version, v,
+					 strlen(v))) {
 			struct finding *f = findings_add(
 			    ctx->out, r, s->src, s->begin, s->end,
 			    expand(r, s->value, s->value_len, 0));
@@ -117,7 +131,7 @@ run_condition(struct check_ctx *ctx, const struct rule *r,
 	if (!def || !absences_known)
 		return;
 	v = guc_default(def, cfg->version);
-	if (condition_holds(r, def, cfg->version, v, strlen(v)))
+	if (condition_holds(ctx, r, NULL, def, cfg->version, v, strlen(v)))
 		findings_add(ctx->out, r, cfg->files[0], 0, 0,
 			     expand(r, v, strlen(v), 1));
 }

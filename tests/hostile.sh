@@ -1,0 +1,108 @@
+#!/bin/sh
+# hostile.sh — input written to hurt: each case has a stated outcome, and
+# no case may crash, hang (60 s limit) or lose the finding next to it.
+# usage: hostile.sh PGTLSLINT
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+
+# check NAME WANT_STATUS GREP_PATTERN -- CMD...: status and a line of output.
+check() {
+	name=$1 want=$2 pattern=$3
+	shift 4
+	timeout 60 "$@" >"$tmp/out" 2>&1
+	got=$?
+	if [ "$got" -eq "$want" ] && grep -q -- "$pattern" "$tmp/out"; then
+		pass=$((pass + 1))
+		printf '  %-44s ok (exit %s)\n' "$name" "$got"
+	else
+		fail=$((fail + 1))
+		printf '  %-44s FAILED (exit %s, want %s)\n' "$name" "$got" "$want"
+		sed 's/^/      /' "$tmp/out" | head -10
+	fi
+}
+weak='PGHOST=db.example.com
+PGSSLMODE=disable'
+
+# 1. Binary file among good ones: skipped with a note, the rest linted.
+mkdir "$tmp/bin" && printf 'ssl = on\0\0\0' >"$tmp/bin/postgresql.conf"
+printf '%s\n' "$weak" >"$tmp/bin/.env"
+check "binary file skipped, neighbour linted" 1 "PGT301" -- "$bin" "$tmp/bin"
+check "binary file note" 1 "skipped binary file" -- "$bin" "$tmp/bin"
+
+# 2. A NUL byte after the first 8 KiB: read as data, finding kept.
+{ head -c 9000 /dev/zero | tr '\0' '#'; printf '\n'; printf 'X=a\0b\n'; printf '%s\n' "$weak"; } >"$tmp/nul.env"
+check "NUL byte late in a file" 1 "PGT301" -- "$bin" --stdin-filename .env - <"$tmp/nul.env"
+
+# 3. Invalid UTF-8: JSON stays valid, columns count bytes of the valid part.
+printf '# caf\351 \377\376\nhost all all 0.0.0.0/0 md5 # \303\n' >"$tmp/pg_hba.conf"
+check "invalid UTF-8: finding at byte column" 1 "pg_hba.conf:2:1: error" -- "$bin" --no-show-source "$tmp/pg_hba.conf"
+"$bin" --format json "$tmp/pg_hba.conf" >"$tmp/bad.json"
+check "invalid UTF-8: JSON parses" 0 "ok" -- python3 -c "import json,sys; json.load(open('$tmp/bad.json')); print('ok')"
+"$bin" --format sarif "$tmp/pg_hba.conf" >"$tmp/bad.sarif"
+check "invalid UTF-8: SARIF parses" 0 "ok" -- python3 -c "import json,sys; json.load(open('$tmp/bad.sarif')); print('ok')"
+
+# 4. CRLF line ends in every carrier.
+printf 'PGHOST=db.example.com\r\nPGSSLMODE=disable\r\n' >"$tmp/crlf.env"
+check "CRLF .env" 1 ":2:11: error" -- "$bin" --no-show-source --stdin-filename .env - <"$tmp/crlf.env"
+printf 'host all all 10.0.0.0/8 md5\r\n' >"$tmp/crlf_hba.conf"
+check "CRLF pg_hba.conf" 1 "PGT201" -- "$bin" "$tmp/crlf_hba.conf"
+printf 'env:\r\n  - name: PGSSLMODE\r\n    value: require\r\n  - name: PGHOST\r\n    value: db.example.com\r\n' >"$tmp/crlf.yaml"
+check "CRLF YAML" 1 "crlf.yaml:3:12: error" -- "$bin" --no-show-source "$tmp/crlf.yaml"
+
+# 5. A byte order mark in front.
+printf '\357\273\277PGSSLMODE=disable\nPGHOST=db.example.com\n' >"$tmp/bom.env"
+check "BOM .env: first line still read" 1 ".env:1:14: error" -- "$bin" --no-show-source --stdin-filename .env - <"$tmp/bom.env"
+printf '\357\273\277ENV PGHOST=db.example.com PGSSLMODE=disable\n' >"$tmp/Dockerfile"
+check "BOM Dockerfile" 1 "PGT301" -- "$bin" "$tmp/Dockerfile"
+
+# 6. A 20 MB line, and a million short lines.
+{ printf 'A='; head -c 20000000 /dev/zero | tr '\0' 'x'; printf '\n%s\n' "$weak"; } >"$tmp/long.env"
+check "20 MB single line" 1 "PGT301" -- "$bin" --no-show-source --stdin-filename .env - <"$tmp/long.env"
+awk 'BEGIN { for (i = 0; i < 1000000; i++) print "work_mem = 4MB"; print "ssl = off" }' >"$tmp/postgresql.conf"
+check "a million lines of postgresql.conf" 1 ":1000001:7: error" -- "$bin" --no-show-source "$tmp/postgresql.conf"
+
+# 7. YAML that nests or multiplies.
+awk 'BEGIN { for (i = 0; i < 5000; i++) printf "%*sk%d:\n", i, "", i; printf "%*sPGSSLMODE: disable\n", 5000, "" }' >"$tmp/deep.yaml"
+check "YAML nested 5000 deep" 0 "YAML read only in part" -- "$bin" "$tmp/deep.yaml"
+cat >"$tmp/laughs.yaml" <<'YAML'
+a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+h: [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+PGSSLMODE: disable
+YAML
+check "YAML billion laughs: bounded, later key still read" 1 "YAML read only in part" -- "$bin" "$tmp/laughs.yaml"
+
+# 8. Links and special files.
+mkdir -p "$tmp/links/sub" && ln -s .. "$tmp/links/sub/up" && ln -s /etc/passwd "$tmp/links/outside.env"
+printf '%s\n' "$weak" >"$tmp/links/real.env"
+check "symlink loop and outside link not followed" 1 "real.env" -- "$bin" "$tmp/links"
+mkfifo "$tmp/links/fifo.env"
+check "FIFO in a tree skipped (no hang)" 1 "real.env" -- "$bin" "$tmp/links"
+check "FIFO named on the command line" 0 "not a regular file" -- "$bin" "$tmp/links/fifo.env"
+check "dangling path on the command line" 2 "cannot read" -- "$bin" "$tmp/does-not-exist.env"
+
+# 9. A custom rule with a catastrophic pattern: bounded and reported.
+mkdir "$tmp/rules" && cat >"$tmp/rules/BOMB001.yaml" <<'YAML'
+id: BOMB001
+name: backtracking-bomb
+severity: note
+target: pgconf
+summary: x
+message: x
+condition:
+  setting: application_name
+  match: '^(a+)+$'
+YAML
+printf "application_name = '%sb'\n" "$(head -c 40 /dev/zero | tr '\0' a)" >"$tmp/bomb.conf"
+check "catastrophic regex: match limit reported" 0 "hit its match limit" -- "$bin" --rules-dir "$tmp/rules" --stdin-filename postgresql.conf --disable PGT101 - <"$tmp/bomb.conf"
+
+echo "hostile: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
