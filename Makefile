@@ -50,7 +50,7 @@ ALL_LDFLAGS := $(SAN_FLAGS) $(LDFLAGS)
 LIBS := $(PCRE2_LIBS) $(YAML_LIBS)
 
 SRCS := $(wildcard src/*.c src/util/*.c src/parsers/*.c src/model/*.c \
-                   src/rules/*.c src/report/*.c)
+                   src/rules/*.c src/report/*.c src/scanners/*.c)
 LIB_SRCS := $(filter-out src/main.c,$(SRCS))
 OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS)) $(BUILD)/obj/rules_embedded.o
 LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))

@@ -245,6 +245,10 @@ carriers_fact_from_string(const char *text, size_t len, int version,
 			     ? "connection URI"
 			     : what);
 	f->driver_guessed = !jdbc && dialect < 0;
+	if (f->driver_guessed && env && !env->driver_guessed) {
+		f->driver = env->driver; /* the language's import says */
+		f->driver_guessed = 0;
+	}
 	for (i = 0; i < ci->nr; i++)
 		client_fact_add(f, ci->v[i].key, ci->v[i].value,
 				text_map_offset(map, text, ci->v[i].value_begin),

@@ -73,7 +73,7 @@ const char cli_usage[] =
     "      --stdin-filename NAME  lint '-' as if it were the file NAME\n"
     "                          (for editors: its kind and its path)\n"
     "      --stdin-type TYPE   what '-' holds: pgconf, hba, env, dockerfile,\n"
-    "                          properties, yaml, shell, service\n"
+    "                          properties, yaml, shell, service, js\n"
     "\n"
     "  -V, --version           print the version and exit\n"
     "  -h, --help              print this help and exit\n"
@@ -248,8 +248,8 @@ parse_one(int c, char *arg, struct pgt_options *o, char **err)
 		if (walk_kind_named(arg) == FILE_NONE)
 			return usage_error(err, "--stdin-type", arg,
 					   "pgconf, hba, env, dockerfile, "
-					   "properties, yaml, shell or "
-					   "service");
+					   "properties, yaml, shell, "
+					   "service or js");
 		o->stdin_type = arg;
 		return 0;
 	case OPT_SHOW_SETTINGS:

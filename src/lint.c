@@ -20,6 +20,7 @@
 #include "util/sort.h"
 #include "parsers/yaml_carrier.h"
 #include "util/xalloc.h"
+#include "scanners/scan_js.h"
 #include "walk.h"
 
 /* A sorted set of realpaths: files already read inside another file. */
@@ -340,7 +341,8 @@ lint_hba_files(struct run *run, const struct walk *w)
 	free(confs);
 }
 
-/* .env, Dockerfile, .properties, YAML, shell scripts, pg_service.conf. */
+/* .env, Dockerfile, .properties, YAML, shell scripts, pg_service.conf,
+ * JavaScript/TypeScript. */
 static void
 lint_carrier(struct run *run, const struct walk_entry *e)
 {
@@ -352,8 +354,11 @@ lint_carrier(struct run *run, const struct walk_entry *e)
 		return;
 	run->res->files++;
 	scan_markers(run, &src);
-	if (e->kind == FILE_SERVICE) {
-		carriers_judge_service(&run->ctx, &src);
+	if (e->kind == FILE_SERVICE || e->kind == FILE_JS) {
+		if (e->kind == FILE_SERVICE)
+			carriers_judge_service(&run->ctx, &src);
+		else
+			js_judge_source(&run->ctx, &src);
 		source_release(&src);
 		return;
 	}

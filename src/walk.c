@@ -37,7 +37,7 @@ ends_with(const char *s, const char *suffix)
 
 const char *const file_kind_names[FILE__COUNT] = {
 	NULL, "pgconf", NULL, "hba", "env", "dockerfile", "properties", "yaml",
-	"shell", "service"};
+	"shell", "service", "js"};
 
 enum file_kind
 walk_kind_named(const char *name)
@@ -48,6 +48,21 @@ walk_kind_named(const char *name)
 		if (file_kind_names[k] && !strcmp(file_kind_names[k], name))
 			return (enum file_kind)k;
 	return FILE_NONE;
+}
+
+static int
+js_name(const char *b)
+{
+	static const char *const exts[] = {".js", ".mjs", ".cjs", ".jsx",
+					   ".ts", ".mts", ".cts", ".tsx"};
+	size_t i;
+
+	if (ends_with(b, ".d.ts") || ends_with(b, ".min.js"))
+		return 0; /* declarations and bundles: no code of the team's */
+	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
+		if (ends_with(b, exts[i]))
+			return 1;
+	return 0;
 }
 
 enum file_kind
@@ -69,6 +84,8 @@ walk_classify(const char *path)
 		return FILE_YAML;
 	if (ends_with(b, ".sh") || ends_with(b, ".bash"))
 		return FILE_SHELL;
+	if (js_name(b))
+		return FILE_JS;
 	/* pg_hba.conf and files like it (prod_hba.conf, pg_hba.conf.d/...
 	 * entries) are authentication files; pg_ident.conf and
 	 * pg_service.conf have formats of their own. */

@@ -104,5 +104,16 @@ YAML
 printf "application_name = '%sb'\n" "$(head -c 40 /dev/zero | tr '\0' a)" >"$tmp/bomb.conf"
 check "catastrophic regex: match limit reported" 0 "hit its match limit" -- "$bin" --rules-dir "$tmp/rules" --stdin-filename postgresql.conf --disable PGT101 - <"$tmp/bomb.conf"
 
+# 10. JavaScript that never closes: literals end at their line or the file,
+# findings before them are kept, and NUL bytes are data.
+js="const pg = require('pg');
+const c = new pg.Client({ host: 'db.example.com', ssl: false });"
+printf '%s\nconst t = `${ {\nconst s = "no end\n' "$js" >"$tmp/open.js"
+check "JS: unterminated template after a finding" 1 "open.js:2:.*PGT301" -- "$bin" --no-show-source "$tmp/open.js"
+{ printf '%s\n//' "$js"; head -c 9000 /dev/zero | tr '\0' '#'; printf "\nconst x = 'a\0b'; /* \\"; } >"$tmp/nul.js"
+check "JS: late NUL, open comment, backslash at EOF" 1 "PGT301" -- "$bin" --stdin-filename nul.js - <"$tmp/nul.js"
+{ printf '%s\n' "$js"; head -c 3000000 /dev/zero | tr '\0' '{'; head -c 3000000 /dev/zero | tr '\0' '('; } >"$tmp/deep.js"
+check "JS: 6 MB of unclosed brackets" 1 "PGT301" -- "$bin" --no-show-source "$tmp/deep.js"
+
 echo "hostile: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

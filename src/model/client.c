@@ -48,12 +48,12 @@ client_fact_add(struct client_fact *f, const char *key, const char *value,
 
 	ALLOC_GROW(f->v, f->nr + 1, f->alloc);
 	p = &f->v[f->nr++];
+	memset(p, 0, sizeof(*p));
 	p->key = xstrdup(key);
 	p->value = value && !client_is_placeholder(value) ? xstrdup(value)
 							  : NULL;
 	p->begin = begin;
 	p->end = end;
-	p->from_env = 0;
 	p->exact = 1;
 	return p;
 }
@@ -82,7 +82,8 @@ client_fact_add_defaults(struct client_fact *f,
 		if (client_get(f, d->key))
 			continue;
 		p = client_fact_add(f, d->key, d->value, d->begin, d->end);
-		p->from_env = 1;
+		p->in_code = d->in_code;
+		p->from_env = !d->in_code;
 		p->exact = d->exact;
 	}
 }
@@ -328,11 +329,51 @@ judge_lib_pq(const struct client_fact *f, struct client_verdict *v)
 }
 
 /*
+ * The ssl option of a node-postgres config object (in_code), when no
+ * connection string replaces it: false or "" is none, true and an object
+ * are Node's tls.connect defaults (rejectUnauthorized true, host checked),
+ * an object with rejectUnauthorized: false and the string 'no-verify'
+ * verify nothing (pg/lib/connection-parameters.js, connection.js). What
+ * another string does we have not confirmed: unknown.
+ */
+static void
+judge_node_pg_option(const struct client_fact *f, const struct client_param *ssl,
+		     struct client_verdict *v)
+{
+	const struct client_param *reject = client_get(f, "rejectUnauthorized");
+	const char *s = ssl->value;
+
+	if (!s || (!strcmp(s, "object") && reject && !reject->value))
+		set(v, OUTCOME_UNKNOWN, ssl, NULL);
+	else if (!strcmp(s, "false") || !*s)
+		set(v, OUTCOME_NONE, ssl, xstrdup("ssl: false"));
+	else if (!strcmp(s, "true"))
+		set(v, OUTCOME_VERIFY_FULL, ssl, xstrdup("ssl: true"));
+	else if (!strcmp(s, "object") && is(reject, "false")) {
+		set(v, OUTCOME_ENCRYPT_ONLY, reject,
+		    xstrdup("rejectUnauthorized: false"));
+		v->no_verify = reject;
+	} else if (!strcmp(s, "object"))
+		set(v, OUTCOME_VERIFY_FULL, ssl,
+		    xstrdup("ssl options with Node's default "
+			    "rejectUnauthorized: true"));
+	else if (!strcmp(s, "no-verify")) {
+		set(v, OUTCOME_ENCRYPT_ONLY, ssl, xstrdup("ssl: 'no-verify'"));
+		v->no_verify = ssl;
+	} else
+		set(v, OUTCOME_UNKNOWN, ssl, NULL);
+}
+
+/*
  * node-postgres (packages/pg-connection-string/index.js, pg/lib/
  * connection-parameters.js): no ssl at all by default; sslmode=disable is
  * none, no-verify is unverified, and any other value means full
  * verification -- unless uselibpqcompat=true, which gives libpq's meanings
- * except that prefer then requires TLS.
+ * except that prefer then requires TLS. A connection string's sslmode,
+ * sslcert, sslkey or sslrootcert replaces the config's ssl option
+ * (Object.assign with the parsed string last); its ssl=1/true is true,
+ * ssl=0 false, ssl=no-verify unverified; another ssl string (even
+ * "false") stays a string we have not seen run: unknown.
  */
 static void
 judge_node_pg(const struct client_fact *f, struct client_verdict *v)
@@ -340,6 +381,12 @@ judge_node_pg(const struct client_fact *f, struct client_verdict *v)
 	const struct client_param *mode = client_get(f, "sslmode");
 	const struct client_param *ssl = client_get(f, "ssl");
 	const struct client_param *compat = client_get(f, "uselibpqcompat");
+	const struct client_param *file = client_get(f, "sslrootcert");
+
+	if (!file)
+		file = client_get(f, "sslcert");
+	if (!file)
+		file = client_get(f, "sslkey");
 
 	if (mode && mode->value) {
 		const char *m = mode->value;
@@ -366,12 +413,23 @@ judge_node_pg(const struct client_fact *f, struct client_verdict *v)
 		}
 	} else if (mode || (ssl && !ssl->value)) {
 		set(v, OUTCOME_UNKNOWN, mode ? mode : ssl, NULL);
+	} else if (file && !file->in_code) {
+		set(v, OUTCOME_VERIFY_FULL, file,
+		    xasprintf("%s turns TLS on with node's defaults", file->key));
+	} else if (ssl && ssl->in_code) {
+		judge_node_pg_option(f, ssl, v);
 	} else if (ssl) {
-		/* Only the string "0" turns ssl off in a connection string. */
-		set(v, strcmp(ssl->value, "0") && strcmp(ssl->value, "false")
-			   ? OUTCOME_VERIFY_FULL
-			   : OUTCOME_NONE,
-		    ssl, xasprintf("ssl=%s", ssl->value));
+		if (!strcmp(ssl->value, "0"))
+			set(v, OUTCOME_NONE, ssl, xstrdup("ssl=0"));
+		else if (!strcmp(ssl->value, "1") ||
+			 !strcmp(ssl->value, "true"))
+			set(v, OUTCOME_VERIFY_FULL, ssl,
+			    xasprintf("ssl=%s", ssl->value));
+		else if (!strcmp(ssl->value, "no-verify"))
+			set(v, OUTCOME_ENCRYPT_ONLY, ssl,
+			    xstrdup("ssl=no-verify"));
+		else
+			set(v, OUTCOME_UNKNOWN, ssl, NULL);
 	} else
 		set(v, OUTCOME_NONE, NULL,
 		    xstrdup("no ssl or sslmode: node-postgres does not use "

@@ -42,6 +42,9 @@ struct client_param {
 	size_t begin, end; /* where the value is written in the source */
 	int from_env;      /* a default from the environment (PGSSLMODE) */
 	int exact;         /* [begin, end) is exactly the value's bytes */
+	int in_code;       /* a program's option (node's ssl: false), not a
+			      string's: values are "true", "false",
+			      "object" or a string literal's text */
 };
 
 struct client_fact {

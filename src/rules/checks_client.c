@@ -78,14 +78,18 @@ check_client_no_verify(struct check_ctx *ctx, const struct rule *r,
 		       const struct client_fact *f,
 		       const struct client_verdict *v)
 {
-	if (v->no_verify)
-		check_emit(ctx, r, f->src, v->no_verify->begin,
-			   v->no_verify->end,
-			   "certificate verification is switched off: %s=%s "
-			   "accepts any server certificate (%s)",
-			   v->no_verify->key,
-			   v->no_verify->value ? v->no_verify->value : "?",
-			   driver_phrase(f));
+	const struct client_param *p = v->no_verify;
+	struct finding *fd;
+
+	if (!p)
+		return;
+	fd = check_emit(ctx, r, f->src, p->begin, p->end,
+			"certificate verification is switched off: %s%s%s "
+			"accepts any server certificate (%s)",
+			p->key, p->in_code ? ": " : "=",
+			p->value ? p->value : "?", driver_phrase(f));
+	if (p->in_code && p->exact && !strcmp(p->key, "rejectUnauthorized"))
+		check_fix(fd, f->src, p->begin, p->end, "true");
 }
 
 void

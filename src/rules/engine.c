@@ -180,18 +180,20 @@ engine_run_hba(struct check_ctx *ctx, const struct hba_conf *conf,
 	}
 }
 
-void
+struct finding *
 engine_emit(struct check_ctx *ctx, const char *id, const struct source *src,
 	    size_t begin, size_t end, const char *fmt, ...)
 {
 	const struct rule *r = ruleset_active(ctx->rules, id);
+	struct finding *f;
 	va_list ap;
 
 	if (!r)
-		return;
+		return NULL;
 	va_start(ap, fmt);
-	findings_add(ctx->out, r, src, begin, end, xvasprintf(fmt, ap));
+	f = findings_add(ctx->out, r, src, begin, end, xvasprintf(fmt, ap));
 	va_end(ap);
+	return f;
 }
 
 void

@@ -30,8 +30,9 @@ struct client_fact;
 void engine_run_client(struct check_ctx *ctx, const struct client_fact *f);
 
 /* Reports rule id (if enabled) at src[begin..end) with a message: for
- * findings that need no fact (a string libpq rejects, an override). */
-void engine_emit(struct check_ctx *ctx, const char *id,
+ * findings that need no fact (a string libpq rejects, an override).
+ * Returns the finding, or NULL when the rule is off. */
+struct finding *engine_emit(struct check_ctx *ctx, const char *id,
 		 const struct source *src, size_t begin, size_t end,
 		 const char *fmt, ...) PGT_PRINTF(6, 7);
 #define engine_client_invalid(ctx, ...) engine_emit(ctx, "PGT309", __VA_ARGS__)

@@ -77,6 +77,13 @@ static const struct {
 	 OUTCOME_ENCRYPT_ONLY, 0},
 	{DRIVER_NODE_PG, "host=db sslmode=prefer uselibpqcompat=true",
 	 OUTCOME_ENCRYPT_ONLY, 0},
+	/* pg-connection-string: ssl=1|true is true, 0 false; a cert file
+	 * turns TLS on; ssl=false stays an unconfirmed string. */
+	{DRIVER_NODE_PG, "host=db ssl=1", OUTCOME_VERIFY_FULL, 0},
+	{DRIVER_NODE_PG, "host=db ssl=0", OUTCOME_NONE, 0},
+	{DRIVER_NODE_PG, "host=db ssl=no-verify", OUTCOME_ENCRYPT_ONLY, 0},
+	{DRIVER_NODE_PG, "host=db ssl=false", OUTCOME_UNKNOWN, 0},
+	{DRIVER_NODE_PG, "host=db sslrootcert=/ca.pem", OUTCOME_VERIFY_FULL, 0},
 	/* postgres.js: prefer falls back; require and allow do not verify. */
 	{DRIVER_POSTGRES_JS, "host=db", OUTCOME_NONE, 0},
 	{DRIVER_POSTGRES_JS, "host=db sslmode=prefer", OUTCOME_OPPORTUNISTIC,
@@ -102,6 +109,49 @@ START_TEST(test_driver_rows)
 		      outcome_names[v.outcome], outcome_names[rows[_i].want]);
 	ck_assert_int_eq(v.ambiguous != NULL, rows[_i].ambiguous);
 	client_verdict_release(&v);
+	client_fact_release(&f);
+}
+END_TEST
+
+/* node-postgres config options (in_code): what the object says, and a
+ * URL's sslmode replacing it. "key=value|..." with in_code values. */
+static const struct {
+	const char *url, *options;
+	enum tls_outcome want;
+	int no_verify;
+} node_options[] = {
+	{NULL, "ssl=false", OUTCOME_NONE, 0},
+	{NULL, "ssl=true", OUTCOME_VERIFY_FULL, 0},
+	{NULL, "ssl=object", OUTCOME_VERIFY_FULL, 0},
+	{NULL, "ssl=object rejectUnauthorized=true", OUTCOME_VERIFY_FULL, 0},
+	{NULL, "ssl=object rejectUnauthorized=false", OUTCOME_ENCRYPT_ONLY, 1},
+	{NULL, "ssl=no-verify", OUTCOME_ENCRYPT_ONLY, 1},
+	{NULL, "ssl=require", OUTCOME_UNKNOWN, 0},
+	{"sslmode=verify-full", "ssl=object rejectUnauthorized=false",
+	 OUTCOME_VERIFY_FULL, 0},
+	{"sslrootcert=/ca.pem", "ssl=false", OUTCOME_VERIFY_FULL, 0},
+	{"ssl=0", "ssl=true", OUTCOME_NONE, 0},
+};
+
+START_TEST(test_node_options)
+{
+	struct client_fact f, opts;
+	struct client_verdict v;
+	size_t i;
+
+	fact_of(&f, DRIVER_NODE_PG,
+		node_options[_i].url ? node_options[_i].url : "host=db");
+	fact_of(&opts, DRIVER_NODE_PG, node_options[_i].options);
+	for (i = 0; i < opts.nr; i++)
+		opts.v[i].in_code = 1;
+	client_fact_add_defaults(&f, &opts);
+	client_judge(&f, 16, &v);
+	ck_assert_msg(v.outcome == node_options[_i].want, "%s + %s: got %s",
+		      node_options[_i].url, node_options[_i].options,
+		      outcome_names[v.outcome]);
+	ck_assert_int_eq(v.no_verify != NULL, node_options[_i].no_verify);
+	client_verdict_release(&v);
+	client_fact_release(&opts);
 	client_fact_release(&f);
 }
 END_TEST
@@ -240,6 +290,9 @@ suite_client(void)
 
 	tcase_add_loop_test(tc, test_driver_rows, 0,
 			    (int)(sizeof(rows) / sizeof(rows[0])));
+	tcase_add_loop_test(tc, test_node_options, 0,
+			    (int)(sizeof(node_options) /
+				  sizeof(node_options[0])));
 	tcase_add_test(tc, test_local_hosts);
 	tcase_add_test(tc, test_placeholders);
 	tcase_add_test(tc, test_jdbc);

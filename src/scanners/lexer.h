@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * lexer.h — the token every source lexer yields: kind, flags and exact
+ * byte offsets. A lexer is a step function over a struct lexer; all its
+ * state lives there (SQLite tokenize.c).
+ */
+#ifndef PGT_LEXER_H
+#define PGT_LEXER_H
+
+#include <stddef.h>
+
+enum tok_kind {
+	TOK_EOF,
+	TOK_IDENT,
+	TOK_STRING,
+	TOK_NUMBER,
+	TOK_COMMENT,
+	TOK_PUNCT,
+	TOK_REGEX
+};
+
+enum tok_flags {
+	TOKF_TEMPLATE = 1 << 0,	    /* a template literal */
+	TOKF_INTERPOLATED = 1 << 1, /* holds ${...}: only partly known */
+	TOKF_ESCAPES = 1 << 2,	    /* escapes were undone: not verbatim */
+	TOKF_UNTERMINATED = 1 << 3
+};
+
+struct token {
+	enum tok_kind kind;
+	unsigned flags;
+	size_t begin, end; /* the token as written */
+};
+
+struct lexer {
+	const char *text;
+	size_t len, off;
+	enum tok_kind prev; /* last significant token, for '/' */
+	size_t prev_begin, prev_end;
+};
+
+void lexer_init(struct lexer *lx, const char *text, size_t len);
+
+/* JavaScript and TypeScript: the next token (TOK_EOF at the end). */
+void js_next(struct lexer *lx, struct token *t);
+
+/*
+ * The value of a string token with escapes undone (template parts as
+ * written, ${...} kept). Returns a malloc'd string; *len its length.
+ */
+char *js_string_value(const struct lexer *lx, const struct token *t,
+		      size_t *len);
+
+#endif
