@@ -20,6 +20,7 @@
 #include "util/sort.h"
 #include "parsers/yaml_carrier.h"
 #include "util/xalloc.h"
+#include "scanners/scan_go.h"
 #include "scanners/scan_js.h"
 #include "walk.h"
 
@@ -342,7 +343,7 @@ lint_hba_files(struct run *run, const struct walk *w)
 }
 
 /* .env, Dockerfile, .properties, YAML, shell scripts, pg_service.conf,
- * JavaScript/TypeScript. */
+ * JavaScript/TypeScript, Go. */
 static void
 lint_carrier(struct run *run, const struct walk_entry *e)
 {
@@ -354,11 +355,14 @@ lint_carrier(struct run *run, const struct walk_entry *e)
 		return;
 	run->res->files++;
 	scan_markers(run, &src);
-	if (e->kind == FILE_SERVICE || e->kind == FILE_JS) {
+	if (e->kind == FILE_SERVICE || e->kind == FILE_JS ||
+	    e->kind == FILE_GO) {
 		if (e->kind == FILE_SERVICE)
 			carriers_judge_service(&run->ctx, &src);
-		else
+		else if (e->kind == FILE_JS)
 			js_judge_source(&run->ctx, &src);
+		else
+			go_judge_source(&run->ctx, &src);
 		source_release(&src);
 		return;
 	}

@@ -25,6 +25,7 @@ enum file_kind {
 	FILE_SHELL,       /* *.sh, *.bash */
 	FILE_SERVICE,     /* pg_service.conf, .pg_service.conf */
 	FILE_JS,          /* *.js, *.mjs, *.cjs, *.jsx, *.ts, *.mts, *.cts, *.tsx */
+	FILE_GO,          /* *.go */
 	FILE__COUNT
 };
 

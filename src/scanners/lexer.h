@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * lexer.h — the token every source lexer yields: kind, flags and exact
- * byte offsets. A lexer is a step function over a struct lexer; all its
- * state lives there (SQLite tokenize.c).
+ * lexer.h — the tokens of the C-family languages we scan (JavaScript and
+ * TypeScript, Go): kind, flags and exact byte offsets. A lexer is a step
+ * function over a struct lexer; all its state lives there (SQLite
+ * tokenize.c).
  */
 #ifndef PGT_LEXER_H
 #define PGT_LEXER_H
@@ -23,8 +24,11 @@ enum tok_flags {
 	TOKF_TEMPLATE = 1 << 0,	    /* a template literal */
 	TOKF_INTERPOLATED = 1 << 1, /* holds ${...}: only partly known */
 	TOKF_ESCAPES = 1 << 2,	    /* escapes were undone: not verbatim */
-	TOKF_UNTERMINATED = 1 << 3
+	TOKF_UNTERMINATED = 1 << 3,
+	TOKF_RAW = 1 << 4 /* a Go raw string: no escapes */
 };
+
+enum lex_lang { LEX_JS, LEX_GO };
 
 struct token {
 	enum tok_kind kind;
@@ -33,22 +37,23 @@ struct token {
 };
 
 struct lexer {
+	enum lex_lang lang;
 	const char *text;
 	size_t len, off;
 	enum tok_kind prev; /* last significant token, for '/' */
 	size_t prev_begin, prev_end;
 };
 
-void lexer_init(struct lexer *lx, const char *text, size_t len);
+void lexer_init(struct lexer *lx, const char *text, size_t len,
+		enum lex_lang lang);
 
-/* JavaScript and TypeScript: the next token (TOK_EOF at the end). */
-void js_next(struct lexer *lx, struct token *t);
+/* The next token (TOK_EOF at the end). */
+void lex_next(struct lexer *lx, struct token *t);
 
 /*
- * The value of a string token with escapes undone (template parts as
- * written, ${...} kept). Returns a malloc'd string; *len its length.
+ * The value of string token t of text with escapes undone (template parts
+ * as written, ${...} kept). Returns a malloc'd string; *len its length.
  */
-char *js_string_value(const struct lexer *lx, const struct token *t,
-		      size_t *len);
+char *lex_string_value(const char *text, const struct token *t, size_t *len);
 
 #endif

@@ -29,82 +29,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../carriers.h"
 #include "../model/client.h"
 #include "../rules/engine.h"
-#include "../util/source.h"
 #include "../util/xalloc.h"
-#include "lexer.h"
-
-struct js_tokens {
-	struct token *v; /* owned; comments left out */
-	size_t nr, alloc;
-};
-
-static void
-js_tokenize(const struct source *src, struct js_tokens *ts)
-{
-	struct lexer lx;
-	struct token t;
-
-	memset(ts, 0, sizeof(*ts));
-	lexer_init(&lx, src->text, src->len);
-	do {
-		js_next(&lx, &t);
-		if (t.kind == TOK_COMMENT)
-			continue;
-		ALLOC_GROW(ts->v, ts->nr + 1, ts->alloc);
-		ts->v[ts->nr++] = t;
-	} while (t.kind != TOK_EOF);
-}
-
-static int
-tok_is(const struct source *src, const struct token *t, const char *word)
-{
-	size_t n = strlen(word);
-
-	return t->end - t->begin == n && !memcmp(src->text + t->begin, word, n);
-}
-
-/* The string value of t when it is a plain literal ('..', "..", `..`
- * without ${}), else NULL. */
-static char *
-literal(const struct source *src, const struct token *t)
-{
-	struct lexer lx;
-	size_t len;
-	char *v;
-
-	if (t->kind != TOK_STRING ||
-	    (t->flags & (TOKF_INTERPOLATED | TOKF_UNTERMINATED)))
-		return NULL;
-	lexer_init(&lx, src->text, src->len);
-	v = js_string_value(&lx, t, &len);
-	if (strlen(v) != len) { /* a NUL escape: not a name we know */
-		free(v);
-		return NULL;
-	}
-	return v;
-}
+#include "scan_common.h"
 
 /* The driver the file imports, or -1. */
 static int
-js_driver(const struct source *src, const struct js_tokens *ts)
+js_driver(const struct tokens *ts)
 {
 	size_t i;
 
 	for (i = 0; i + 1 < ts->nr; i++) {
-		const struct token *t = &ts->v[i], *s = NULL;
+		size_t s = 0;
 		char *name;
 		int d = -1;
 
-		if (tok_is(src, t, "from") || tok_is(src, t, "import"))
-			s = &ts->v[i + 1];
-		else if ((tok_is(src, t, "require") ||
-			  tok_is(src, t, "import")) &&
-			 i + 2 < ts->nr && tok_is(src, &ts->v[i + 1], "("))
-			s = &ts->v[i + 2];
-		if (!s || !(name = literal(src, s)))
+		if (tok_is(ts, i, "from") || tok_is(ts, i, "import"))
+			s = i + 1;
+		if ((tok_is(ts, i, "require") || tok_is(ts, i, "import")) &&
+		    tok_is(ts, i + 1, "("))
+			s = i + 2;
+		if (!s || !(name = tok_literal(ts, s)))
 			continue;
 		if (!strcmp(name, "pg") || !strcmp(name, "pg-pool"))
 			d = DRIVER_NODE_PG;
@@ -115,80 +61,6 @@ js_driver(const struct source *src, const struct js_tokens *ts)
 			return d;
 	}
 	return -1;
-}
-
-/* The value token when tokens i, i+1 are the name then ':' or '=' (a
- * property or an assignment, as in process.env.NAME = '0'), else NULL. */
-static const struct token *
-value_of(const struct source *src, const struct js_tokens *ts, size_t i,
-	 const char *name)
-{
-	if (ts->v[i].kind != TOK_IDENT || !tok_is(src, &ts->v[i], name) ||
-	    i + 2 >= ts->nr)
-		return NULL;
-	if (!tok_is(src, &ts->v[i + 1], ":") &&
-	    !tok_is(src, &ts->v[i + 1], "="))
-		return NULL;
-	if (tok_is(src, &ts->v[i + 1], "=") && tok_is(src, &ts->v[i + 2], "="))
-		return NULL; /* a comparison, not an assignment */
-	return &ts->v[i + 2];
-}
-
-/* For each opening bracket token, the index of its closing one (0: none). */
-static size_t *
-match_brackets(const struct source *src, const struct js_tokens *ts)
-{
-	size_t *match = xcalloc(ts->nr ? ts->nr : 1, sizeof(*match));
-	size_t *stack = xcalloc(ts->nr ? ts->nr : 1, sizeof(*stack));
-	size_t depth = 0, i;
-
-	for (i = 0; i < ts->nr; i++) {
-		char c =
-		    ts->v[i].kind == TOK_PUNCT ? src->text[ts->v[i].begin] : 0;
-
-		if (c == '(' || c == '[' || c == '{')
-			stack[depth++] = i;
-		else if ((c == ')' || c == ']' || c == '}') && depth &&
-			 src->text[ts->v[stack[depth - 1]].begin] ==
-			     (c == ')'	 ? '('
-			      : c == ']' ? '['
-					 : '{'))
-			match[stack[--depth]] = i;
-	}
-	free(stack);
-	return match;
-}
-
-/* The index of the value of property name directly inside the object
- * opening at token open, or 0. */
-static size_t
-object_prop(const struct source *src, const struct js_tokens *ts,
-	    const size_t *match, size_t open, const char *name)
-{
-	size_t k, close = match[open];
-
-	for (k = open + 1; k + 2 < close; k++) {
-		const struct token *t = &ts->v[k];
-		char *key;
-		int hit;
-
-		if (match[k]) { /* a nested object, call or array */
-			k = match[k];
-			continue;
-		}
-		if (!tok_is(src, &ts->v[k + 1], ":"))
-			continue;
-		if (t->kind == TOK_IDENT)
-			hit = tok_is(src, t, name);
-		else if ((key = literal(src, t))) {
-			hit = !strcmp(key, name);
-			free(key);
-		} else
-			continue;
-		if (hit)
-			return k + 2;
-	}
-	return 0;
 }
 
 static struct client_param *
@@ -203,47 +75,39 @@ add_option(struct client_fact *f, const char *key, const char *value,
 	return p;
 }
 
+/* true or false as written at token i, malloc'd; else NULL. */
+static char *
+boolean(const struct tokens *ts, size_t i)
+{
+	return tok_is(ts, i, "true")	? xstrdup("true")
+	       : tok_is(ts, i, "false") ? xstrdup("false")
+					: NULL;
+}
+
 /* The ssl option whose value is token i, into f; the key of its
  * rejectUnauthorized is marked judged. */
 static void
-add_ssl_option(struct client_fact *f, const struct source *src,
-	       const struct js_tokens *ts, const size_t *match, size_t i,
-	       unsigned char *judged)
+add_ssl_option(struct client_fact *f, struct tokens *ts, size_t i)
 {
-	const struct token *t = &ts->v[i];
+	char *lit = boolean(ts, i);
 	size_t r;
-	char *lit;
 
-	if (t->kind == TOK_IDENT &&
-	    (tok_is(src, t, "true") || tok_is(src, t, "false"))) {
-		lit = xstrndup(src->text + t->begin, t->end - t->begin);
-		add_option(f, "ssl", lit, t);
-		free(lit);
-	} else if (tok_is(src, t, "{") && match[i]) {
-		add_option(f, "ssl", "object", t);
-		if ((r = object_prop(src, ts, match, i,
-				     "rejectUnauthorized"))) {
-			const struct token *v = &ts->v[r];
-			int known =
-			    tok_is(src, v, "true") || tok_is(src, v, "false");
-
-			lit = known ? xstrndup(src->text + v->begin,
-					       v->end - v->begin)
-				    : NULL;
-			add_option(f, "rejectUnauthorized", lit, v);
-			free(lit);
-			judged[r - 2] = 1; /* its key: no finding of its own */
+	if (lit)
+		add_option(f, "ssl", lit, &ts->v[i]);
+	else if (tok_is(ts, i, "{") && ts->match[i]) {
+		add_option(f, "ssl", "object", &ts->v[i]);
+		if ((r = tok_object_prop(ts, i, "rejectUnauthorized"))) {
+			lit = boolean(ts, r);
+			add_option(f, "rejectUnauthorized", lit, &ts->v[r]);
+			ts->judged[r - 2] =
+			    1; /* its key: no finding of its own */
 		}
 	} else {
-		lit = literal(src, t);
-		add_option(f, "ssl", lit, t);
-		free(lit);
+		lit = tok_literal(ts, i);
+		add_option(f, "ssl", lit, &ts->v[i]);
 	}
+	free(lit);
 }
-
-static void judge_string(struct check_ctx *ctx, const struct source *src,
-			 const struct token *t,
-			 const struct client_fact *context);
 
 /*
  * new Pool({...}) or new Client({...}) of node-postgres, the object
@@ -251,26 +115,23 @@ static void judge_string(struct check_ctx *ctx, const struct source *src,
  * whole connection unknown.
  */
 static void
-judge_node_config(struct check_ctx *ctx, const struct source *src,
-		  const struct js_tokens *ts, const size_t *match, size_t open,
-		  unsigned char *judged)
+judge_node_config(struct check_ctx *ctx, struct tokens *ts, size_t open)
 {
-	size_t cs = object_prop(src, ts, match, open, "connectionString");
-	size_t ssl = object_prop(src, ts, match, open, "ssl");
-	size_t host = object_prop(src, ts, match, open, "host");
+	size_t cs = tok_object_prop(ts, open, "connectionString");
+	size_t ssl = tok_object_prop(ts, open, "ssl");
+	size_t host = tok_object_prop(ts, open, "host");
 	struct client_fact f;
 
 	if (cs && ts->v[cs].kind != TOK_STRING)
 		return; /* its URL may replace the ssl option: unknown */
-	client_fact_init(&f, DRIVER_NODE_PG, src, ts->v[open].begin,
-			 ts->v[match[open]].end, "connection config");
+	client_fact_init(&f, DRIVER_NODE_PG, ts->src, ts->v[open].begin,
+			 ts->v[ts->match[open]].end, "connection config");
 	if (ssl)
-		add_ssl_option(&f, src, ts, match, ssl, judged);
-	if (cs) { /* the option is a default the URL's keys replace */
-		judged[cs] = 1;
-		judge_string(ctx, src, &ts->v[cs], &f);
-	} else {
-		char *h = host ? literal(src, &ts->v[host]) : NULL;
+		add_ssl_option(&f, ts, ssl);
+	if (cs) /* the option is a default the URL's keys replace */
+		scan_judge_string_at(ctx, ts, cs, &f);
+	else {
+		char *h = host ? tok_literal(ts, host) : NULL;
 
 		if (host)
 			client_fact_add(&f, "host", h, ts->v[host].begin,
@@ -283,67 +144,24 @@ judge_node_config(struct check_ctx *ctx, const struct source *src,
 	client_fact_release(&f);
 }
 
+/* process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0', rejectUnauthorized:
+ * false outside a config object, password: '<literal>'. */
 static void
-judge_string(struct check_ctx *ctx, const struct source *src,
-	     const struct token *t, const struct client_fact *context)
+judge_overrides(struct check_ctx *ctx, const struct tokens *ts, int driver)
 {
-	struct lexer lx;
-	struct text_map map;
-	size_t len;
-	char *v;
+	const struct source *src = ts->src;
+	size_t i, val;
+	char *lit;
 
-	lexer_init(&lx, src->text, src->len);
-	v = js_string_value(&lx, t, &len);
-	memset(&map, 0, sizeof(map));
-	map.src = src;
-	map.base = t->begin + 1;
-	map.end = t->flags & TOKF_UNTERMINATED ? t->end : t->end - 1;
-	/* Undone escapes shift bytes: then only the whole literal is known. */
-	map.verbatim = !(t->flags & TOKF_ESCAPES) && map.end - map.base == len;
-	if (strlen(v) == len)
-		carriers_judge_string(ctx, v, len, &map, context,
-				      "connection string");
-	free(v);
-}
-
-void
-js_judge_source(struct check_ctx *ctx, const struct source *src)
-{
-	struct js_tokens ts;
-	struct client_fact context;
-	int driver;
-	size_t i, *match;
-	unsigned char *judged;
-
-	js_tokenize(src, &ts);
-	driver = js_driver(src, &ts);
-	match = match_brackets(src, &ts);
-	judged = xcalloc(ts.nr, 1);
-	for (i = 2; driver == DRIVER_NODE_PG && i < ts.nr; i++)
-		if (match[i] && tok_is(src, &ts.v[i], "{") &&
-		    tok_is(src, &ts.v[i - 1], "(") &&
-		    (tok_is(src, &ts.v[i - 2], "Pool") ||
-		     tok_is(src, &ts.v[i - 2], "Client")))
-			judge_node_config(ctx, src, &ts, match, i, judged);
-	/* No parameters: only the driver, for the strings of this file. */
-	client_fact_init(&context,
-			 driver >= 0 ? (enum driver)driver : DRIVER_LIBPQ, src,
-			 0, 0, "environment");
-	context.driver_guessed = driver < 0;
-	for (i = 0; i < ts.nr; i++) {
-		const struct token *t = &ts.v[i], *val;
-		char *lit;
-
-		if (judged[i])
+	for (i = 0; i < ts->nr; i++) {
+		if (ts->judged[i])
 			continue;
-		if (t->kind == TOK_STRING)
-			judge_string(ctx, src, t, &context);
-		if ((val = value_of(src, &ts, i,
-				    "NODE_TLS_REJECT_UNAUTHORIZED")) &&
-		    (lit = literal(src, val))) {
+		if ((val =
+			 tok_value_of(ts, i, "NODE_TLS_REJECT_UNAUTHORIZED")) &&
+		    (lit = tok_literal(ts, val))) {
 			if (!strcmp(lit, "0"))
 				engine_client_override(
-				    ctx, src, val->begin, val->end,
+				    ctx, src, ts->v[val].begin, ts->v[val].end,
 				    "NODE_TLS_REJECT_UNAUTHORIZED='0' turns "
 				    "off certificate checks for every TLS "
 				    "connection of the Node.js process");
@@ -351,26 +169,51 @@ js_judge_source(struct check_ctx *ctx, const struct source *src)
 		}
 		if (driver < 0)
 			continue;
-		if ((val = value_of(src, &ts, i, "rejectUnauthorized")) &&
-		    tok_is(src, val, "false"))
-			check_fix(engine_client_override(
-				      ctx, src, val->begin, val->end,
-				      "certificate verification is switched "
-				      "off: rejectUnauthorized: false accepts "
-				      "any server certificate (%s)",
-				      driver_names[driver]),
-				  src, val->begin, val->end, "true");
-		if ((val = value_of(src, &ts, i, "password")) &&
-		    (lit = literal(src, val))) {
+		if ((val = tok_value_of(ts, i, "rejectUnauthorized")) &&
+		    tok_is(ts, val, "false"))
+			check_fix(
+			    engine_client_override(
+				ctx, src, ts->v[val].begin, ts->v[val].end,
+				"certificate verification is switched "
+				"off: rejectUnauthorized: false accepts "
+				"any server certificate (%s)",
+				driver_names[driver]),
+			    src, ts->v[val].begin, ts->v[val].end, "true");
+		if ((val = tok_value_of(ts, i, "password")) &&
+		    (lit = tok_literal(ts, val))) {
 			if (*lit && !client_is_placeholder(lit))
 				engine_client_password(
-				    ctx, src, val->begin + 1, val->end - 1,
+				    ctx, src, ts->v[val].begin + 1,
+				    ts->v[val].end - 1,
 				    "password written in 'password' (****)");
 			free(lit);
 		}
 	}
+}
+
+void
+js_judge_source(struct check_ctx *ctx, const struct source *src)
+{
+	struct tokens ts;
+	struct client_fact context;
+	int driver;
+	size_t i;
+
+	tokens_read(&ts, src, LEX_JS);
+	driver = js_driver(&ts);
+	for (i = 2; driver == DRIVER_NODE_PG && i < ts.nr; i++)
+		if (ts.match[i] && tok_is(&ts, i, "{") &&
+		    tok_is(&ts, i - 1, "(") &&
+		    (tok_is(&ts, i - 2, "Pool") ||
+		     tok_is(&ts, i - 2, "Client")))
+			judge_node_config(ctx, &ts, i);
+	judge_overrides(ctx, &ts, driver);
+	/* No parameters: only the driver, for the strings of this file. */
+	client_fact_init(&context,
+			 driver >= 0 ? (enum driver)driver : DRIVER_LIBPQ, src,
+			 0, 0, "environment");
+	context.driver_guessed = driver < 0;
+	scan_judge_strings(ctx, &ts, &context);
 	client_fact_release(&context);
-	free(judged);
-	free(match);
-	free(ts.v);
+	tokens_release(&ts);
 }

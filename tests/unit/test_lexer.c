@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* test_lexer.c — JavaScript/TypeScript tokens: the division/regex choice,
- * strings and templates, unterminated literals. */
+/* test_lexer.c — JavaScript/TypeScript and Go tokens: the division/regex
+ * choice, strings, templates and raw strings, unterminated literals. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,25 +15,32 @@ kind_letter(enum tok_kind k)
 }
 
 static const struct {
+	enum lex_lang lang;
 	const char *text, *kinds;
 	unsigned first_flags; /* flags of the first string token */
 } lexes[] = {
-    {"a / b / c", "IPIPI", 0},
-    {"x = /a\\/b[/]c/g.test(y)", "IPRPIPIP", 0},
-    {"return /re/", "IR", 0},
-    {"f(x) / 2", "IPIPPN", 0},
-    {"a[0] / 2", "IPNPPN", 0},
-    {"} /x/", "PR", 0},
-    {"'it\\'s' \"q\" // c", "SSC", TOKF_ESCAPES},
-    {"`a ${ {b:1}.b } c` + 1", "SPN", TOKF_TEMPLATE | TOKF_INTERPOLATED},
-    {"'open\nx", "SI", TOKF_UNTERMINATED},
-    {"/* never closed", "C", 0},
-    {"'\\", "S", TOKF_UNTERMINATED | TOKF_ESCAPES},
-    {"`\\", "S", TOKF_TEMPLATE | TOKF_UNTERMINATED | TOKF_ESCAPES},
-    {"x = 1 /* c */ / 2", "IPNCPN", 0},
+    {LEX_JS, "a / b / c", "IPIPI", 0},
+    {LEX_JS, "x = /a\\/b[/]c/g.test(y)", "IPRPIPIP", 0},
+    {LEX_JS, "return /re/", "IR", 0},
+    {LEX_JS, "f(x) / 2", "IPIPPN", 0},
+    {LEX_JS, "a[0] / 2", "IPNPPN", 0},
+    {LEX_JS, "} /x/", "PR", 0},
+    {LEX_JS, "'it\\'s' \"q\" // c", "SSC", TOKF_ESCAPES},
+    {LEX_JS, "`a ${ {b:1}.b } c` + 1", "SPN",
+     TOKF_TEMPLATE | TOKF_INTERPOLATED},
+    {LEX_JS, "'open\nx", "SI", TOKF_UNTERMINATED},
+    {LEX_JS, "/* never closed", "C", 0},
+    {LEX_JS, "'\\", "S", TOKF_UNTERMINATED | TOKF_ESCAPES},
+    {LEX_JS, "`\\", "S", TOKF_TEMPLATE | TOKF_UNTERMINATED | TOKF_ESCAPES},
+    {LEX_JS, "x = 1 /* c */ / 2", "IPNCPN", 0},
+    /* Go: no regex literals; backquotes are raw strings. */
+    {LEX_GO, "x := `a\\n${b}` / 2", "IPPSPN", TOKF_RAW},
+    {LEX_GO, "r := '\\''; s := \"q\"", "IPPSPIPPS", TOKF_ESCAPES},
+    {LEX_GO, "/x/", "PIP", 0},
+    {LEX_GO, "`open\nraw", "S", TOKF_RAW | TOKF_UNTERMINATED},
 };
 
-START_TEST(test_js_tokens)
+START_TEST(test_tokens)
 {
 	const char *text = lexes[_i].text;
 	struct lexer lx;
@@ -42,9 +49,9 @@ START_TEST(test_js_tokens)
 	size_t n = 0;
 	int first = 1;
 
-	lexer_init(&lx, text, strlen(text));
+	lexer_init(&lx, text, strlen(text), lexes[_i].lang);
 	for (;;) {
-		js_next(&lx, &t);
+		lex_next(&lx, &t);
 		ck_assert_uint_le(t.end, strlen(text));
 		ck_assert_uint_le(t.begin, t.end);
 		if (t.kind == TOK_EOF)
@@ -69,15 +76,35 @@ START_TEST(test_js_string_value)
 	size_t len;
 	char *v;
 
-	lexer_init(&lx, text, strlen(text));
-	js_next(&lx, &t);
-	v = js_string_value(&lx, &t, &len);
+	lexer_init(&lx, text, strlen(text), LEX_JS);
+	lex_next(&lx, &t);
+	v = lex_string_value(text, &t, &len);
 	ck_assert_str_eq(v, "a\nb'c");
 	ck_assert_uint_eq(len, 5);
 	free(v);
-	js_next(&lx, &t);
-	v = js_string_value(&lx, &t, &len);
+	lex_next(&lx, &t);
+	v = lex_string_value(text, &t, &len);
 	ck_assert_str_eq(v, "t ${x}"); /* interpolations kept as written */
+	free(v);
+}
+END_TEST
+
+START_TEST(test_go_string_value)
+{
+	const char *text = "`a\\n\r\nb` \"\\x41\\t\"";
+	struct lexer lx;
+	struct token t;
+	size_t len;
+	char *v;
+
+	lexer_init(&lx, text, strlen(text), LEX_GO);
+	lex_next(&lx, &t);
+	v = lex_string_value(text, &t, &len);
+	ck_assert_str_eq(v, "a\\n\nb"); /* raw: no escapes, CR dropped */
+	free(v);
+	lex_next(&lx, &t);
+	v = lex_string_value(text, &t, &len);
+	ck_assert_str_eq(v, "A\t");
 	free(v);
 }
 END_TEST
@@ -88,9 +115,10 @@ suite_lexer(void)
 	Suite *s = suite_create("lexer");
 	TCase *tc = tcase_create("js");
 
-	tcase_add_loop_test(tc, test_js_tokens, 0,
+	tcase_add_loop_test(tc, test_tokens, 0,
 			    (int)(sizeof(lexes) / sizeof(lexes[0])));
 	tcase_add_test(tc, test_js_string_value);
+	tcase_add_test(tc, test_go_string_value);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * lex_js.c — JavaScript/TypeScript tokens (ECMA-262 "Lexical Grammar",
- * simplified where only strings matter to us):
+ * lexer.c — tokens of the C-family languages we scan, where only strings,
+ * names and punctuation matter to us.
+ *
+ * JavaScript/TypeScript (ECMA-262 "Lexical Grammar"):
  *
  *   comment  := "//" to end of line | "/ *" ... "* /"
  *   string   := '"' ... '"' | "'" ... "'"   (backslash escapes)
@@ -11,7 +13,12 @@
  *               keyword like return), else "/" is division
  *   ident    := [A-Za-z_$] [A-Za-z0-9_$]*   number := digits and letters
  *
- * Unterminated literals end at the end of the line (strings) or of the
+ * Go (The Go Programming Language Specification, "Lexical elements"):
+ * the same comments, identifiers and quoted strings ('x' is a rune);
+ * `...` is a raw string (no escapes, carriage returns discarded); there
+ * are no regex literals.
+ *
+ * Unterminated literals end at the end of the line (quoted) or of the
  * file, flagged, and lexing goes on.
  */
 #include "lexer.h"
@@ -22,11 +29,12 @@
 #include "../util/scan.h"
 
 void
-lexer_init(struct lexer *lx, const char *text, size_t len)
+lexer_init(struct lexer *lx, const char *text, size_t len, enum lex_lang lang)
 {
 	memset(lx, 0, sizeof(*lx));
 	lx->text = text;
 	lx->len = len;
+	lx->lang = lang;
 	lx->prev = TOK_PUNCT; /* as after "(": a regex may begin */
 }
 
@@ -81,12 +89,13 @@ quoted(struct lexer *lx, struct token *t, char q)
 		lx->off++;
 }
 
-static void template(struct lexer *lx, struct token *t)
+static void
+backquoted(struct lexer *lx, struct token *t)
 {
 	const char *s = lx->text;
 	int depth = 0;
 
-	t->flags |= TOKF_TEMPLATE;
+	t->flags |= lx->lang == LEX_GO ? TOKF_RAW : TOKF_TEMPLATE;
 	lx->off++;
 	while (lx->off < lx->len) {
 		char c = s[lx->off];
@@ -94,6 +103,10 @@ static void template(struct lexer *lx, struct token *t)
 		if (!depth && c == '`') {
 			lx->off++;
 			return;
+		}
+		if (lx->lang == LEX_GO) {
+			lx->off++;
+			continue;
 		}
 		if (c == '\\') {
 			t->flags |= TOKF_ESCAPES;
@@ -140,7 +153,7 @@ regex(struct lexer *lx)
 }
 
 void
-js_next(struct lexer *lx, struct token *t)
+lex_next(struct lexer *lx, struct token *t)
 {
 	const char *s = lx->text;
 
@@ -183,7 +196,7 @@ js_next(struct lexer *lx, struct token *t)
 		quoted(lx, t, s[lx->off]);
 		t->kind = TOK_STRING;
 	} else if (s[lx->off] == '`') {
-		template(lx, t);
+		backquoted(lx, t);
 		t->kind = TOK_STRING;
 	} else if (ident_char((unsigned char)s[lx->off], 1)) {
 		while (lx->off < lx->len &&
@@ -196,7 +209,8 @@ js_next(struct lexer *lx, struct token *t)
 			s[lx->off] == '.'))
 			lx->off++;
 		t->kind = TOK_NUMBER;
-	} else if (s[lx->off] == '/' && regex_allowed(lx)) {
+	} else if (s[lx->off] == '/' && lx->lang == LEX_JS &&
+		   regex_allowed(lx)) {
 		regex(lx);
 		t->kind = TOK_REGEX;
 	} else {
@@ -212,9 +226,9 @@ js_next(struct lexer *lx, struct token *t)
 }
 
 char *
-js_string_value(const struct lexer *lx, const struct token *t, size_t *len)
+lex_string_value(const char *text, const struct token *t, size_t *len)
 {
-	const char *s = lx->text + t->begin + 1;
+	const char *s = text + t->begin + 1;
 	size_t n = t->end - t->begin, i;
 	struct buf b = BUF_INIT;
 
@@ -222,6 +236,11 @@ js_string_value(const struct lexer *lx, const struct token *t, size_t *len)
 	for (i = 0; i < n; i++) {
 		char c = s[i];
 
+		if (t->flags & TOKF_RAW) { /* Go drops CR from raw strings */
+			if (c != '\r')
+				buf_addch(&b, c);
+			continue;
+		}
 		if (c != '\\' || i + 1 >= n) {
 			buf_addch(&b, c);
 			continue;
@@ -237,8 +256,22 @@ js_string_value(const struct lexer *lx, const struct token *t, size_t *len)
 		case 'r':
 			buf_addch(&b, '\r');
 			break;
+		case 'x': /* \xHH in both languages */
+			if (i + 2 < n && scan_hexval(s[i + 1]) >= 0 &&
+			    scan_hexval(s[i + 2]) >= 0) {
+				buf_addch(&b,
+					  (char)(scan_hexval(s[i + 1]) * 16 +
+						 scan_hexval(s[i + 2])));
+				i += 2;
+			} else
+				buf_addch(&b, c);
+			break;
+		case '\r': /* a JS line continuation written with CRLF */
+			if (i + 1 < n && s[i + 1] == '\n')
+				i++;
+			break;
 		case '\n':
-			break; /* line continuation */
+			break; /* a JS line continuation */
 		default:
 			buf_addch(&b, c);
 		}

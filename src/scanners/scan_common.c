@@ -1,0 +1,214 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * scan_common.c — tokens, brackets and string expressions for the source
+ * scanners.
+ */
+#include "scan_common.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../carriers.h"
+#include "../util/buf.h"
+#include "../util/source.h"
+#include "../util/xalloc.h"
+
+static char
+opener_of(char c)
+{
+	return c == ')' ? '(' : c == ']' ? '[' : c == '}' ? '{' : 0;
+}
+
+static void
+match_brackets(struct tokens *ts)
+{
+	size_t *stack = xcalloc(ts->nr, sizeof(*stack));
+	size_t depth = 0, i;
+
+	ts->match = xcalloc(ts->nr, sizeof(*ts->match));
+	for (i = 0; i < ts->nr; i++) {
+		char c = ts->v[i].kind == TOK_PUNCT
+			     ? ts->src->text[ts->v[i].begin]
+			     : 0;
+
+		if (c == '(' || c == '[' || c == '{')
+			stack[depth++] = i;
+		else if (opener_of(c) && depth &&
+			 ts->src->text[ts->v[stack[depth - 1]].begin] ==
+			     opener_of(c))
+			ts->match[stack[--depth]] = i;
+	}
+	free(stack);
+}
+
+void
+tokens_read(struct tokens *ts, const struct source *src, enum lex_lang lang)
+{
+	struct lexer lx;
+	struct token t;
+
+	memset(ts, 0, sizeof(*ts));
+	ts->src = src;
+	lexer_init(&lx, src->text, src->len, lang);
+	do {
+		lex_next(&lx, &t);
+		if (t.kind == TOK_COMMENT)
+			continue;
+		ALLOC_GROW(ts->v, ts->nr + 1, ts->alloc);
+		ts->v[ts->nr++] = t;
+	} while (t.kind != TOK_EOF);
+	match_brackets(ts);
+	ts->judged = xcalloc(ts->nr, 1);
+}
+
+void
+tokens_release(struct tokens *ts)
+{
+	free(ts->v);
+	free(ts->match);
+	free(ts->judged);
+	memset(ts, 0, sizeof(*ts));
+}
+
+int
+tok_is(const struct tokens *ts, size_t i, const char *word)
+{
+	size_t n = strlen(word);
+
+	return i < ts->nr && ts->v[i].end - ts->v[i].begin == n &&
+	       !memcmp(ts->src->text + ts->v[i].begin, word, n);
+}
+
+char *
+tok_literal(const struct tokens *ts, size_t i)
+{
+	const struct token *t = &ts->v[i];
+	size_t len;
+	char *v;
+
+	if (t->kind != TOK_STRING ||
+	    (t->flags & (TOKF_INTERPOLATED | TOKF_UNTERMINATED)))
+		return NULL;
+	v = lex_string_value(ts->src->text, t, &len);
+	if (strlen(v) != len) { /* a NUL escape: not a name we know */
+		free(v);
+		return NULL;
+	}
+	return v;
+}
+
+size_t
+tok_value_of(const struct tokens *ts, size_t i, const char *name)
+{
+	if (ts->v[i].kind != TOK_IDENT || !tok_is(ts, i, name) ||
+	    i + 2 >= ts->nr)
+		return 0;
+	if (!tok_is(ts, i + 1, ":") && !tok_is(ts, i + 1, "="))
+		return 0;
+	if (tok_is(ts, i + 1, "=") && tok_is(ts, i + 2, "="))
+		return 0; /* a comparison, not an assignment */
+	return i + 2;
+}
+
+size_t
+tok_object_prop(const struct tokens *ts, size_t open, const char *name)
+{
+	size_t k, close = ts->match[open];
+
+	for (k = open + 1; k + 2 < close; k++) {
+		char *key;
+		int hit;
+
+		if (ts->match[k]) { /* a nested object, call or array */
+			k = ts->match[k];
+			continue;
+		}
+		if (!tok_is(ts, k + 1, ":"))
+			continue;
+		if (ts->v[k].kind == TOK_IDENT)
+			hit = tok_is(ts, k, name);
+		else if ((key = tok_literal(ts, k))) {
+			hit = !strcmp(key, name);
+			free(key);
+		} else
+			continue;
+		if (hit)
+			return k + 2;
+	}
+	return 0;
+}
+
+/* The end (exclusive) of the operand starting at token i: names joined
+ * by "." with their calls and indexes, as in os.Getenv("X"). */
+static size_t
+operand_end(const struct tokens *ts, size_t i)
+{
+	while (i < ts->nr && ts->v[i].kind != TOK_EOF) {
+		if (ts->match[i])
+			i = ts->match[i] + 1;
+		else if (ts->v[i].kind == TOK_IDENT ||
+			 ts->v[i].kind == TOK_NUMBER || tok_is(ts, i, "."))
+			i++;
+		else
+			break;
+		if (i < ts->nr && ts->v[i].kind == TOK_IDENT &&
+		    ts->v[i - 1].kind == TOK_IDENT)
+			break; /* two names in a row: a new statement */
+	}
+	return i;
+}
+
+void
+scan_judge_string_at(struct check_ctx *ctx, struct tokens *ts, size_t i,
+		     const struct client_fact *context)
+{
+	const struct token *first = &ts->v[i], *last = first;
+	struct buf b = BUF_INIT;
+	struct text_map map;
+	size_t len, parts = 0;
+	char *v;
+
+	for (;;) {
+		if (ts->v[i].kind == TOK_STRING) {
+			last = &ts->v[i];
+			v = lex_string_value(ts->src->text, last, &len);
+			buf_add(&b, v, len);
+			free(v);
+			ts->judged[i] = 1;
+			i++;
+		} else {
+			size_t e = operand_end(ts, i);
+
+			if (e == i)
+				break;
+			buf_adds(&b, "${}"); /* not a literal: unknown */
+			i = e;
+		}
+		parts++;
+		if (!tok_is(ts, i, "+") || i + 1 >= ts->nr)
+			break;
+		i++;
+	}
+	memset(&map, 0, sizeof(map));
+	map.src = ts->src;
+	map.base = first->begin + 1;
+	map.end = last->flags & TOKF_UNTERMINATED ? last->end : last->end - 1;
+	/* Escapes and joins shift bytes: then only the whole is known. */
+	map.verbatim = parts == 1 && !(first->flags & TOKF_ESCAPES) &&
+		       map.end - map.base == b.len;
+	if (strlen(b.ptr) == b.len)
+		carriers_judge_string(ctx, b.ptr, b.len, &map, context,
+				      "connection string");
+	buf_release(&b);
+}
+
+void
+scan_judge_strings(struct check_ctx *ctx, struct tokens *ts,
+		   const struct client_fact *context)
+{
+	size_t i;
+
+	for (i = 0; i < ts->nr; i++)
+		if (ts->v[i].kind == TOK_STRING && !ts->judged[i])
+			scan_judge_string_at(ctx, ts, i, context);
+}

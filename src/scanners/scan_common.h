@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * scan_common.h — what the source scanners share: a file's tokens (no
+ * comments: RULES.md decision 7), matched brackets, "key: value" lookups,
+ * and string literals (joined across "+") judged as connection strings.
+ */
+#ifndef PGT_SCAN_COMMON_H
+#define PGT_SCAN_COMMON_H
+
+#include <stddef.h>
+
+#include "../rules/checks.h"
+#include "lexer.h"
+
+struct client_fact;
+
+struct tokens {
+	const struct source *src; /* borrowed */
+	struct token *v;	  /* owned; comments left out */
+	size_t nr, alloc;
+	size_t *match;	       /* owned; per opening bracket, its closer; 0 */
+	unsigned char *judged; /* owned; tokens already accounted for */
+};
+
+/* Tokenizes src; free with tokens_release. */
+void tokens_read(struct tokens *ts, const struct source *src,
+		 enum lex_lang lang);
+void tokens_release(struct tokens *ts);
+
+/* Token i is exactly word. */
+int tok_is(const struct tokens *ts, size_t i, const char *word);
+
+/* The value of string token i when it is a plain literal (no ${...},
+ * terminated, no NUL), malloc'd; else NULL. */
+char *tok_literal(const struct tokens *ts, size_t i);
+
+/* The index of the token after "name :" or "name =" at token i (a
+ * property, a field, an assignment), or 0. */
+size_t tok_value_of(const struct tokens *ts, size_t i, const char *name);
+
+/* The index of the value of key name directly inside the braces opening
+ * at token open ({ name: value, ... }), or 0. */
+size_t tok_object_prop(const struct tokens *ts, size_t open, const char *name);
+
+/*
+ * Judges the string expression starting at string token i: the literals
+ * joined across "+", each other operand an unknown ${} part. Marks the
+ * literals judged. context: the driver and defaults (see carriers.h).
+ */
+void scan_judge_string_at(struct check_ctx *ctx, struct tokens *ts, size_t i,
+			  const struct client_fact *context);
+
+/* Judges every string expression not yet judged. */
+void scan_judge_strings(struct check_ctx *ctx, struct tokens *ts,
+			const struct client_fact *context);
+
+#endif

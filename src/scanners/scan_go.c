@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * scan_go.c — from Go tokens to client facts.
+ *
+ * The driver comes from the file's imports: github.com/jackc/pgx (v4,
+ * v5 and their pgxpool, pgconn, stdlib packages) or github.com/lib/pq.
+ * sql.Open names its driver itself: "pgx" (and "pgx/v5") is pgx's stdlib,
+ * "postgres" is lib/pq (lib/pq conn.go registers "postgres"; pgx
+ * stdlib/sql.go registers "pgx" and "pgx/v5"). A file importing neither has no
+ * driver context (RULES.md decision 2), and its tls.Config fields do not count
+ * (decision 9).
+ *
+ * What is judged:
+ * - every string expression that is a connection string or URL ("a" +
+ *   os.Getenv("X") + "b": the call is an unknown part);
+ * - tls.Config{InsecureSkipVerify: true} (PGT305; the fix writes false):
+ *   crypto/tls then accepts any certificate and any host name;
+ * - tls.Config{MinVersion: tls.VersionTLS10 | VersionTLS11 |
+ *   VersionSSL30} (PGT306): below TLS 1.2.
+ */
+#include "scan_go.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/client.h"
+#include "../rules/engine.h"
+#include "scan_common.h"
+
+/* The driver an import path names, or -1. */
+static int
+go_import_driver(const char *path)
+{
+	if (!strncmp(path, "github.com/jackc/pgx", 20) ||
+	    !strncmp(path, "github.com/jackc/pgconn", 23))
+		return DRIVER_PGX;
+	if (!strcmp(path, "github.com/lib/pq"))
+		return DRIVER_LIB_PQ;
+	return -1;
+}
+
+/* The driver the file imports, or -1: import paths are the only string
+ * literals that look like these. */
+static int
+go_driver(const struct tokens *ts)
+{
+	size_t i;
+
+	for (i = 0; i < ts->nr; i++) {
+		char *lit = tok_literal(ts, i);
+		int d = lit ? go_import_driver(lit) : -1;
+
+		free(lit);
+		if (d >= 0)
+			return d;
+	}
+	return -1;
+}
+
+/* sql.Open("pgx" | "postgres", dsn): the DSN string judged with the
+ * driver named. */
+static void
+judge_sql_open(struct check_ctx *ctx, struct tokens *ts, size_t i)
+{
+	struct client_fact context;
+	char *name;
+	int d;
+
+	if (!tok_is(ts, i, "Open") || !tok_is(ts, i - 1, ".") ||
+	    !tok_is(ts, i - 2, "sql") || !tok_is(ts, i + 1, "(") ||
+	    !tok_is(ts, i + 3, ",") || ts->v[i + 4].kind != TOK_STRING ||
+	    !(name = tok_literal(ts, i + 2)))
+		return;
+	d = !strcmp(name, "pgx") || !strcmp(name, "pgx/v5") ? DRIVER_PGX
+	    : !strcmp(name, "postgres")			    ? DRIVER_LIB_PQ
+							    : -1;
+	free(name);
+	if (d < 0)
+		return;
+	client_fact_init(&context, (enum driver)d, ts->src, 0, 0,
+			 "environment");
+	scan_judge_string_at(ctx, ts, i + 4, &context);
+	client_fact_release(&context);
+}
+
+static void
+judge_tls_config(struct check_ctx *ctx, const struct tokens *ts, size_t i,
+		 int driver)
+{
+	const struct source *src = ts->src;
+	size_t v;
+
+	if ((v = tok_value_of(ts, i, "InsecureSkipVerify")) &&
+	    tok_is(ts, v, "true"))
+		check_fix(engine_client_override(
+			      ctx, src, ts->v[v].begin, ts->v[v].end,
+			      "certificate verification is switched off: "
+			      "InsecureSkipVerify: true accepts any server "
+			      "certificate (%s)",
+			      driver_names[driver]),
+			  src, ts->v[v].begin, ts->v[v].end, "false");
+	if ((v = tok_value_of(ts, i, "MinVersion")) && tok_is(ts, v, "tls") &&
+	    tok_is(ts, v + 1, ".") &&
+	    (tok_is(ts, v + 2, "VersionTLS10") ||
+	     tok_is(ts, v + 2, "VersionTLS11") ||
+	     tok_is(ts, v + 2, "VersionSSL30")))
+		check_fix(
+		    engine_emit(ctx, "PGT306", src, ts->v[v].begin,
+				ts->v[v + 2].end,
+				"tls.Config allows TLS below 1.2: "
+				"MinVersion: tls.%.*s",
+				(int)(ts->v[v + 2].end - ts->v[v + 2].begin),
+				src->text + ts->v[v + 2].begin),
+		    src, ts->v[v + 2].begin, ts->v[v + 2].end, "VersionTLS12");
+}
+
+void
+go_judge_source(struct check_ctx *ctx, const struct source *src)
+{
+	struct tokens ts;
+	struct client_fact context;
+	int driver;
+	size_t i;
+
+	tokens_read(&ts, src, LEX_GO);
+	driver = go_driver(&ts);
+	for (i = 2; i + 4 < ts.nr; i++)
+		judge_sql_open(ctx, &ts, i);
+	for (i = 0; driver >= 0 && i < ts.nr; i++)
+		judge_tls_config(ctx, &ts, i, driver);
+	/* No parameters: only the driver, for the strings of this file. */
+	client_fact_init(&context,
+			 driver >= 0 ? (enum driver)driver : DRIVER_LIBPQ, src,
+			 0, 0, "environment");
+	context.driver_guessed = driver < 0;
+	scan_judge_strings(ctx, &ts, &context);
+	client_fact_release(&context);
+	tokens_release(&ts);
+}

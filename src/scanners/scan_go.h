@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * scan_go.h — PostgreSQL client connections in Go source.
+ */
+#ifndef PGT_SCAN_GO_H
+#define PGT_SCAN_GO_H
+
+#include "../rules/checks.h"
+
+/* Judges what src (a .go file) says about connections. */
+void go_judge_source(struct check_ctx *ctx, const struct source *src);
+
+#endif
