@@ -22,6 +22,7 @@
 #include "util/xalloc.h"
 #include "scanners/scan_go.h"
 #include "scanners/scan_js.h"
+#include "scanners/scan_py.h"
 #include "walk.h"
 
 /* A sorted set of realpaths: files already read inside another file. */
@@ -343,7 +344,7 @@ lint_hba_files(struct run *run, const struct walk *w)
 }
 
 /* .env, Dockerfile, .properties, YAML, shell scripts, pg_service.conf,
- * JavaScript/TypeScript, Go. */
+ * JavaScript/TypeScript, Go, Python. */
 static void
 lint_carrier(struct run *run, const struct walk_entry *e)
 {
@@ -355,14 +356,15 @@ lint_carrier(struct run *run, const struct walk_entry *e)
 		return;
 	run->res->files++;
 	scan_markers(run, &src);
-	if (e->kind == FILE_SERVICE || e->kind == FILE_JS ||
-	    e->kind == FILE_GO) {
+	if (e->kind == FILE_SERVICE || e->kind >= FILE_JS) {
 		if (e->kind == FILE_SERVICE)
 			carriers_judge_service(&run->ctx, &src);
 		else if (e->kind == FILE_JS)
 			js_judge_source(&run->ctx, &src);
-		else
+		else if (e->kind == FILE_GO)
 			go_judge_source(&run->ctx, &src);
+		else
+			py_judge_source(&run->ctx, &src);
 		source_release(&src);
 		return;
 	}

@@ -24,8 +24,9 @@ enum file_kind {
 	FILE_YAML,        /* *.yml, *.yaml */
 	FILE_SHELL,       /* *.sh, *.bash */
 	FILE_SERVICE,     /* pg_service.conf, .pg_service.conf */
-	FILE_JS,          /* *.js, *.mjs, *.cjs, *.jsx, *.ts, *.mts, *.cts, *.tsx */
+	FILE_JS,          /* source code from here on: *.js, *.mjs, *.cjs, *.jsx, *.ts, *.mts, *.cts, *.tsx */
 	FILE_GO,          /* *.go */
+	FILE_PY,          /* *.py */
 	FILE__COUNT
 };
 

@@ -79,11 +79,12 @@ client_fact_add_defaults(struct client_fact *f,
 		const struct client_param *d = &defaults->v[i];
 		struct client_param *p;
 
-		if (client_get(f, d->key))
+		if (!d->overrides && client_get(f, d->key))
 			continue;
 		p = client_fact_add(f, d->key, d->value, d->begin, d->end);
 		p->in_code = d->in_code;
-		p->from_env = !d->in_code;
+		p->overrides = d->overrides;
+		p->from_env = !d->in_code && !d->overrides;
 		p->exact = d->exact;
 	}
 }

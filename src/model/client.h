@@ -45,6 +45,9 @@ struct client_param {
 	int in_code;       /* a program's option (node's ssl: false), not a
 			      string's: values are "true", "false",
 			      "object" or a string literal's text */
+	int overrides;     /* as a default (client_fact_add_defaults), it
+			      wins over the string's own: a keyword
+			      argument of psycopg's connect() */
 };
 
 struct client_fact {
@@ -77,7 +80,8 @@ void client_fact_init(struct client_fact *f, enum driver d,
 struct client_param *client_fact_add(struct client_fact *f, const char *key,
 				     const char *value, size_t begin,
 				     size_t end);
-/* Adds each parameter of defaults whose key f does not set. */
+/* Adds each parameter of defaults whose key f does not set, and each
+ * that overrides, after f's own (later entries win). */
 void client_fact_add_defaults(struct client_fact *f,
 			      const struct client_fact *defaults);
 void client_fact_release(struct client_fact *f);

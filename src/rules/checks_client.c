@@ -130,7 +130,9 @@ check_client_password(struct check_ctx *ctx, const struct rule *r,
 	if (p && p->value && *p->value)
 		check_emit(ctx, r, f->src, p->begin, p->end,
 			   "password written in the %s (****)",
-			   p->from_env ? "environment" : f->what);
+			   p->from_env    ? "environment"
+			   : p->overrides ? "connect() arguments"
+					  : f->what);
 }
 
 void

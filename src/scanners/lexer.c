@@ -18,6 +18,10 @@
  * `...` is a raw string (no escapes, carriage returns discarded); there
  * are no regex literals.
  *
+ * Python (The Python Language Reference, 2.3 and 2.4): "#" comments;
+ * strings with r/b/u/f prefixes, single or triple quotes; an f-string's
+ * {...} fields are unknown parts.
+ *
  * Unterminated literals end at the end of the line (quoted) or of the
  * file, flagged, and lexing goes on.
  */
@@ -152,10 +156,99 @@ regex(struct lexer *lx)
 		lx->off++;
 }
 
+/* Skips the comment at lx->off, if there is one: "//" and "/ *" in JS and
+ * Go, "#" in Python. */
+static int
+comment(struct lexer *lx)
+{
+	const char *s = lx->text, *e = NULL;
+	size_t i;
+
+	if (lx->lang == LEX_PY ? s[lx->off] == '#'
+			       : s[lx->off] == '/' && lx->off + 1 < lx->len &&
+				     s[lx->off + 1] == '/')
+		e = memchr(s + lx->off, '\n', lx->len - lx->off);
+	else if (lx->lang != LEX_PY && s[lx->off] == '/' &&
+		 lx->off + 1 < lx->len && s[lx->off + 1] == '*') {
+		for (i = lx->off + 2; i + 1 < lx->len && !e; i++)
+			if (s[i] == '*' && s[i + 1] == '/')
+				e = s + i + 2;
+		if (!e)
+			e = s + lx->len;
+	} else
+		return 0;
+	lx->off = e ? (size_t)(e - s) : lx->len;
+	return 1;
+}
+
+/* The length of a Python string prefix (r, b, u, f, rb, fr, ... in any
+ * case) before a quote at lx->off, or -1. */
+static int
+py_prefix(const struct lexer *lx)
+{
+	const char *s = lx->text;
+	size_t i = lx->off;
+
+	while (i < lx->len && i - lx->off < 3 && strchr("rRbBuUfF", s[i]) &&
+	       s[i])
+		i++;
+	if (i - lx->off > 2 || i >= lx->len || (s[i] != '\'' && s[i] != '"'))
+		return -1;
+	return (int)(i - lx->off);
+}
+
+/* A Python string (Python Language Reference 2.4.1, "String and Bytes
+ * literals"): a backslash always takes the next byte, even in a raw
+ * string; a single-quoted one ends at its line. */
+static void
+py_string(struct lexer *lx, struct token *t, size_t prefix)
+{
+	const char *s = lx->text;
+	size_t i, nq;
+	int fmt = 0;
+	char q;
+
+	for (i = lx->off; i < lx->off + prefix; i++)
+		fmt |= s[i] == 'f' || s[i] == 'F';
+	lx->off += prefix;
+	q = s[lx->off];
+	nq = lx->off + 2 < lx->len && s[lx->off + 1] == q && s[lx->off + 2] == q
+		 ? 3
+		 : 1;
+	lx->off += nq;
+	while (lx->off < lx->len) {
+		char c = s[lx->off];
+
+		if (c == '\\') {
+			t->flags |= TOKF_ESCAPES;
+			lx->off += 2;
+			continue;
+		}
+		if (nq == 1 && c == '\n') {
+			t->flags |= TOKF_UNTERMINATED;
+			return;
+		}
+		if (c == q &&
+		    (nq == 1 || (lx->off + 2 < lx->len && s[lx->off + 1] == q &&
+				 s[lx->off + 2] == q))) {
+			lx->off += nq;
+			return;
+		}
+		if (fmt && c == '{' && lx->off + 1 < lx->len &&
+		    s[lx->off + 1] == '{')
+			lx->off++;
+		else if (fmt && c == '{')
+			t->flags |= TOKF_INTERPOLATED;
+		lx->off++;
+	}
+	t->flags |= TOKF_UNTERMINATED;
+}
+
 void
 lex_next(struct lexer *lx, struct token *t)
 {
 	const char *s = lx->text;
+	int prefix;
 
 	for (;;) {
 		while (lx->off < lx->len &&
@@ -169,30 +262,17 @@ lex_next(struct lexer *lx, struct token *t)
 			t->end = lx->off;
 			return;
 		}
-		if (s[lx->off] == '/' && lx->off + 1 < lx->len &&
-		    (s[lx->off + 1] == '/' || s[lx->off + 1] == '*')) {
-			const char *e;
-
-			if (s[lx->off + 1] == '/')
-				e = memchr(s + lx->off, '\n',
-					   lx->len - lx->off);
-			else {
-				e = NULL;
-				for (size_t i = lx->off + 2; i + 1 < lx->len;
-				     i++)
-					if (s[i] == '*' && s[i + 1] == '/') {
-						e = s + i + 2;
-						break;
-					}
-			}
-			lx->off = e ? (size_t)(e - s) : lx->len;
+		if (comment(lx)) {
 			t->kind = TOK_COMMENT;
 			t->end = lx->off;
 			return; /* comments matter: suppressions live there */
 		}
 		break;
 	}
-	if (s[lx->off] == '"' || s[lx->off] == '\'') {
+	if (lx->lang == LEX_PY && (prefix = py_prefix(lx)) >= 0) {
+		py_string(lx, t, (size_t)prefix);
+		t->kind = TOK_STRING;
+	} else if (s[lx->off] == '"' || s[lx->off] == '\'') {
 		quoted(lx, t, s[lx->off]);
 		t->kind = TOK_STRING;
 	} else if (s[lx->off] == '`') {
@@ -225,14 +305,55 @@ lex_next(struct lexer *lx, struct token *t)
 	lx->prev_end = t->end;
 }
 
-char *
-lex_string_value(const char *text, const struct token *t, size_t *len)
+/* The bytes between the quotes of t: [*b, *e), and for Python its
+ * prefix's meaning. */
+static void
+string_body(const char *text, const struct token *t, enum lex_lang lang,
+	    size_t *b, size_t *e, int *py_raw, int *py_fmt)
 {
-	const char *s = text + t->begin + 1;
-	size_t n = t->end - t->begin, i;
-	struct buf b = BUF_INIT;
+	size_t nq = 1;
 
-	n = n >= 2 && !(t->flags & TOKF_UNTERMINATED) ? n - 2 : n - 1;
+	*b = t->begin;
+	*py_raw = *py_fmt = 0;
+	if (lang == LEX_PY) {
+		for (; strchr("rRbBuUfF", text[*b]) && text[*b]; (*b)++) {
+			*py_raw |= text[*b] == 'r' || text[*b] == 'R';
+			*py_fmt |= text[*b] == 'f' || text[*b] == 'F';
+		}
+		if (t->end - *b >= 3 && text[*b + 1] == text[*b] &&
+		    text[*b + 2] == text[*b] &&
+		    (t->end - *b >= 6 || (t->flags & TOKF_UNTERMINATED)))
+			nq = 3;
+	}
+	*e = t->end;
+	*b += nq;
+	if (*b > *e)
+		*b = *e;
+	if (!(t->flags & TOKF_UNTERMINATED))
+		*e = *e - *b >= nq ? *e - nq : *b;
+}
+
+void
+lex_string_body(const char *text, const struct token *t, enum lex_lang lang,
+		size_t *b, size_t *e)
+{
+	int py_raw, py_fmt;
+
+	string_body(text, t, lang, b, e, &py_raw, &py_fmt);
+}
+
+char *
+lex_string_value(const char *text, const struct token *t, enum lex_lang lang,
+		 size_t *len)
+{
+	struct buf b = BUF_INIT;
+	size_t i, n, vb, ve;
+	int py_raw, py_fmt;
+	const char *s;
+
+	string_body(text, t, lang, &vb, &ve, &py_raw, &py_fmt);
+	s = text + vb;
+	n = ve - vb;
 	for (i = 0; i < n; i++) {
 		char c = s[i];
 
@@ -241,8 +362,25 @@ lex_string_value(const char *text, const struct token *t, size_t *len)
 				buf_addch(&b, c);
 			continue;
 		}
-		if (c != '\\' || i + 1 >= n) {
+		if (py_fmt && (c == '{' || c == '}') && i + 1 < n &&
+		    s[i + 1] == c) {
+			buf_addch(&b, c); /* {{ and }} */
+			i++;
+			continue;
+		}
+		if (py_fmt && c == '{') { /* a replacement field: unknown */
+			int depth = 1;
+
+			while (++i < n && depth)
+				depth += s[i] == '{' ? 1 : s[i] == '}' ? -1 : 0;
+			i--;
+			buf_adds(&b, "${}");
+			continue;
+		}
+		if (c != '\\' || i + 1 >= n || py_raw) {
 			buf_addch(&b, c);
+			if (c == '\\' && py_raw && i + 1 < n)
+				buf_addch(&b, s[++i]); /* r'\'' keeps both */
 			continue;
 		}
 		c = s[++i];
@@ -256,7 +394,7 @@ lex_string_value(const char *text, const struct token *t, size_t *len)
 		case 'r':
 			buf_addch(&b, '\r');
 			break;
-		case 'x': /* \xHH in both languages */
+		case 'x': /* \xHH in every language */
 			if (i + 2 < n && scan_hexval(s[i + 1]) >= 0 &&
 			    scan_hexval(s[i + 2]) >= 0) {
 				buf_addch(&b,
@@ -266,13 +404,20 @@ lex_string_value(const char *text, const struct token *t, size_t *len)
 			} else
 				buf_addch(&b, c);
 			break;
-		case '\r': /* a JS line continuation written with CRLF */
+		case '\r': /* a line continuation written with CRLF */
 			if (i + 1 < n && s[i + 1] == '\n')
 				i++;
 			break;
 		case '\n':
-			break; /* a JS line continuation */
-		default:
+			break; /* a line continuation */
+		case '\\':
+		case '\'':
+		case '"':
+			buf_addch(&b, c);
+			break;
+		default: /* Python keeps unknown escapes; JS and Go drop \ */
+			if (lang == LEX_PY)
+				buf_addch(&b, '\\');
 			buf_addch(&b, c);
 		}
 	}

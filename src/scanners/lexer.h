@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * lexer.h — the tokens of the C-family languages we scan (JavaScript and
- * TypeScript, Go): kind, flags and exact byte offsets. A lexer is a step
- * function over a struct lexer; all its state lives there (SQLite
+ * lexer.h — the tokens of the languages we scan (JavaScript and
+ * TypeScript, Go, Python): kind, flags and exact byte offsets. A lexer is a
+ * step function over a struct lexer; all its state lives there (SQLite
  * tokenize.c).
  */
 #ifndef PGT_LEXER_H
@@ -28,7 +28,7 @@ enum tok_flags {
 	TOKF_RAW = 1 << 4 /* a Go raw string: no escapes */
 };
 
-enum lex_lang { LEX_JS, LEX_GO };
+enum lex_lang { LEX_JS, LEX_GO, LEX_PY };
 
 struct token {
 	enum tok_kind kind;
@@ -51,9 +51,16 @@ void lexer_init(struct lexer *lx, const char *text, size_t len,
 void lex_next(struct lexer *lx, struct token *t);
 
 /*
- * The value of string token t of text with escapes undone (template parts
- * as written, ${...} kept). Returns a malloc'd string; *len its length.
+ * The value of string token t of text (lexed as lang) with escapes undone;
+ * JS template parts as written, ${...} kept; a Python f-string's {...}
+ * fields become ${}. Returns a malloc'd string; *len its length.
  */
-char *lex_string_value(const char *text, const struct token *t, size_t *len);
+char *lex_string_value(const char *text, const struct token *t,
+		       enum lex_lang lang, size_t *len);
+
+/* Where the value of string token t lies: [*b, *e), inside its prefix
+ * and quotes. */
+void lex_string_body(const char *text, const struct token *t,
+		     enum lex_lang lang, size_t *b, size_t *e);
 
 #endif

@@ -49,6 +49,7 @@ tokens_read(struct tokens *ts, const struct source *src, enum lex_lang lang)
 
 	memset(ts, 0, sizeof(*ts));
 	ts->src = src;
+	ts->lang = lang;
 	lexer_init(&lx, src->text, src->len, lang);
 	do {
 		lex_next(&lx, &t);
@@ -89,7 +90,7 @@ tok_literal(const struct tokens *ts, size_t i)
 	if (t->kind != TOK_STRING ||
 	    (t->flags & (TOKF_INTERPOLATED | TOKF_UNTERMINATED)))
 		return NULL;
-	v = lex_string_value(ts->src->text, t, &len);
+	v = lex_string_value(ts->src->text, t, ts->lang, &len);
 	if (strlen(v) != len) { /* a NUL escape: not a name we know */
 		free(v);
 		return NULL;
@@ -171,7 +172,8 @@ scan_judge_string_at(struct check_ctx *ctx, struct tokens *ts, size_t i,
 	for (;;) {
 		if (ts->v[i].kind == TOK_STRING) {
 			last = &ts->v[i];
-			v = lex_string_value(ts->src->text, last, &len);
+			v = lex_string_value(ts->src->text, last, ts->lang,
+					     &len);
 			buf_add(&b, v, len);
 			free(v);
 			ts->judged[i] = 1;
@@ -185,14 +187,17 @@ scan_judge_string_at(struct check_ctx *ctx, struct tokens *ts, size_t i,
 			i = e;
 		}
 		parts++;
+		if (ts->v[i].kind == TOK_STRING &&
+		    ts->v[i - 1].kind == TOK_STRING)
+			continue; /* "a" "b": adjacent literals join */
 		if (!tok_is(ts, i, "+") || i + 1 >= ts->nr)
 			break;
 		i++;
 	}
 	memset(&map, 0, sizeof(map));
 	map.src = ts->src;
-	map.base = first->begin + 1;
-	map.end = last->flags & TOKF_UNTERMINATED ? last->end : last->end - 1;
+	lex_string_body(ts->src->text, first, ts->lang, &map.base, &len);
+	lex_string_body(ts->src->text, last, ts->lang, &len, &map.end);
 	/* Escapes and joins shift bytes: then only the whole is known. */
 	map.verbatim = parts == 1 && !(first->flags & TOKF_ESCAPES) &&
 		       map.end - map.base == b.len;

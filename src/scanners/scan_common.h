@@ -16,7 +16,8 @@ struct client_fact;
 
 struct tokens {
 	const struct source *src; /* borrowed */
-	struct token *v;	  /* owned; comments left out */
+	enum lex_lang lang;
+	struct token *v; /* owned; comments left out */
 	size_t nr, alloc;
 	size_t *match;	       /* owned; per opening bracket, its closer; 0 */
 	unsigned char *judged; /* owned; tokens already accounted for */
@@ -44,7 +45,8 @@ size_t tok_object_prop(const struct tokens *ts, size_t open, const char *name);
 
 /*
  * Judges the string expression starting at string token i: the literals
- * joined across "+", each other operand an unknown ${} part. Marks the
+ * joined across "+" or side by side, each other operand an unknown ${}
+ * part. Marks the
  * literals judged. context: the driver and defaults (see carriers.h).
  */
 void scan_judge_string_at(struct check_ctx *ctx, struct tokens *ts, size_t i,

@@ -156,6 +156,30 @@ START_TEST(test_node_options)
 }
 END_TEST
 
+/* psycopg's keyword arguments override the string; plain defaults
+ * (PG* variables) do not. */
+START_TEST(test_overrides)
+{
+	struct client_fact f, args;
+	struct client_verdict v;
+
+	fact_of(&f, DRIVER_LIBPQ, "host=db sslmode=verify-full");
+	fact_of(&args, DRIVER_LIBPQ, "sslmode=require");
+	client_fact_add_defaults(&f, &args);
+	client_judge(&f, 16, &v);
+	ck_assert_int_eq(v.outcome, OUTCOME_VERIFY_FULL);
+	client_verdict_release(&v);
+	args.v[0].overrides = 1;
+	client_fact_add_defaults(&f, &args);
+	client_judge(&f, 16, &v);
+	ck_assert_int_eq(v.outcome, OUTCOME_ENCRYPT_ONLY);
+	ck_assert(!client_get(&f, "sslmode")->from_env);
+	client_verdict_release(&v);
+	client_fact_release(&args);
+	client_fact_release(&f);
+}
+END_TEST
+
 START_TEST(test_local_hosts)
 {
 	static const char *const local[] = {
@@ -293,6 +317,7 @@ suite_client(void)
 	tcase_add_loop_test(tc, test_node_options, 0,
 			    (int)(sizeof(node_options) /
 				  sizeof(node_options[0])));
+	tcase_add_test(tc, test_overrides);
 	tcase_add_test(tc, test_local_hosts);
 	tcase_add_test(tc, test_placeholders);
 	tcase_add_test(tc, test_jdbc);

@@ -38,6 +38,13 @@ static const struct {
     {LEX_GO, "r := '\\''; s := \"q\"", "IPPSPIPPS", TOKF_ESCAPES},
     {LEX_GO, "/x/", "PIP", 0},
     {LEX_GO, "`open\nraw", "S", TOKF_RAW | TOKF_UNTERMINATED},
+    /* Python: # comments, // is floor division, prefixes, triples. */
+    {LEX_PY, "x = r'\\d' # c", "IPSC", TOKF_ESCAPES},
+    {LEX_PY, "'''a\n'b'''", "S", 0},
+    {LEX_PY, "f'{x}y' Rb\"z\"", "SS", TOKF_INTERPOLATED},
+    {LEX_PY, "a // b", "IPPI", 0},
+    {LEX_PY, "'open\nx", "SI", TOKF_UNTERMINATED},
+    {LEX_PY, "bar'x' \"\"\"never", "ISS", 0},
 };
 
 START_TEST(test_tokens)
@@ -78,13 +85,42 @@ START_TEST(test_js_string_value)
 
 	lexer_init(&lx, text, strlen(text), LEX_JS);
 	lex_next(&lx, &t);
-	v = lex_string_value(text, &t, &len);
+	v = lex_string_value(text, &t, lx.lang, &len);
 	ck_assert_str_eq(v, "a\nb'c");
 	ck_assert_uint_eq(len, 5);
 	free(v);
 	lex_next(&lx, &t);
-	v = lex_string_value(text, &t, &len);
+	v = lex_string_value(text, &t, lx.lang, &len);
 	ck_assert_str_eq(v, "t ${x}"); /* interpolations kept as written */
+	free(v);
+}
+END_TEST
+
+static const struct {
+	const char *text, *value;
+} py_values[] = {
+    {"r'a\\d\\''", "a\\d\\'"},		 /* raw: backslashes stay */
+    {"f'h={h}&x={{1}}'", "h=${}&x={1}"}, /* fields are unknown */
+    {"'''a'''", "a"},
+    {"'a\\d\\x41'", "a\\dA"}, /* unknown escapes keep their \ */
+    {"b'x'", "x"},
+    {"''", ""},
+    {"'''open", "open"},
+};
+
+START_TEST(test_py_string_value)
+{
+	const char *text = py_values[_i].text;
+	struct lexer lx;
+	struct token t;
+	size_t len;
+	char *v;
+
+	lexer_init(&lx, text, strlen(text), LEX_PY);
+	lex_next(&lx, &t);
+	ck_assert_int_eq(t.kind, TOK_STRING);
+	v = lex_string_value(text, &t, LEX_PY, &len);
+	ck_assert_str_eq(v, py_values[_i].value);
 	free(v);
 }
 END_TEST
@@ -99,11 +135,11 @@ START_TEST(test_go_string_value)
 
 	lexer_init(&lx, text, strlen(text), LEX_GO);
 	lex_next(&lx, &t);
-	v = lex_string_value(text, &t, &len);
+	v = lex_string_value(text, &t, lx.lang, &len);
 	ck_assert_str_eq(v, "a\\n\nb"); /* raw: no escapes, CR dropped */
 	free(v);
 	lex_next(&lx, &t);
-	v = lex_string_value(text, &t, &len);
+	v = lex_string_value(text, &t, lx.lang, &len);
 	ck_assert_str_eq(v, "A\t");
 	free(v);
 }
@@ -119,6 +155,8 @@ suite_lexer(void)
 			    (int)(sizeof(lexes) / sizeof(lexes[0])));
 	tcase_add_test(tc, test_js_string_value);
 	tcase_add_test(tc, test_go_string_value);
+	tcase_add_loop_test(tc, test_py_string_value, 0,
+			    (int)(sizeof(py_values) / sizeof(py_values[0])));
 	suite_add_tcase(s, tc);
 	return s;
 }
