@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "../carriers.h"
+#include "../model/client.h"
+#include "../rules/engine.h"
 #include "../util/buf.h"
 #include "../util/source.h"
 #include "../util/xalloc.h"
@@ -208,12 +210,29 @@ scan_judge_string_at(struct check_ctx *ctx, struct tokens *ts, size_t i,
 }
 
 void
-scan_judge_strings(struct check_ctx *ctx, struct tokens *ts,
-		   const struct client_fact *context)
+scan_report_no_verify(struct check_ctx *ctx, const struct tokens *ts,
+		      size_t first, size_t last, int driver, const char *what,
+		      const char *fix)
 {
+	check_fix(engine_client_override(
+		      ctx, ts->src, ts->v[first].begin, ts->v[last].end,
+		      "certificate verification is switched off: %s (%s)", what,
+		      driver_names[driver]),
+		  ts->src, ts->v[last].begin, ts->v[last].end, fix);
+}
+
+void
+scan_judge_strings(struct check_ctx *ctx, struct tokens *ts, int driver)
+{
+	struct client_fact context; /* no parameters: only the driver */
 	size_t i;
 
+	client_fact_init(&context,
+			 driver >= 0 ? (enum driver)driver : DRIVER_LIBPQ,
+			 ts->src, 0, 0, "environment");
+	context.driver_guessed = driver < 0;
 	for (i = 0; i < ts->nr; i++)
 		if (ts->v[i].kind == TOK_STRING && !ts->judged[i])
-			scan_judge_string_at(ctx, ts, i, context);
+			scan_judge_string_at(ctx, ts, i, &context);
+	client_fact_release(&context);
 }

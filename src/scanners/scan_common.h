@@ -52,8 +52,17 @@ size_t tok_object_prop(const struct tokens *ts, size_t open, const char *name);
 void scan_judge_string_at(struct check_ctx *ctx, struct tokens *ts, size_t i,
 			  const struct client_fact *context);
 
-/* Judges every string expression not yet judged. */
-void scan_judge_strings(struct check_ctx *ctx, struct tokens *ts,
-			const struct client_fact *context);
+/*
+ * Reports PGT305 for tokens first..last, a setting that switches
+ * certificate checks off ("what accepts ..."), with a fix replacing token
+ * last by fix.
+ */
+void scan_report_no_verify(struct check_ctx *ctx, const struct tokens *ts,
+			   size_t first, size_t last, int driver,
+			   const char *what, const char *fix);
+
+/* Judges every string expression not yet judged, as read by driver (the
+ * file's import; -1: none, libpq's meaning). */
+void scan_judge_strings(struct check_ctx *ctx, struct tokens *ts, int driver);
 
 #endif

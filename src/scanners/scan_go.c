@@ -92,13 +92,10 @@ judge_tls_config(struct check_ctx *ctx, const struct tokens *ts, size_t i,
 
 	if ((v = tok_value_of(ts, i, "InsecureSkipVerify")) &&
 	    tok_is(ts, v, "true"))
-		check_fix(engine_client_override(
-			      ctx, src, ts->v[v].begin, ts->v[v].end,
-			      "certificate verification is switched off: "
-			      "InsecureSkipVerify: true accepts any server "
-			      "certificate (%s)",
-			      driver_names[driver]),
-			  src, ts->v[v].begin, ts->v[v].end, "false");
+		scan_report_no_verify(ctx, ts, v, v, driver,
+				      "InsecureSkipVerify: true accepts any "
+				      "server certificate",
+				      "false");
 	if ((v = tok_value_of(ts, i, "MinVersion")) && tok_is(ts, v, "tls") &&
 	    tok_is(ts, v + 1, ".") &&
 	    (tok_is(ts, v + 2, "VersionTLS10") ||
@@ -118,7 +115,6 @@ void
 go_judge_source(struct check_ctx *ctx, const struct source *src)
 {
 	struct tokens ts;
-	struct client_fact context;
 	int driver;
 	size_t i;
 
@@ -128,12 +124,6 @@ go_judge_source(struct check_ctx *ctx, const struct source *src)
 		judge_sql_open(ctx, &ts, i);
 	for (i = 0; driver >= 0 && i < ts.nr; i++)
 		judge_tls_config(ctx, &ts, i, driver);
-	/* No parameters: only the driver, for the strings of this file. */
-	client_fact_init(&context,
-			 driver >= 0 ? (enum driver)driver : DRIVER_LIBPQ, src,
-			 0, 0, "environment");
-	context.driver_guessed = driver < 0;
-	scan_judge_strings(ctx, &ts, &context);
-	client_fact_release(&context);
+	scan_judge_strings(ctx, &ts, driver);
 	tokens_release(&ts);
 }

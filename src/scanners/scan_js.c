@@ -171,14 +171,10 @@ judge_overrides(struct check_ctx *ctx, const struct tokens *ts, int driver)
 			continue;
 		if ((val = tok_value_of(ts, i, "rejectUnauthorized")) &&
 		    tok_is(ts, val, "false"))
-			check_fix(
-			    engine_client_override(
-				ctx, src, ts->v[val].begin, ts->v[val].end,
-				"certificate verification is switched "
-				"off: rejectUnauthorized: false accepts "
-				"any server certificate (%s)",
-				driver_names[driver]),
-			    src, ts->v[val].begin, ts->v[val].end, "true");
+			scan_report_no_verify(ctx, ts, val, val, driver,
+					      "rejectUnauthorized: false "
+					      "accepts any server certificate",
+					      "true");
 		if ((val = tok_value_of(ts, i, "password")) &&
 		    (lit = tok_literal(ts, val))) {
 			if (*lit && !client_is_placeholder(lit))
@@ -195,7 +191,6 @@ void
 js_judge_source(struct check_ctx *ctx, const struct source *src)
 {
 	struct tokens ts;
-	struct client_fact context;
 	int driver;
 	size_t i;
 
@@ -208,12 +203,6 @@ js_judge_source(struct check_ctx *ctx, const struct source *src)
 		     tok_is(&ts, i - 2, "Client")))
 			judge_node_config(ctx, &ts, i);
 	judge_overrides(ctx, &ts, driver);
-	/* No parameters: only the driver, for the strings of this file. */
-	client_fact_init(&context,
-			 driver >= 0 ? (enum driver)driver : DRIVER_LIBPQ, src,
-			 0, 0, "environment");
-	context.driver_guessed = driver < 0;
-	scan_judge_strings(ctx, &ts, &context);
-	client_fact_release(&context);
+	scan_judge_strings(ctx, &ts, driver);
 	tokens_release(&ts);
 }

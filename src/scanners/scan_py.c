@@ -166,35 +166,26 @@ static void
 judge_ssl_context(struct check_ctx *ctx, const struct tokens *ts, size_t i,
 		  int driver)
 {
-	const struct source *src = ts->src;
 	size_t v;
 
 	if ((v = tok_value_of(ts, i, "check_hostname")) &&
 	    tok_is(ts, i + 1, "=") && tok_is(ts, v, "False"))
-		check_fix(engine_client_override(
-			      ctx, src, ts->v[v].begin, ts->v[v].end,
-			      "certificate verification is switched off: "
-			      "check_hostname = False accepts a certificate "
-			      "for any host (%s)",
-			      driver_names[driver]),
-			  src, ts->v[v].begin, ts->v[v].end, "True");
+		scan_report_no_verify(ctx, ts, v, v, driver,
+				      "check_hostname = False accepts a "
+				      "certificate for any host",
+				      "True");
 	if ((v = tok_value_of(ts, i, "verify_mode")) &&
 	    tok_is(ts, i + 1, "=") && tok_is(ts, v + 2, "CERT_NONE"))
-		check_fix(engine_client_override(
-			      ctx, src, ts->v[v].begin, ts->v[v + 2].end,
-			      "certificate verification is switched off: "
-			      "verify_mode = CERT_NONE accepts any server "
-			      "certificate (%s)",
-			      driver_names[driver]),
-			  src, ts->v[v + 2].begin, ts->v[v + 2].end,
-			  "CERT_REQUIRED");
+		scan_report_no_verify(ctx, ts, v, v + 2, driver,
+				      "verify_mode = CERT_NONE accepts any "
+				      "server certificate",
+				      "CERT_REQUIRED");
 }
 
 void
 py_judge_source(struct check_ctx *ctx, const struct source *src)
 {
 	struct tokens ts;
-	struct client_fact context;
 	int driver;
 	size_t i;
 
@@ -206,12 +197,6 @@ py_judge_source(struct check_ctx *ctx, const struct source *src)
 					   ctx->pg_version);
 		judge_ssl_context(ctx, &ts, i, driver);
 	}
-	/* No parameters: only the driver, for the strings of this file. */
-	client_fact_init(&context,
-			 driver >= 0 ? (enum driver)driver : DRIVER_LIBPQ, src,
-			 0, 0, "environment");
-	context.driver_guessed = driver < 0;
-	scan_judge_strings(ctx, &ts, &context);
-	client_fact_release(&context);
+	scan_judge_strings(ctx, &ts, driver);
 	tokens_release(&ts);
 }
