@@ -254,7 +254,8 @@ carriers_fact_from_string(const char *text, size_t len, int version,
 				text_map_offset(map, text, ci->v[i].value_begin),
 				map_end(map, text, ci->v[i].value_end))
 		    ->exact = map->verbatim || map->block;
-	if (env && !jdbc) /* pgjdbc reads no PGSSL* variable */
+	/* pgjdbc reads no PGSSL* variable, only the program's properties */
+	if (env && (!jdbc || !env->driver_guessed))
 		client_fact_add_defaults(f, env);
 	return 1;
 }

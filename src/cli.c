@@ -73,7 +73,8 @@ const char cli_usage[] =
     "      --stdin-filename NAME  lint '-' as if it were the file NAME\n"
     "                          (for editors: its kind and its path)\n"
     "      --stdin-type TYPE   what '-' holds: pgconf, hba, env, dockerfile,\n"
-    "                          properties, yaml, shell, service, js, go, py\n"
+    "                          properties, yaml, shell, service, js, go,\n"
+    "                          py, java\n"
     "\n"
     "  -V, --version           print the version and exit\n"
     "  -h, --help              print this help and exit\n"
@@ -249,7 +250,7 @@ parse_one(int c, char *arg, struct pgt_options *o, char **err)
 			return usage_error(err, "--stdin-type", arg,
 					   "pgconf, hba, env, dockerfile, "
 					   "properties, yaml, shell, "
-					   "service, js, go or py");
+					   "service, js, go, py or java");
 		o->stdin_type = arg;
 		return 0;
 	case OPT_SHOW_SETTINGS:

@@ -21,6 +21,7 @@
 #include "parsers/yaml_carrier.h"
 #include "util/xalloc.h"
 #include "scanners/scan_go.h"
+#include "scanners/scan_java.h"
 #include "scanners/scan_js.h"
 #include "scanners/scan_py.h"
 #include "walk.h"
@@ -344,7 +345,7 @@ lint_hba_files(struct run *run, const struct walk *w)
 }
 
 /* .env, Dockerfile, .properties, YAML, shell scripts, pg_service.conf,
- * JavaScript/TypeScript, Go, Python. */
+ * JavaScript/TypeScript, Go, Python, Java. */
 static void
 lint_carrier(struct run *run, const struct walk_entry *e)
 {
@@ -363,8 +364,10 @@ lint_carrier(struct run *run, const struct walk_entry *e)
 			js_judge_source(&run->ctx, &src);
 		else if (e->kind == FILE_GO)
 			go_judge_source(&run->ctx, &src);
-		else
+		else if (e->kind == FILE_PY)
 			py_judge_source(&run->ctx, &src);
+		else
+			java_judge_source(&run->ctx, &src);
 		source_release(&src);
 		return;
 	}

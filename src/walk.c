@@ -37,7 +37,7 @@ ends_with(const char *s, const char *suffix)
 
 const char *const file_kind_names[FILE__COUNT] = {
 	NULL, "pgconf", NULL, "hba", "env", "dockerfile", "properties", "yaml",
-	"shell", "service", "js", "go", "py"};
+	"shell", "service", "js", "go", "py", "java"};
 
 enum file_kind
 walk_kind_named(const char *name)
@@ -90,6 +90,8 @@ walk_classify(const char *path)
 		return FILE_GO;
 	if (ends_with(b, ".py"))
 		return FILE_PY;
+	if (ends_with(b, ".java"))
+		return FILE_JAVA;
 	/* pg_hba.conf and files like it (prod_hba.conf, pg_hba.conf.d/...
 	 * entries) are authentication files; pg_ident.conf and
 	 * pg_service.conf have formats of their own. */

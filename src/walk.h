@@ -27,6 +27,7 @@ enum file_kind {
 	FILE_JS,          /* source code from here on: *.js, *.mjs, *.cjs, *.jsx, *.ts, *.mts, *.cts, *.tsx */
 	FILE_GO,          /* *.go */
 	FILE_PY,          /* *.py */
+	FILE_JAVA,        /* *.java */
 	FILE__COUNT
 };
 

@@ -132,6 +132,7 @@ check_client_password(struct check_ctx *ctx, const struct rule *r,
 			   "password written in the %s (****)",
 			   p->from_env    ? "environment"
 			   : p->overrides ? "connect() arguments"
+			   : p->in_code   ? "connection properties"
 					  : f->what);
 }
 

@@ -18,6 +18,10 @@
  * `...` is a raw string (no escapes, carriage returns discarded); there
  * are no regex literals.
  *
+ * Java (JLS 3.10.5-3.10.6): quoted strings and char literals as above,
+ * text blocks between triple quotes, whose incidental indentation and
+ * trailing spaces are stripped before escapes are undone.
+ *
  * Python (The Python Language Reference, 2.3 and 2.4): "#" comments;
  * strings with r/b/u/f prefixes, single or triple quotes; an f-string's
  * {...} fields are unknown parts.
@@ -156,6 +160,28 @@ regex(struct lexer *lx)
 		lx->off++;
 }
 
+/* A Java text block: from triple quotes to triple quotes. */
+static void
+text_block(struct lexer *lx, struct token *t)
+{
+	const char *s = lx->text;
+
+	t->flags |= TOKF_TEXT_BLOCK;
+	lx->off += 3;
+	while (lx->off < lx->len) {
+		if (s[lx->off] == '\\') {
+			t->flags |= TOKF_ESCAPES;
+			lx->off += 2;
+		} else if (lx->off + 2 < lx->len &&
+			   !memcmp(s + lx->off, "\"\"\"", 3)) {
+			lx->off += 3;
+			return;
+		} else
+			lx->off++;
+	}
+	t->flags |= TOKF_UNTERMINATED;
+}
+
 /* Skips the comment at lx->off, if there is one: "//" and "/ *" in JS and
  * Go, "#" in Python. */
 static int
@@ -272,10 +298,14 @@ lex_next(struct lexer *lx, struct token *t)
 	if (lx->lang == LEX_PY && (prefix = py_prefix(lx)) >= 0) {
 		py_string(lx, t, (size_t)prefix);
 		t->kind = TOK_STRING;
+	} else if (lx->lang == LEX_JAVA && lx->off + 2 < lx->len &&
+		   !memcmp(s + lx->off, "\"\"\"", 3)) {
+		text_block(lx, t);
+		t->kind = TOK_STRING;
 	} else if (s[lx->off] == '"' || s[lx->off] == '\'') {
 		quoted(lx, t, s[lx->off]);
 		t->kind = TOK_STRING;
-	} else if (s[lx->off] == '`') {
+	} else if (s[lx->off] == '`' && lx->lang != LEX_JAVA) {
 		backquoted(lx, t);
 		t->kind = TOK_STRING;
 	} else if (ident_char((unsigned char)s[lx->off], 1)) {
@@ -325,6 +355,8 @@ string_body(const char *text, const struct token *t, enum lex_lang lang,
 		    (t->end - *b >= 6 || (t->flags & TOKF_UNTERMINATED)))
 			nq = 3;
 	}
+	if (t->flags & TOKF_TEXT_BLOCK)
+		nq = 3;
 	*e = t->end;
 	*b += nq;
 	if (*b > *e)
@@ -342,11 +374,69 @@ lex_string_body(const char *text, const struct token *t, enum lex_lang lang,
 	string_body(text, t, lang, b, e, &py_raw, &py_fmt);
 }
 
+static int
+blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+/*
+ * A Java text block's content, s[0..n) after the opening quotes, with
+ * JLS 3.10.6's stripping: the opening line dropped; the smallest
+ * indentation of the non-blank lines (and of the closing line, when the
+ * quotes stand alone on it) removed from every line; trailing white space
+ * removed.
+ */
+static void
+text_block_strip(const char *s, size_t n, struct buf *out)
+{
+	const char *nl = memchr(s, '\n', n), *p, *end = s + n;
+	size_t indent = (size_t)-1;
+
+	if (!nl)
+		return; /* JLS: content starts after a line terminator */
+	for (p = nl + 1; p <= end;) {
+		const char *e = memchr(p, '\n', (size_t)(end - p));
+		size_t len = (e ? e : end) - p, ws = 0;
+
+		while (ws < len && (p[ws] == ' ' || p[ws] == '\t'))
+			ws++;
+		if ((!blank(p, len) || !e) && ws < indent)
+			indent = ws;
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	for (p = nl + 1; p <= end;) {
+		const char *e = memchr(p, '\n', (size_t)(end - p));
+		size_t len = (e ? e : end) - p;
+
+		if (!e && blank(p, len))
+			break; /* the closing line */
+		if (!blank(p, len)) {
+			size_t k = len;
+
+			while (k > indent && blank(p + k - 1, 1))
+				k--;
+			buf_add(out, p + indent, k - indent);
+		}
+		if (!e)
+			break;
+		buf_addch(out, '\n');
+		p = e + 1;
+	}
+}
+
 char *
 lex_string_value(const char *text, const struct token *t, enum lex_lang lang,
 		 size_t *len)
 {
-	struct buf b = BUF_INIT;
+	struct buf b = BUF_INIT, block = BUF_INIT;
 	size_t i, n, vb, ve;
 	int py_raw, py_fmt;
 	const char *s;
@@ -354,6 +444,11 @@ lex_string_value(const char *text, const struct token *t, enum lex_lang lang,
 	string_body(text, t, lang, &vb, &ve, &py_raw, &py_fmt);
 	s = text + vb;
 	n = ve - vb;
+	if (t->flags & TOKF_TEXT_BLOCK) {
+		text_block_strip(s, n, &block);
+		s = block.ptr;
+		n = block.len;
+	}
 	for (i = 0; i < n; i++) {
 		char c = s[i];
 
@@ -421,6 +516,7 @@ lex_string_value(const char *text, const struct token *t, enum lex_lang lang,
 			buf_addch(&b, c);
 		}
 	}
+	buf_release(&block);
 	*len = b.len;
 	return buf_detach(&b);
 }

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * lexer.h — the tokens of the languages we scan (JavaScript and
- * TypeScript, Go, Python): kind, flags and exact byte offsets. A lexer is a
- * step function over a struct lexer; all its state lives there (SQLite
+ * TypeScript, Go, Python, Java): kind, flags and exact byte offsets. A lexer is
+ * a step function over a struct lexer; all its state lives there (SQLite
  * tokenize.c).
  */
 #ifndef PGT_LEXER_H
@@ -25,10 +25,11 @@ enum tok_flags {
 	TOKF_INTERPOLATED = 1 << 1, /* holds ${...}: only partly known */
 	TOKF_ESCAPES = 1 << 2,	    /* escapes were undone: not verbatim */
 	TOKF_UNTERMINATED = 1 << 3,
-	TOKF_RAW = 1 << 4 /* a Go raw string: no escapes */
+	TOKF_RAW = 1 << 4,	 /* a Go raw string: no escapes */
+	TOKF_TEXT_BLOCK = 1 << 5 /* a Java text block: indentation stripped */
 };
 
-enum lex_lang { LEX_JS, LEX_GO, LEX_PY };
+enum lex_lang { LEX_JS, LEX_GO, LEX_PY, LEX_JAVA };
 
 struct token {
 	enum tok_kind kind;

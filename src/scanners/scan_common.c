@@ -222,17 +222,25 @@ scan_report_no_verify(struct check_ctx *ctx, const struct tokens *ts,
 }
 
 void
+scan_judge_strings_in(struct check_ctx *ctx, struct tokens *ts,
+		      const struct client_fact *context)
+{
+	size_t i;
+
+	for (i = 0; i < ts->nr; i++)
+		if (ts->v[i].kind == TOK_STRING && !ts->judged[i])
+			scan_judge_string_at(ctx, ts, i, context);
+}
+
+void
 scan_judge_strings(struct check_ctx *ctx, struct tokens *ts, int driver)
 {
 	struct client_fact context; /* no parameters: only the driver */
-	size_t i;
 
 	client_fact_init(&context,
 			 driver >= 0 ? (enum driver)driver : DRIVER_LIBPQ,
 			 ts->src, 0, 0, "environment");
 	context.driver_guessed = driver < 0;
-	for (i = 0; i < ts->nr; i++)
-		if (ts->v[i].kind == TOK_STRING && !ts->judged[i])
-			scan_judge_string_at(ctx, ts, i, &context);
+	scan_judge_strings_in(ctx, ts, &context);
 	client_fact_release(&context);
 }

@@ -65,4 +65,8 @@ void scan_report_no_verify(struct check_ctx *ctx, const struct tokens *ts,
  * file's import; -1: none, libpq's meaning). */
 void scan_judge_strings(struct check_ctx *ctx, struct tokens *ts, int driver);
 
+/* The same with a context of its own (a driver and defaults). */
+void scan_judge_strings_in(struct check_ctx *ctx, struct tokens *ts,
+			   const struct client_fact *context);
+
 #endif

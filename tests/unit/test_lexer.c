@@ -45,6 +45,10 @@ static const struct {
     {LEX_PY, "a // b", "IPPI", 0},
     {LEX_PY, "'open\nx", "SI", TOKF_UNTERMINATED},
     {LEX_PY, "bar'x' \"\"\"never", "ISS", 0},
+    /* Java: char literals, text blocks, no regex, no backquotes. */
+    {LEX_JAVA, "c = '\\'' / 2; s = \"a\"", "IPSPNPIPS", TOKF_ESCAPES},
+    {LEX_JAVA, "\"\"\"\n  x\"y\n  \"\"\" + 1", "SPN", TOKF_TEXT_BLOCK},
+    {LEX_JAVA, "\"\"\"\nopen", "S", TOKF_TEXT_BLOCK | TOKF_UNTERMINATED},
 };
 
 START_TEST(test_tokens)
@@ -125,6 +129,34 @@ START_TEST(test_py_string_value)
 }
 END_TEST
 
+/* JLS 3.10.6: incidental indentation (the closing quotes count) and
+ * trailing spaces go; escapes are undone afterwards. */
+static const struct {
+	const char *text, *value;
+} java_blocks[] = {
+    {"\"\"\"\n    a\n      b  \n    \"\"\"", "a\n  b\n"},
+    {"\"\"\"\n    a\n  \"\"\"", "  a\n"},
+    {"\"\"\"\n  x=\\t1\"\"\"", "x=\t1"},
+    {"\"\"\"\n  a\n\n  b\"\"\"", "a\n\nb"},
+};
+
+START_TEST(test_java_text_block)
+{
+	const char *text = java_blocks[_i].text;
+	struct lexer lx;
+	struct token t;
+	size_t len;
+	char *v;
+
+	lexer_init(&lx, text, strlen(text), LEX_JAVA);
+	lex_next(&lx, &t);
+	ck_assert_uint_eq(t.flags & TOKF_TEXT_BLOCK, TOKF_TEXT_BLOCK);
+	v = lex_string_value(text, &t, LEX_JAVA, &len);
+	ck_assert_str_eq(v, java_blocks[_i].value);
+	free(v);
+}
+END_TEST
+
 START_TEST(test_go_string_value)
 {
 	const char *text = "`a\\n\r\nb` \"\\x41\\t\"";
@@ -155,6 +187,9 @@ suite_lexer(void)
 			    (int)(sizeof(lexes) / sizeof(lexes[0])));
 	tcase_add_test(tc, test_js_string_value);
 	tcase_add_test(tc, test_go_string_value);
+	tcase_add_loop_test(
+	    tc, test_java_text_block, 0,
+	    (int)(sizeof(java_blocks) / sizeof(java_blocks[0])));
 	tcase_add_loop_test(tc, test_py_string_value, 0,
 			    (int)(sizeof(py_values) / sizeof(py_values[0])));
 	suite_add_tcase(s, tc);

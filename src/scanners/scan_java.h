@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * scan_java.h — PostgreSQL client connections in Java source.
+ */
+#ifndef PGT_SCAN_JAVA_H
+#define PGT_SCAN_JAVA_H
+
+#include "../rules/checks.h"
+
+/* Judges what src (a .java file) says about connections. */
+void java_judge_source(struct check_ctx *ctx, const struct source *src);
+
+#endif
