@@ -4,7 +4,9 @@
 # A case is a directory tests/fixtures/rules/<ID>/<case>/ holding the input
 # files, an optional `args` file (extra options, one line) and expected.txt:
 # the text report (no source lines) followed by "exit: N". Cases are linted
-# from inside their directory, so paths in the output are relative.
+# from inside their directory, so paths in the output are relative; a
+# `target` file names another directory to lint instead (relative to the
+# case), so a bundled example is tested where it lives.
 #
 # Beyond the exact comparison: a case named bad* must report its folder's
 # rule ID and a case named good* must not, so a golden file rewritten by
@@ -21,8 +23,10 @@ run_case() {
 	dir=$1
 	args=""
 	[ -f "$dir/args" ] && args=$(cat "$dir/args")
+	where=$dir
+	[ -f "$dir/target" ] && where=$dir/$(cat "$dir/target")
 	# shellcheck disable=SC2086 # args is a list of options
-	(cd "$dir" && "$bin" --no-show-source --color never $args . 2>&1
+	(cd "$where" && "$bin" --no-show-source --color never $args . 2>&1
 	 echo "exit: $?")
 }
 
