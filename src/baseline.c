@@ -114,31 +114,30 @@ baseline_load(struct baseline *b, const char *path, char **err)
 	return rc;
 }
 
+/* f is in the baseline: an unused entry with its fingerprint, rule and
+ * path (each entry stands for one finding). */
+static int
+in_baseline(const struct finding *f, void *arg)
+{
+	struct baseline *b = arg;
+	char fp[17];
+	size_t j;
+
+	snprintf(fp, sizeof(fp), "%016" PRIx64, finding_fingerprint(f));
+	for (j = 0; j < b->nr; j++)
+		if (!b->v[j].used && !strcmp(b->v[j].fingerprint, fp) &&
+		    !strcmp(b->v[j].rule, f->rule->id) &&
+		    !strcmp(b->v[j].path, f->path)) {
+			b->v[j].used = 1;
+			return 1;
+		}
+	return 0;
+}
+
 size_t
 baseline_apply(struct baseline *b, struct findings *fs)
 {
-	size_t i, j, kept = 0, dropped = 0;
-
-	for (i = 0; i < fs->nr; i++) {
-		const struct finding *f = &fs->v[i];
-		char fp[17];
-		int known = 0;
-
-		snprintf(fp, sizeof(fp), "%016" PRIx64, finding_fingerprint(f));
-		for (j = 0; j < b->nr && !known; j++)
-			if (!b->v[j].used && !strcmp(b->v[j].fingerprint, fp) &&
-			    !strcmp(b->v[j].rule, f->rule->id) &&
-			    !strcmp(b->v[j].path, f->path))
-				b->v[j].used = known = 1;
-		if (known) {
-			finding_release(&fs->v[i]);
-			dropped++;
-			continue;
-		}
-		fs->v[kept++] = fs->v[i];
-	}
-	fs->nr = kept;
-	return dropped;
+	return findings_drop_if(fs, in_baseline, b);
 }
 
 void

@@ -296,57 +296,58 @@ config_apply_rules(const struct config *c, struct ruleset *rs, char **err)
 	return 0;
 }
 
+struct ignore_ctx {
+	const struct config *c;
+	char *dir; /* owned; the configuration's directory, resolved */
+};
+
 /* The finding's path relative to the configuration's directory. */
 static char *
-relative_path(const struct config *c, const char *path)
+relative_path(const struct ignore_ctx *x, const char *path)
 {
-	char *abs = realpath(path, NULL), *dir = realpath(c->dir, NULL), *rel;
-	size_t n = dir ? strlen(dir) : 0;
+	char *abs = realpath(path, NULL), *rel;
+	size_t n = x->dir ? strlen(x->dir) : 0;
 
-	if (abs && dir && !strncmp(abs, dir, n) && abs[n] == '/')
+	if (abs && x->dir && !strncmp(abs, x->dir, n) && abs[n] == '/')
 		rel = xstrdup(abs + n + 1);
 	else
 		rel = xstrdup(path);
 	free(abs);
-	free(dir);
 	return rel;
 }
 
+/* An ignore: entry whose glob matches f's path names its rule. */
 static int
-ignored(const struct config *c, const struct finding *f, const char *rel)
+ignored(const struct finding *f, void *arg)
 {
+	const struct ignore_ctx *x = arg;
+	char *rel = relative_path(x, f->path);
 	size_t i, j;
+	int hit = 0;
 
-	for (i = 0; i < c->nignores; i++) {
-		const struct config_ignore *ig = &c->ignores[i];
+	for (i = 0; i < x->c->nignores && !hit; i++) {
+		const struct config_ignore *ig = &x->c->ignores[i];
 
 		if (fnmatch(ig->glob, rel, 0))
 			continue;
-		for (j = 0; j < ig->nrules; j++)
-			if (!strcasecmp(ig->rules[j], f->rule->id) ||
-			    !strcasecmp(ig->rules[j], f->rule->name))
-				return 1;
+		for (j = 0; j < ig->nrules && !hit; j++)
+			hit = !strcasecmp(ig->rules[j], f->rule->id) ||
+			      !strcasecmp(ig->rules[j], f->rule->name);
 	}
-	return 0;
+	free(rel);
+	return hit;
 }
 
 size_t
 config_apply_ignores(const struct config *c, struct findings *fs)
 {
-	size_t i, kept = 0, dropped = 0;
+	struct ignore_ctx x = {c, NULL};
+	size_t dropped;
 
-	for (i = 0; i < fs->nr; i++) {
-		char *rel = c->nignores ? relative_path(c, fs->v[i].path) : NULL;
-		int drop = rel && ignored(c, &fs->v[i], rel);
-
-		free(rel);
-		if (drop) {
-			finding_release(&fs->v[i]);
-			dropped++;
-			continue;
-		}
-		fs->v[kept++] = fs->v[i];
-	}
-	fs->nr = kept;
+	if (!c->nignores)
+		return 0;
+	x.dir = realpath(c->dir, NULL);
+	dropped = findings_drop_if(fs, ignored, &x);
+	free(x.dir);
 	return dropped;
 }

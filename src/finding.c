@@ -120,6 +120,24 @@ cmp_finding(const void *a, const void *b)
 	return strcmp(x->message, y->message);
 }
 
+size_t
+findings_drop_if(struct findings *fs,
+		 int (*drop)(const struct finding *f, void *arg), void *arg)
+{
+	size_t i, kept = 0, dropped = 0;
+
+	for (i = 0; i < fs->nr; i++) {
+		if (drop(&fs->v[i], arg)) {
+			finding_release(&fs->v[i]);
+			dropped++;
+			continue;
+		}
+		fs->v[kept++] = fs->v[i];
+	}
+	fs->nr = kept;
+	return dropped;
+}
+
 /* Sorts, then drops exact repeats: the same rule saying the same thing
  * at the same place (one value reached by two carriers' paths). */
 void

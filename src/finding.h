@@ -63,6 +63,12 @@ void finding_set_fix(struct finding *f, const struct source *src, size_t begin,
 /* Frees what one finding owns. */
 void finding_release(struct finding *f);
 
+/* Drops (and frees) each finding for which drop(f, arg) is true, keeping
+ * the order of the rest; returns how many went. */
+size_t findings_drop_if(struct findings *fs,
+			int (*drop)(const struct finding *f, void *arg),
+			void *arg);
+
 /* Sorts by (path, line, col, rule id, message) for deterministic output
  * and removes exact duplicates. */
 void findings_sort(struct findings *fs);

@@ -209,12 +209,19 @@ fix_file(struct finding **v, size_t n, struct buf *diff, struct diags *diags,
 	source_release(&src);
 }
 
+static int
+was_fixed(const struct finding *f, void *arg)
+{
+	(void)arg;
+	return f->fix && f->fix->applied;
+}
+
 void
 fix_apply(struct findings *fs, struct buf *diff, struct diags *diags,
 	  struct fix_result *out)
 {
 	struct finding **v = xmalloc((fs->nr + 1) * sizeof(*v));
-	size_t i, j, n = 0, kept = 0;
+	size_t i, j, n = 0;
 
 	memset(out, 0, sizeof(*out));
 	for (i = 0; i < fs->nr; i++)
@@ -226,14 +233,7 @@ fix_apply(struct findings *fs, struct buf *diff, struct diags *diags,
 			;
 		fix_file(v + i, j - i, diff, diags, out);
 	}
-	for (i = 0; !diff && i < fs->nr; i++) {
-		if (fs->v[i].fix && fs->v[i].fix->applied) {
-			finding_release(&fs->v[i]);
-			continue;
-		}
-		fs->v[kept++] = fs->v[i];
-	}
-	if (!diff)
-		fs->nr = kept;
+	if (!diff) /* what was fixed is no longer a finding */
+		findings_drop_if(fs, was_fixed, NULL);
 	free(v);
 }

@@ -119,28 +119,28 @@ covers(const struct suppression *m, const struct finding *f)
 	return 0;
 }
 
+/* Some marker covers f; every marker that does is marked used. */
+static int
+suppressed(const struct finding *f, void *arg)
+{
+	struct suppressions *s = arg;
+	size_t j;
+	int hit = 0;
+
+	for (j = 0; j < s->nr; j++)
+		if (covers(&s->v[j], f)) {
+			s->v[j].used = 1;
+			hit = 1;
+		}
+	return hit;
+}
+
 size_t
 suppress_apply(struct suppressions *s, struct findings *fs,
 	       const struct rule *unused_rule)
 {
-	size_t i, j, kept = 0, dropped = 0;
+	size_t j, dropped = findings_drop_if(fs, suppressed, s);
 
-	for (i = 0; i < fs->nr; i++) {
-		int hit = 0;
-
-		for (j = 0; j < s->nr; j++)
-			if (covers(&s->v[j], &fs->v[i])) {
-				s->v[j].used = 1;
-				hit = 1;
-			}
-		if (hit) {
-			finding_release(&fs->v[i]);
-			dropped++;
-			continue;
-		}
-		fs->v[kept++] = fs->v[i];
-	}
-	fs->nr = kept;
 	for (j = 0; unused_rule && j < s->nr; j++) {
 		struct finding *f;
 		const struct suppression *m = &s->v[j];
