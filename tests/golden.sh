@@ -12,7 +12,8 @@
 # rule ID and a case named good* must not, so a golden file rewritten by
 # mistake cannot hide a rule that stopped firing.
 #
-# usage: golden.sh PGTLSLINT [--update]
+# usage: [WRAP="valgrind -q --error-exitcode=99"] golden.sh PGTLSLINT [--update]
+# (WRAP runs each case under a checker; any report it makes is a failure.)
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 update=${2:-}
@@ -26,7 +27,8 @@ run_case() {
 	where=$dir
 	[ -f "$dir/target" ] && where=$dir/$(cat "$dir/target")
 	# shellcheck disable=SC2086 # args is a list of options
-	(cd "$where" && "$bin" --no-show-source --color never $args . 2>&1
+	# shellcheck disable=SC2086 # WRAP is a command and its options
+	(cd "$where" && ${WRAP:-} "$bin" --no-show-source --color never $args . 2>&1
 	 echo "exit: $?")
 }
 
@@ -59,5 +61,5 @@ for dir in "$root"/rules/*/*/ "$root"/reference/*/; do
 		pass=$((pass + 1))
 	fi
 done
-echo "golden: $pass passed, $fail failed"
+echo "golden${WRAP:+ under ${WRAP%% *}}: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

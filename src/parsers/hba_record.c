@@ -145,9 +145,9 @@ parse_address(struct ctx *c, const struct hba_line *line, size_t *fi)
 			    "multiple values specified for host address");
 	if (is_keyword(t, "all") || is_keyword(t, "samehost") ||
 	    is_keyword(t, "samenet")) {
-		r->addr_kind = t->str[4] == 'h' ? ADDR_SAMEHOST
-			     : t->str[4] == 'n' ? ADDR_SAMENET
-						: ADDR_ALL;
+		r->addr_kind = is_keyword(t, "all")	   ? ADDR_ALL
+			       : is_keyword(t, "samehost") ? ADDR_SAMEHOST
+							   : ADDR_SAMENET;
 		(*fi)++;
 		return 0;
 	}
