@@ -43,6 +43,31 @@ match_brackets(struct tokens *ts)
 	free(stack);
 }
 
+/* Whether text[0..len) holds needle (NUL bytes in text allowed). */
+static int
+holds(const char *text, size_t len, const char *needle)
+{
+	size_t n = strlen(needle);
+	const char *p = text, *end = text + len;
+
+	while (n && (size_t)(end - p) >= n &&
+	       (p = memchr(p, needle[0], (size_t)(end - p) - n + 1))) {
+		if (!memcmp(p, needle, n))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+int
+scan_worth_lexing(const struct source *src, const char *const *needles)
+{
+	for (; *needles; needles++)
+		if (holds(src->text, src->len, *needles))
+			return 1;
+	return 0;
+}
+
 void
 tokens_read(struct tokens *ts, const struct source *src, enum lex_lang lang)
 {

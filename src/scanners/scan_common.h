@@ -23,6 +23,15 @@ struct tokens {
 	unsigned char *judged; /* owned; tokens already accounted for */
 };
 
+/*
+ * The prefilter: whether src's bytes hold one of needles (NULL-ended).
+ * Every finding a scanner can make needs a connection string (which
+ * names "postgres", "host" or "sslmode"), a driver's import or a
+ * process-wide override, so each scanner lists those words and files
+ * without any are never lexed.
+ */
+int scan_worth_lexing(const struct source *src, const char *const *needles);
+
 /* Tokenizes src; free with tokens_release. */
 void tokens_read(struct tokens *ts, const struct source *src,
 		 enum lex_lang lang);

@@ -114,10 +114,14 @@ judge_tls_config(struct check_ctx *ctx, const struct tokens *ts, size_t i,
 void
 go_judge_source(struct check_ctx *ctx, const struct source *src)
 {
+	static const char *const needles[] = {"postgres", "host",   "sslmode",
+					      "jackc/pg", "lib/pq", NULL};
 	struct tokens ts;
 	int driver;
 	size_t i;
 
+	if (!scan_worth_lexing(src, needles))
+		return;
 	tokens_read(&ts, src, LEX_GO);
 	driver = go_driver(&ts);
 	for (i = 2; i + 4 < ts.nr; i++)

@@ -97,11 +97,15 @@ judge_get_connection(struct check_ctx *ctx, const struct tokens *ts, size_t i)
 void
 java_judge_source(struct check_ctx *ctx, const struct source *src)
 {
+	static const char *const needles[] = {"postgres", "host", "sslmode",
+					      NULL};
 	struct tokens ts;
 	struct client_fact props;
 	int driver;
 	size_t i;
 
+	if (!scan_worth_lexing(src, needles))
+		return;
 	tokens_read(&ts, src, LEX_JAVA);
 	driver = java_driver(&ts);
 	if (driver < 0) {

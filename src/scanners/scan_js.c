@@ -124,6 +124,8 @@ judge_node_config(struct check_ctx *ctx, struct tokens *ts, size_t open)
 
 	if (cs && ts->v[cs].kind != TOK_STRING)
 		return; /* its URL may replace the ssl option: unknown */
+	if (!cs && !host && !ssl)
+		return; /* everything from PG* variables: unknown */
 	client_fact_init(&f, DRIVER_NODE_PG, ts->src, ts->v[open].begin,
 			 ts->v[ts->match[open]].end, "connection config");
 	if (ssl)
@@ -131,13 +133,11 @@ judge_node_config(struct check_ctx *ctx, struct tokens *ts, size_t open)
 	if (cs) /* the option is a default the URL's keys replace */
 		scan_judge_string_at(ctx, ts, cs, &f);
 	else {
+		/* no host: PGHOST or localhost, a host we cannot see */
+		size_t at = host ? host : open;
 		char *h = host ? tok_literal(ts, host) : NULL;
 
-		if (host)
-			client_fact_add(&f, "host", h, ts->v[host].begin,
-					ts->v[host].end);
-		else
-			f.host_elsewhere = 1; /* PGHOST or localhost */
+		client_fact_add(&f, "host", h, ts->v[at].begin, ts->v[at].end);
 		free(h);
 		engine_run_client(ctx, &f);
 	}
@@ -190,10 +190,20 @@ judge_overrides(struct check_ctx *ctx, const struct tokens *ts, int driver)
 void
 js_judge_source(struct check_ctx *ctx, const struct source *src)
 {
+	static const char *const needles[] = {"postgres",
+					      "host",
+					      "sslmode",
+					      "'pg",
+					      "\"pg",
+					      "`pg",
+					      "NODE_TLS_REJECT_UNAUTHORIZED",
+					      NULL};
 	struct tokens ts;
 	int driver;
 	size_t i;
 
+	if (!scan_worth_lexing(src, needles))
+		return;
 	tokens_read(&ts, src, LEX_JS);
 	driver = js_driver(&ts);
 	for (i = 2; driver == DRIVER_NODE_PG && i < ts.nr; i++)

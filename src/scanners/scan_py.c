@@ -185,10 +185,14 @@ judge_ssl_context(struct check_ctx *ctx, const struct tokens *ts, size_t i,
 void
 py_judge_source(struct check_ctx *ctx, const struct source *src)
 {
+	static const char *const needles[] = {"postgres", "host",    "sslmode",
+					      "psycopg",  "asyncpg", NULL};
 	struct tokens ts;
 	int driver;
 	size_t i;
 
+	if (!scan_worth_lexing(src, needles))
+		return;
 	tokens_read(&ts, src, LEX_PY);
 	driver = py_driver(&ts);
 	for (i = 0; driver >= 0 && i + 1 < ts.nr; i++) {

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "scanners/lexer.h"
+#include "scanners/scan_common.h"
+#include "util/source.h"
 #include "tests.h"
 
 /* Each token kind as one letter: the expected shape of a line. */
@@ -157,6 +159,24 @@ START_TEST(test_java_text_block)
 }
 END_TEST
 
+/* The prefilter reads raw bytes, NULs included, to the very end. */
+START_TEST(test_prefilter)
+{
+	static const char *const needles[] = {"sslmode", "lib/pq", NULL};
+	char text[] = "x\0y := \"lib/pq\"";
+	struct source src;
+
+	memset(&src, 0, sizeof(src));
+	src.text = text;
+	src.len = sizeof(text) - 1;
+	ck_assert(scan_worth_lexing(&src, needles));
+	src.len -= 2; /* "lib/p": no longer there */
+	ck_assert(!scan_worth_lexing(&src, needles));
+	src.len = 0;
+	ck_assert(!scan_worth_lexing(&src, needles));
+}
+END_TEST
+
 START_TEST(test_go_string_value)
 {
 	const char *text = "`a\\n\r\nb` \"\\x41\\t\"";
@@ -187,6 +207,7 @@ suite_lexer(void)
 			    (int)(sizeof(lexes) / sizeof(lexes[0])));
 	tcase_add_test(tc, test_js_string_value);
 	tcase_add_test(tc, test_go_string_value);
+	tcase_add_test(tc, test_prefilter);
 	tcase_add_loop_test(
 	    tc, test_java_text_block, 0,
 	    (int)(sizeof(java_blocks) / sizeof(java_blocks[0])));
