@@ -10,8 +10,6 @@
 
 #include "rules/rule.h"
 
-struct config;
-
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 #define FAIL_NEVER SEV__COUNT /* --fail-on never */
 
@@ -30,7 +28,6 @@ struct pgt_options {
 	const char *config_path;   /* --config FILE */
 	const char *baseline;      /* --baseline FILE */
 	const char *write_baseline; /* --write-baseline FILE */
-	const struct config *config; /* borrowed; the project's settings */
 	int list_rules;
 	const char *explain;
 	struct str_list enable, disable; /* codes or names, comma lists split */

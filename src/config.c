@@ -231,6 +231,7 @@ config_load(struct config *c, const char *path, char **err)
 	c->dir = strrchr(path, '/') ? xstrndup(path, (size_t)(strrchr(path, '/')
 							       - path))
 				    : xstrdup(".");
+	c->real_dir = realpath(c->dir, NULL);
 	*err = NULL;
 	if (yaml_doc_read(path, &doc, err))
 		return PGT_EUSAGE;
@@ -261,6 +262,7 @@ config_release(struct config *c)
 
 	free(c->path);
 	free(c->dir);
+	free(c->real_dir);
 	free_list(c->exclude, c->nexclude);
 	free_list(c->rules_dirs, c->nrules_dirs);
 	for (i = 0; i < c->nrules; i++)
@@ -296,58 +298,48 @@ config_apply_rules(const struct config *c, struct ruleset *rs, char **err)
 	return 0;
 }
 
-struct ignore_ctx {
-	const struct config *c;
-	char *dir; /* owned; the configuration's directory, resolved */
-};
-
-/* The finding's path relative to the configuration's directory. */
-static char *
-relative_path(const struct ignore_ctx *x, const char *path)
+char *
+config_relative(const struct config *c, const char *real)
 {
-	char *abs = realpath(path, NULL), *rel;
-	size_t n = x->dir ? strlen(x->dir) : 0;
+	size_t n = c->real_dir ? strlen(c->real_dir) : 0;
 
-	if (abs && x->dir && !strncmp(abs, x->dir, n) && abs[n] == '/')
-		rel = xstrdup(abs + n + 1);
-	else
-		rel = xstrdup(path);
-	free(abs);
-	return rel;
+	if (!real || !n)
+		return NULL;
+	if (!strcmp(c->real_dir, "/"))
+		return real[0] == '/' && real[1] ? xstrdup(real + 1) : NULL;
+	if (strncmp(real, c->real_dir, n) || real[n] != '/')
+		return NULL;
+	return xstrdup(real + n + 1);
 }
 
-/* An ignore: entry whose glob matches f's path names its rule. */
-static int
-ignored(const struct finding *f, void *arg)
+int
+config_ignores(const struct config *c, const char *rel, const struct rule *r)
 {
-	const struct ignore_ctx *x = arg;
-	char *rel = relative_path(x, f->path);
 	size_t i, j;
-	int hit = 0;
 
-	for (i = 0; i < x->c->nignores && !hit; i++) {
-		const struct config_ignore *ig = &x->c->ignores[i];
+	for (i = 0; i < c->nignores; i++) {
+		const struct config_ignore *ig = &c->ignores[i];
 
 		if (fnmatch(ig->glob, rel, 0))
 			continue;
-		for (j = 0; j < ig->nrules && !hit; j++)
-			hit = !strcasecmp(ig->rules[j], f->rule->id) ||
-			      !strcasecmp(ig->rules[j], f->rule->name);
+		for (j = 0; j < ig->nrules; j++)
+			if (!strcasecmp(ig->rules[j], r->id) ||
+			    !strcasecmp(ig->rules[j], r->name))
+				return 1;
 	}
-	free(rel);
-	return hit;
+	return 0;
 }
 
-size_t
-config_apply_ignores(const struct config *c, struct findings *fs)
+int
+config_excludes(const struct config *c, const char *rel)
 {
-	struct ignore_ctx x = {c, NULL};
-	size_t dropped;
+	const char *base = strrchr(rel, '/');
+	size_t i;
 
-	if (!c->nignores)
-		return 0;
-	x.dir = realpath(c->dir, NULL);
-	dropped = findings_drop_if(fs, ignored, &x);
-	free(x.dir);
-	return dropped;
+	base = base ? base + 1 : rel;
+	for (i = 0; i < c->nexclude; i++)
+		if (!fnmatch(c->exclude[i], rel, 0) ||
+		    !fnmatch(c->exclude[i], base, 0))
+			return 1;
+	return 0;
 }

@@ -4,7 +4,7 @@
  *
  *   pg_version: 15                 --pg-version
  *   fail_on: error                 --fail-on
- *   exclude: ["legacy"]            --exclude (added to)
+ *   exclude: ["legacy"]            --exclude (added to; relative to this file)
  *   rules_dir: [".pgtlslint/rules"]  --rules-dir (relative to this file)
  *   rules:                         per rule, by code or name:
  *     PGT307: off                    on | off | error | warning | note
@@ -13,8 +13,8 @@
  *     - path: "legacy/..."           (a glob, relative to this file)
  *       rules: [PGT201, hba-md5]
  *
- * Found by walking up from the first path linted (or the working
- * directory), or named with --config. Command-line flags win.
+ * Each file linted uses the nearest one at or above its directory, or
+ * the one --config names (scope.h). Command-line flags win.
  */
 #ifndef PGT_CONFIG_H
 #define PGT_CONFIG_H
@@ -42,6 +42,7 @@ struct config_ignore {
 struct config {
 	char *path;     /* owned; the file read */
 	char *dir;      /* owned; its directory, for relative paths */
+	char *real_dir; /* owned; dir resolved, or NULL */
 	int pg_version; /* 0: unset */
 	int fail_on;    /* -1: unset; else as struct pgt_options */
 	char **exclude; /* owned, each owned */
@@ -66,7 +67,15 @@ void config_release(struct config *c);
  * an unknown rule at its line. */
 int config_apply_rules(const struct config *c, struct ruleset *rs, char **err);
 
-/* Drops findings an ignore: entry covers; returns how many. */
-size_t config_apply_ignores(const struct config *c, struct findings *fs);
+/* real (a resolved path) relative to the configuration's directory, or
+ * NULL when it is outside. The caller frees the result. */
+char *config_relative(const struct config *c, const char *real);
+
+/* An ignore: entry whose glob matches rel names rule r. */
+int config_ignores(const struct config *c, const char *rel,
+		   const struct rule *r);
+
+/* An exclude: glob matches rel or its last component. */
+int config_excludes(const struct config *c, const char *rel);
 
 #endif

@@ -11,11 +11,11 @@
 #include <string.h>
 
 #include "carriers.h"
-#include "config.h"
 #include "model/hba_conf.h"
 #include "model/server.h"
 #include "rules/engine.h"
 #include "rules/suppress.h"
+#include "scope.h"
 #include "util/mask.h"
 #include "util/sort.h"
 #include "parsers/yaml_carrier.h"
@@ -80,6 +80,7 @@ struct server_summary {
 
 struct run {
 	const struct pgt_options *o;
+	struct scopes *scopes;
 	struct lint_result *res;
 	struct check_ctx ctx;
 	struct pathset included;          /* read through an include */
@@ -87,6 +88,16 @@ struct run {
 	size_t nservers, servers_alloc;
 	struct suppressions suppressions; /* markers of every file read */
 };
+
+/* Rules and PostgreSQL version from the settings in force for path. */
+static void
+enter_scope(struct run *run, const char *path)
+{
+	const struct scope *sc = scopes_for(run->scopes, path);
+
+	run->ctx.rules = &sc->rules;
+	run->ctx.pg_version = sc->pg_version;
+}
 
 /* Every file read passes here once, for its ignore comments. */
 static void
@@ -263,7 +274,8 @@ lint_pgconf(struct run *run, const struct walk_entry *e)
 		return;
 	if (load(run, e->path, &src))
 		return;
-	server_config_load(&cfg, &src, run->o->pg_version,
+	enter_scope(run, e->path);
+	server_config_load(&cfg, &src, run->ctx.pg_version,
 			   root && (strcmp(e->path, "-") ||
 				    run->o->stdin_filename));
 	if (root || e->explicit_arg || !strcmp(b, "postgresql.auto.conf") ||
@@ -321,7 +333,8 @@ lint_hba_files(struct run *run, const struct walk *w)
 
 		if (w->v[i].kind != FILE_HBA || load(run, w->v[i].path, &src))
 			continue;
-		hba_conf_load(&confs[i], &src, run->o->pg_version);
+		enter_scope(run, w->v[i].path);
+		hba_conf_load(&confs[i], &src, run->ctx.pg_version);
 		for (j = 1; j < confs[i].nfiles; j++)
 			pathset_add(&inside, confs[i].realpaths[j]);
 	}
@@ -332,6 +345,7 @@ lint_hba_files(struct run *run, const struct walk *w)
 		if (!confs[i].nfiles)
 			continue;
 		if (!pathset_has(&inside, w->v[i].path) || w->v[i].explicit_arg) {
+			enter_scope(run, w->v[i].path);
 			run->res->files++;
 			facts = pair_server(run, &confs[i]);
 			engine_run_hba(&run->ctx, &confs[i], 1, &facts);
@@ -355,6 +369,7 @@ lint_carrier(struct run *run, const struct walk_entry *e)
 
 	if (load(run, e->path, &src))
 		return;
+	enter_scope(run, e->path);
 	run->res->files++;
 	scan_markers(run, &src);
 	if (e->kind == FILE_SERVICE || e->kind >= FILE_JS) {
@@ -404,28 +419,48 @@ lint_carrier(struct run *run, const struct walk_entry *e)
 	source_release(&src);
 }
 
-void
-lint_run(const struct pgt_options *o, const struct ruleset *rules,
-	 struct lint_result *res)
+/* The first configuration that governs an entry and cannot be used. */
+static const char *
+scope_error(struct scopes *scopes, const struct walk *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->nr; i++) {
+		const struct scope *sc = scopes_for(scopes, w->v[i].path);
+
+		if (sc->error)
+			return sc->error;
+	}
+	return NULL;
+}
+
+int
+lint_run(const struct pgt_options *o, struct scopes *scopes,
+	 struct lint_result *res, char **err)
 {
 	struct run run;
 	struct walk w;
+	const char *bad;
 	size_t i;
 
 	memset(res, 0, sizeof(*res));
 	memset(&run, 0, sizeof(run));
 	buf_init(&res->settings);
 	run.o = o;
+	run.scopes = scopes;
 	run.res = res;
-	run.ctx.rules = rules;
 	run.ctx.out = &res->findings;
 	run.ctx.diags = &res->diags;
-	run.ctx.pg_version = o->pg_version;
-	walk_paths(o->paths.v, o->paths.nr, o->excludes.v, o->excludes.nr,
+	walk_paths(o->paths.v, o->paths.nr, scopes_excluded, scopes,
 		   o->stdin_type	     ? walk_kind_named(o->stdin_type)
 		   : o->stdin_filename ? walk_classify(o->stdin_filename)
 				       : FILE_NONE,
 		   &w, &res->diags);
+	if ((bad = scope_error(scopes, &w))) {
+		*err = xstrdup(bad);
+		walk_release(&w);
+		return PGT_EUSAGE;
+	}
 	for (i = 0; i < w.nr; i++)
 		if (w.v[i].kind == FILE_NONE && w.v[i].explicit_arg)
 			diags_add(&res->diags, w.v[i].path, 0,
@@ -452,13 +487,11 @@ lint_run(const struct pgt_options *o, const struct ruleset *rules,
 	free(run.servers);
 	pathset_release(&run.included);
 	walk_release(&w);
-	res->suppressed = suppress_apply(&run.suppressions, &res->findings,
-					 ruleset_active(rules, "PGT001"));
-	if (o->config)
-		res->suppressed += config_apply_ignores(o->config,
-							&res->findings);
+	res->suppressed = suppress_apply(&run.suppressions, &res->findings);
+	res->suppressed += scopes_apply_ignores(scopes, &res->findings);
 	suppress_release(&run.suppressions);
 	findings_sort(&res->findings);
+	return 0;
 }
 
 void

@@ -22,9 +22,14 @@ struct lint_result {
 	size_t suppressed;        /* findings removed by ignore comments */
 };
 
-/* Runs the rules over every path of o. Fills res (initialised here). */
-void lint_run(const struct pgt_options *o, const struct ruleset *rules,
-	      struct lint_result *res);
+struct scopes;
+
+/* Runs the rules over every path of o, each file with the settings its
+ * scope gives. Fills res (initialised here; release it even on error).
+ * Returns 0, or PGT_EUSAGE with *err when a configuration that governs
+ * some file cannot be used. */
+int lint_run(const struct pgt_options *o, struct scopes *scopes,
+	     struct lint_result *res, char **err);
 void lint_result_release(struct lint_result *res);
 
 #endif

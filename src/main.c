@@ -10,7 +10,7 @@
 
 #include "baseline.h"
 #include "cli.h"
-#include "config.h"
+#include "scope.h"
 #include "fix.h"
 #include "lint.h"
 #include "carriers.h"
@@ -34,56 +34,6 @@ fail(const char *msg)
 {
 	fprintf(stderr, "pgtlslint: error: %s\n", msg);
 	return EXIT_TROUBLE;
-}
-
-static int
-load_rules(const struct pgt_options *o, struct ruleset *rs, char **err)
-{
-	size_t i;
-
-	if (ruleset_load_embedded(rs, err))
-		return PGT_ERULE;
-	for (i = 0; i < o->rules_dirs.nr; i++)
-		if (ruleset_load_dir(rs, o->rules_dirs.v[i], err))
-			return PGT_ERULE;
-	if (ruleset_finish(rs, err))
-		return PGT_ERULE;
-	return o->config ? config_apply_rules(o->config, rs, err) : 0;
-}
-
-/*
- * Finds and reads .pgtlslint.yaml; its settings apply where the command
- * line is silent. Returns 0 (cfg->path NULL when there is none), or
- * PGT_EUSAGE with *err.
- */
-static int
-load_config(struct pgt_options *o, struct config *cfg, char **err)
-{
-	char *path = o->config_path ? xstrdup(o->config_path)
-				    : config_find(o->paths.nr &&
-							  strcmp(o->paths.v[0], "-")
-						      ? o->paths.v[0]
-						      : ".");
-	size_t i;
-	int rc;
-
-	memset(cfg, 0, sizeof(*cfg));
-	if (!path)
-		return 0;
-	rc = config_load(cfg, path, err);
-	free(path);
-	if (rc)
-		return rc;
-	if (!o->pg_version_set && cfg->pg_version)
-		o->pg_version = cfg->pg_version;
-	if (!o->fail_on_set && cfg->fail_on >= 0)
-		o->fail_on = cfg->fail_on;
-	for (i = 0; i < cfg->nexclude; i++)
-		str_list_add(&o->excludes, cfg->exclude[i]);
-	for (i = 0; i < cfg->nrules_dirs; i++)
-		str_list_add(&o->rules_dirs, cfg->rules_dirs[i]);
-	o->config = cfg;
-	return 0;
 }
 
 /* --baseline and --write-baseline. Returns 0, 1 when the run is over
@@ -115,29 +65,6 @@ use_baseline(const struct pgt_options *o, struct findings *fs,
 	*baselined = baseline_apply(&b, fs);
 	baseline_release(&b);
 	return 0;
-}
-
-/* Turns one rule on or off; returns name when there is no such rule. */
-static const char *
-apply_toggle(const char *name, struct ruleset *rs, int on)
-{
-	struct rule *r = ruleset_find(rs, name);
-
-	if (!r)
-		return name;
-	r->enabled = on;
-	return NULL;
-}
-
-static const char *
-apply_toggles(const struct str_list *names, struct ruleset *rs, int on)
-{
-	const char *bad = NULL;
-	size_t i;
-
-	for (i = 0; i < names->nr && !bad; i++)
-		bad = apply_toggle(names->v[i], rs, on);
-	return bad;
 }
 
 static void
@@ -195,7 +122,7 @@ explain(const struct ruleset *rs, const char *which)
 }
 
 static int
-run_explain_hba(const struct pgt_options *o)
+run_explain_hba(const struct pgt_options *o, int pg_version)
 {
 	struct source src;
 	struct hba_conf conf;
@@ -208,7 +135,7 @@ run_explain_hba(const struct pgt_options *o)
 		free(err);
 		return rc;
 	}
-	hba_conf_load(&conf, &src, o->pg_version);
+	hba_conf_load(&conf, &src, pg_version);
 	if (explain_hba(&conf, &o->probes, !strcmp(o->format, "json"), &out,
 			&err)) {
 		rc = fail(err);
@@ -225,7 +152,7 @@ run_explain_hba(const struct pgt_options *o)
 /* --explain-conn: the string's effective outcome for a driver, from the
  * same tables the rules use. */
 static int
-run_explain_conn(const struct pgt_options *o)
+run_explain_conn(const struct pgt_options *o, int pg_version)
 {
 	const char *s = o->explain_conn;
 	struct client_fact f;
@@ -246,7 +173,7 @@ run_explain_conn(const struct pgt_options *o)
 	memset(&map, 0, sizeof(map));
 	map.end = strlen(s);
 	map.verbatim = 1;
-	rc = carriers_fact_from_string(s, strlen(s), o->pg_version, &map, NULL,
+	rc = carriers_fact_from_string(s, strlen(s), pg_version, &map, NULL,
 				       "connection string", &f, &ci);
 	if (rc <= 0) {
 		char *masked = rc < 0 ? mask_conninfo(ci.error, strlen(ci.error))
@@ -263,7 +190,7 @@ run_explain_conn(const struct pgt_options *o)
 	 * --driver says which one reads a plain libpq string. */
 	if (o->driver)
 		f.driver = (enum driver)d;
-	client_judge(&f, o->pg_version, &v);
+	client_judge(&f, pg_version, &v);
 	json_init(&j, &out, 1);
 	json_object_begin(&j);
 	json_kv_string(&j, "driver", driver_names[f.driver]);
@@ -316,12 +243,14 @@ exit_status(const struct pgt_options *o, const struct lint_result *res)
 }
 
 static int
-run(const struct pgt_options *o, const struct ruleset *rs)
+run(const struct pgt_options *o, struct scopes *scopes)
 {
+	const struct ruleset *rs = &scopes->v[0]->rules;
 	const struct reporter_ops *fmt = reporter_find(o->format);
 	struct report_counts counts;
 	struct lint_result res;
 	FILE *out = stdout;
+	char *err = NULL;
 	int rc, show_source;
 
 	if (o->output) {
@@ -331,7 +260,14 @@ run(const struct pgt_options *o, const struct ruleset *rs)
 			return EXIT_TROUBLE;
 		}
 	}
-	lint_run(o, rs, &res);
+	if (lint_run(o, scopes, &res, &err)) {
+		rc = fail(err);
+		free(err);
+		lint_result_release(&res);
+		if (out != stdout)
+			fclose(out);
+		return rc;
+	}
 	counts.baselined = 0;
 	rc = use_baseline(o, &res.findings, &counts.baselined);
 	if (rc) {
@@ -382,10 +318,9 @@ int
 main(int argc, char **argv)
 {
 	struct pgt_options o;
-	struct config cfg;
-	struct ruleset rs;
+	struct scopes scopes;
+	const struct scope *primary;
 	char *err = NULL;
-	const char *bad;
 	int rc;
 
 	if (cli_parse(argc, argv, &o, &err)) {
@@ -403,33 +338,29 @@ main(int argc, char **argv)
 		cli_release(&o);
 		return EXIT_CLEAN;
 	}
-	ruleset_init(&rs);
-	if (load_config(&o, &cfg, &err)) {
+	if (scopes_init(&scopes, &o, &err)) {
 		rc = fail(err);
-	} else if (load_rules(&o, &rs, &err)) {
-		rc = fail(err);
-	} else if ((o.report_unused_ignores &&
-		    (bad = apply_toggle("PGT001", &rs, 1))) ||
-		   (bad = apply_toggles(&o.enable, &rs, 1)) ||
-		   (bad = apply_toggles(&o.disable, &rs, 0))) {
-		fprintf(stderr, "pgtlslint: error: no rule '%s' (see "
-				"--list-rules)\n",
-			bad);
-		rc = EXIT_TROUBLE;
-	} else if (o.list_rules) {
-		list_rules(&rs);
+		free(err);
+		scopes_release(&scopes);
+		cli_release(&o);
+		return rc;
+	}
+	/* The primary configuration speaks for the whole run. */
+	primary = scopes.v[0];
+	if (!o.fail_on_set && primary->config.fail_on >= 0)
+		o.fail_on = primary->config.fail_on;
+	if (o.list_rules) {
+		list_rules(&primary->rules);
 		rc = EXIT_CLEAN;
 	} else if (o.explain) {
-		rc = explain(&rs, o.explain);
+		rc = explain(&primary->rules, o.explain);
 	} else if (o.explain_hba) {
-		rc = run_explain_hba(&o);
+		rc = run_explain_hba(&o, primary->pg_version);
 	} else if (o.explain_conn) {
-		rc = run_explain_conn(&o);
+		rc = run_explain_conn(&o, primary->pg_version);
 	} else
-		rc = run(&o, &rs);
-	free(err);
-	ruleset_release(&rs);
-	config_release(&cfg);
+		rc = run(&o, &scopes);
+	scopes_release(&scopes);
 	cli_release(&o);
 	return rc;
 }

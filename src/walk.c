@@ -4,7 +4,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -13,8 +12,8 @@
 #include "util/sort.h"
 
 struct walker {
-	const char *const *excludes;
-	size_t nexcludes;
+	int (*excluded)(void *arg, const char *path);
+	void *arg;
 	struct walk *w;
 	struct diags *diags;
 };
@@ -108,18 +107,6 @@ walk_classify(const char *path)
 	return FILE_NONE;
 }
 
-static int
-excluded(const struct walker *wk, const char *path)
-{
-	size_t i;
-
-	for (i = 0; i < wk->nexcludes; i++)
-		if (!fnmatch(wk->excludes[i], path, 0) ||
-		    !fnmatch(wk->excludes[i], base_name(path), 0))
-			return 1;
-	return 0;
-}
-
 static void
 add_entry(struct walker *wk, const char *path, enum file_kind kind,
 	  int explicit_arg)
@@ -174,7 +161,7 @@ walk_dir(struct walker *wk, const char *dir)
 					  : xasprintf("%s/%s", dir, names[i]);
 		struct stat sb;
 
-		if (!excluded(wk, p) && lstat(p, &sb) == 0) {
+		if (!wk->excluded(wk->arg, p) && lstat(p, &sb) == 0) {
 			if (S_ISDIR(sb.st_mode) && !skipped_dir(names[i]))
 				walk_dir(wk, p);
 			else if (S_ISREG(sb.st_mode) &&
@@ -189,10 +176,10 @@ walk_dir(struct walker *wk, const char *dir)
 
 void
 walk_paths(const char *const *paths, size_t npaths,
-	   const char *const *excludes, size_t nexcludes,
+	   int (*excluded)(void *arg, const char *path), void *arg,
 	   enum file_kind stdin_kind, struct walk *w, struct diags *diags)
 {
-	struct walker wk = {excludes, nexcludes, w, diags};
+	struct walker wk = {excluded, arg, w, diags};
 	size_t i;
 
 	memset(w, 0, sizeof(*w));

@@ -52,11 +52,12 @@ enum file_kind walk_kind_named(const char *name);
 enum file_kind walk_classify(const char *path);
 
 /*
- * Expands paths into w. Problems (a path that does not exist, an
+ * Expands paths into w, leaving out what excluded(arg, path) says of a
+ * directory's entries. Problems (a path that does not exist, an
  * unreadable directory) go to diags as errors. Free with walk_release.
  */
 void walk_paths(const char *const *paths, size_t npaths,
-		const char *const *excludes, size_t nexcludes,
+		int (*excluded)(void *arg, const char *path), void *arg,
 		enum file_kind stdin_kind, struct walk *w,
 		struct diags *diags);
 void walk_release(struct walk *w);

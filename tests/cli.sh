@@ -126,6 +126,14 @@ expect_golden configured-pg16.txt sh -c "cd configured && '$bin' --no-show-sourc
 expect_status 2 "$bin" bad-config
 expect_grep "bad-config/.pgtlslint.yaml:3:1: unknown key 'colour'" "$tmp/err" "config error position"
 expect_status 0 "$bin" --config configured/.pgtlslint.yaml --disable PGT105,hba-md5 configured
+# Each file takes the nearest .pgtlslint.yaml, whole: svc-b's own file
+# (its excludes, ignores, default pg_version, PGT106 on) replaces the
+# monorepo's, which svc-a inherits; an editor's buffer takes the settings
+# of the name it is given.
+expect_golden monorepo.txt sh -c "cd monorepo && '$bin' --no-show-source .; echo exit: \$?"
+expect_golden monorepo-stdin.txt sh -c "cd monorepo && '$bin' --no-show-source --stdin-filename svc-b/postgresql.conf - <svc-a/postgresql.conf; echo exit: \$?"
+expect_status 2 "$bin" monorepo-bad
+expect_grep "monorepo-bad/svc/.pgtlslint.yaml:3:3: no rule 'PGT999'" "$tmp/err" "nested config error position"
 
 # Baseline: record, then only new findings count; moved lines stay known.
 cp -r project "$tmp/proj"

@@ -132,10 +132,12 @@ uri_encode(const char *path)
 	return buf_detach(&b);
 }
 
-static size_t
+static long long
 rule_index(const struct ruleset *rs, const struct rule *r)
 {
-	return (size_t)(r - rs->v);
+	const struct rule *listed = ruleset_find(rs, r->id);
+
+	return listed ? (long long)(listed - rs->v) : -1;
 }
 
 static void
@@ -224,7 +226,11 @@ sarif_finding(struct reporter *r, const struct finding *f)
 	st->seen[st->nseen++] = fp;
 	json_object_begin(j);
 	json_kv_string(j, "ruleId", f->rule->id);
-	json_kv_int(j, "ruleIndex", (long long)rule_index(r->rules, f->rule));
+	/* Files under another .pgtlslint.yaml have their own rule set (and
+	 * maybe rules of their own): the listed rule is found by id, and a
+	 * rule not listed has no index. */
+	if (rule_index(r->rules, f->rule) >= 0)
+		json_kv_int(j, "ruleIndex", rule_index(r->rules, f->rule));
 	json_kv_string(j, "level", level[f->severity]);
 	json_key(j, "message");
 	json_object_begin(j);

@@ -45,6 +45,7 @@ add_marker(struct suppressions *s, const struct source *src, size_t at,
 	m->end_col = source_pos(src, end).col;
 	m->snippet = xstrndup(line, len);
 	m->file_level = file_level;
+	m->unused_rule = ruleset_active(rules, "PGT001");
 	while (i < n) {
 		size_t b = i;
 		char *item;
@@ -136,21 +137,20 @@ suppressed(const struct finding *f, void *arg)
 }
 
 size_t
-suppress_apply(struct suppressions *s, struct findings *fs,
-	       const struct rule *unused_rule)
+suppress_apply(struct suppressions *s, struct findings *fs)
 {
 	size_t j, dropped = findings_drop_if(fs, suppressed, s);
 
-	for (j = 0; unused_rule && j < s->nr; j++) {
+	for (j = 0; j < s->nr; j++) {
 		struct finding *f;
 		const struct suppression *m = &s->v[j];
 
-		if (m->used)
+		if (m->used || !m->unused_rule)
 			continue;
 		ALLOC_GROW(fs->v, fs->nr + 1, fs->alloc);
 		f = &fs->v[fs->nr++];
-		f->rule = unused_rule;
-		f->severity = unused_rule->severity;
+		f->rule = m->unused_rule;
+		f->severity = m->unused_rule->severity;
 		f->path = xstrdup(m->path);
 		f->line = f->end_line = m->line;
 		f->col = m->col;

@@ -27,6 +27,7 @@ struct suppression {
 	char **ids;          /* owned; rule ids, or the text when unknown */
 	size_t nids;
 	int used;
+	const struct rule *unused_rule; /* PGT001 when active for the file */
 };
 
 struct suppressions {
@@ -39,11 +40,11 @@ void suppress_scan(struct suppressions *s, const struct source *src,
 		   const struct ruleset *rules);
 
 /*
- * Removes the findings a marker covers; returns how many. Then, when rule
- * (PGT001) is given, adds a finding for each marker that covered nothing.
+ * Removes the findings a marker covers; returns how many. Then, for each
+ * marker that covered nothing, adds a PGT001 finding when that rule is
+ * active for the marker's file.
  */
-size_t suppress_apply(struct suppressions *s, struct findings *fs,
-		      const struct rule *unused_rule);
+size_t suppress_apply(struct suppressions *s, struct findings *fs);
 void suppress_release(struct suppressions *s);
 
 #endif
