@@ -446,10 +446,14 @@ static void
 judge_postgres_js(const struct client_fact *f, struct client_verdict *v)
 {
 	const struct client_param *mode = client_get(f, "sslmode");
+	const struct client_param *ssl = client_get(f, "ssl");
+	const struct client_param *reject = client_get(f, "rejectUnauthorized");
 	const char *m;
 
-	if (!mode)
-		mode = client_get(f, "ssl");
+	/* parseOptions: an ssl key of the options object wins over the
+	 * URL's sslmode (`k in o ? o[k] : k in query ? ...`). */
+	if (!mode || (ssl && ssl->in_code))
+		mode = ssl;
 	if (!mode) {
 		set(v, OUTCOME_NONE, NULL,
 		    xstrdup("no ssl: postgres.js does not use TLS"));
@@ -460,10 +464,24 @@ judge_postgres_js(const struct client_fact *f, struct client_verdict *v)
 		return;
 	}
 	m = mode->value;
-	if (!strcmp(m, "disable") || !strcmp(m, "false") || !*m)
+	if (!strcmp(m, "object") && mode->in_code) {
+		/* merged into tls.connect's options (src/connection.js
+		 * secure): Node verifies unless rejectUnauthorized is false */
+		if (reject && !reject->value)
+			set(v, OUTCOME_UNKNOWN, reject, NULL);
+		else if (is(reject, "false")) {
+			set(v, OUTCOME_ENCRYPT_ONLY, reject,
+			    xstrdup("rejectUnauthorized: false"));
+			v->no_verify = reject;
+		} else
+			set(v, OUTCOME_VERIFY_FULL, mode,
+			    xstrdup("ssl options with Node's default "
+				    "rejectUnauthorized: true"));
+	} else if (!strcmp(m, "disable") || !strcmp(m, "false") || !*m)
 		set(v, OUTCOME_NONE, mode, xasprintf("%s=%s", mode->key, m));
 	else if (!strcmp(m, "prefer"))
-		set(v, OUTCOME_OPPORTUNISTIC, mode, xstrdup("sslmode=prefer"));
+		set(v, OUTCOME_OPPORTUNISTIC, mode,
+		    xasprintf("%s=%s", mode->key, m));
 	else if (!strcmp(m, "require") || !strcmp(m, "allow"))
 		set(v, OUTCOME_ENCRYPT_ONLY, mode,
 		    xasprintf("%s=%s", mode->key, m));

@@ -247,6 +247,16 @@ scan_report_no_verify(struct check_ctx *ctx, const struct tokens *ts,
 }
 
 void
+scan_report_weak_floor(struct check_ctx *ctx, const struct tokens *ts,
+		       size_t first, size_t last, const char *what,
+		       const char *fix)
+{
+	check_fix(engine_emit(ctx, "PGT306", ts->src, ts->v[first].begin,
+			      ts->v[last].end, "%s", what),
+		  ts->src, ts->v[last].begin, ts->v[last].end, fix);
+}
+
+void
 scan_judge_strings_in(struct check_ctx *ctx, struct tokens *ts,
 		      const struct client_fact *context)
 {

@@ -70,6 +70,12 @@ void scan_report_no_verify(struct check_ctx *ctx, const struct tokens *ts,
 			   size_t first, size_t last, int driver,
 			   const char *what, const char *fix);
 
+/* Reports PGT306 for tokens first..last, a TLS floor below 1.2 (what:
+ * the message), with a fix replacing token last by fix. */
+void scan_report_weak_floor(struct check_ctx *ctx, const struct tokens *ts,
+			    size_t first, size_t last, const char *what,
+			    const char *fix);
+
 /* Judges every string expression not yet judged, as read by driver (the
  * file's import; -1: none, libpq's meaning). */
 void scan_judge_strings(struct check_ctx *ctx, struct tokens *ts, int driver);

@@ -16,7 +16,11 @@
  * - tls.Config{InsecureSkipVerify: true} (PGT305; the fix writes false):
  *   crypto/tls then accepts any certificate and any host name;
  * - tls.Config{MinVersion: tls.VersionTLS10 | VersionTLS11 |
- *   VersionSSL30} (PGT306): below TLS 1.2.
+ *   VersionSSL30} (PGT306): below TLS 1.2;
+ * - config.TLSConfig = nil on a pgx config (PGT301): pgconn's
+ *   ConnConfig then connects without TLS. pgx.ParseConfig,
+ *   pgxpool.ParseConfig and pgconn.ParseConfig take the DSN string
+ *   literals judged above.
  */
 #include "scan_go.h"
 
@@ -25,6 +29,7 @@
 
 #include "../model/client.h"
 #include "../rules/engine.h"
+#include "../util/xalloc.h"
 #include "scan_common.h"
 
 /* The driver an import path names, or -1. */
@@ -96,19 +101,25 @@ judge_tls_config(struct check_ctx *ctx, const struct tokens *ts, size_t i,
 				      "InsecureSkipVerify: true accepts any "
 				      "server certificate",
 				      "false");
+	/* pgconn config.go: "TLSConfig *tls.Config // nil disables TLS" */
+	if (driver == DRIVER_PGX && (v = tok_value_of(ts, i, "TLSConfig")) &&
+	    tok_is(ts, v, "nil"))
+		engine_emit(ctx, "PGT301", src, ts->v[i].begin, ts->v[v].end,
+			    "pgx config never uses TLS: TLSConfig = nil "
+			    "disables TLS (pgx)");
 	if ((v = tok_value_of(ts, i, "MinVersion")) && tok_is(ts, v, "tls") &&
 	    tok_is(ts, v + 1, ".") &&
 	    (tok_is(ts, v + 2, "VersionTLS10") ||
 	     tok_is(ts, v + 2, "VersionTLS11") ||
-	     tok_is(ts, v + 2, "VersionSSL30")))
-		check_fix(
-		    engine_emit(ctx, "PGT306", src, ts->v[v].begin,
-				ts->v[v + 2].end,
-				"tls.Config allows TLS below 1.2: "
-				"MinVersion: tls.%.*s",
-				(int)(ts->v[v + 2].end - ts->v[v + 2].begin),
-				src->text + ts->v[v + 2].begin),
-		    src, ts->v[v + 2].begin, ts->v[v + 2].end, "VersionTLS12");
+	     tok_is(ts, v + 2, "VersionSSL30"))) {
+		char *what = xasprintf("tls.Config allows TLS below 1.2: "
+				       "MinVersion: tls.%.*s",
+				       (int)(ts->v[v + 2].end - ts->v[v + 2].begin),
+				       src->text + ts->v[v + 2].begin);
+
+		scan_report_weak_floor(ctx, ts, v, v + 2, what, "VersionTLS12");
+		free(what);
+	}
 }
 
 void

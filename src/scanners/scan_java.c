@@ -8,11 +8,14 @@
  * What is judged:
  * - every string expression that is a connection string or JDBC URL;
  * - connection properties set with literals -- props.setProperty("k",
- *   "v"), props.put, Hikari's addDataSourceProperty -- as defaults of the
+ *   "v"), props.put, Hikari's addDataSourceProperty, PGProperty.X.set,
+ *   PGSimpleDataSource setters -- as defaults of the
  *   file's JDBC URLs: pgjdbc gives the URL's own parameters priority over
  *   the Properties passed with it (org/postgresql/Driver.java parseURL,
  *   priority1Url). One file's properties are taken to belong to its URLs;
  *   a URL read at run time leaves them unknown;
+ * - a data source with no URL (new PGSimpleDataSource() without setURL):
+ *   its properties alone, serverName "localhost" unless set;
  * - DriverManager.getConnection(url, user, "<literal>"): a password in
  *   source (PGT308).
  */
@@ -23,6 +26,7 @@
 
 #include "../model/client.h"
 #include "../rules/engine.h"
+#include "../util/xalloc.h"
 #include "scan_common.h"
 
 static int
@@ -47,23 +51,110 @@ java_driver(const struct tokens *ts)
 	return -1;
 }
 
-/* name("key", "value") with two string literals: into props. */
+/* The property a PGSimpleDataSource (BaseDataSource) setter or a
+ * PGProperty constant sets (pgjdbc org/postgresql/ds/common/
+ * BaseDataSource.java, org/postgresql/PGProperty.java); NULL for others. */
+static const char *
+setter_property(const struct tokens *ts, size_t i)
+{
+	static const char *const map[][3] = {
+	    /* setter, PGProperty, key */
+	    {"setSslMode", "SSL_MODE", "sslmode"},
+	    {"setSsl", "SSL", "ssl"},
+	    {"setSslfactory", "SSL_FACTORY", "sslfactory"},
+	    {"setSslRootCert", "SSL_ROOT_CERT", "sslrootcert"},
+	    {"setSslCert", "SSL_CERT", "sslcert"},
+	    {"setSslKey", "SSL_KEY", "sslkey"},
+	    {"setSslhostnameverifier", "SSL_HOSTNAME_VERIFIER",
+	     "sslhostnameverifier"},
+	    {"setServerName", "PG_HOST", "host"},
+	    {"setServerNames", "", "host"},
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(map) / sizeof(map[0]); k++)
+		if (tok_is(ts, i, map[k][0]) ||
+		    (*map[k][1] && tok_is(ts, i, map[k][1]) &&
+		     tok_is(ts, i + 1, ".") && tok_is(ts, i + 2, "set")))
+			return map[k][2];
+	return NULL;
+}
+
+/* A literal argument at token v: a string, true/false, or the first
+ * element of new String[]{"..."}; NULL when not a literal (unknown). */
+static char *
+literal_argument(const struct tokens *ts, size_t v)
+{
+	if (tok_is(ts, v, "true") || tok_is(ts, v, "false"))
+		return xstrndup(ts->src->text + ts->v[v].begin,
+				ts->v[v].end - ts->v[v].begin);
+	return tok_literal(ts, v);
+}
+
+/*
+ * Connection properties set with literals, into props: setProperty("k",
+ * "v"), put, Hikari's addDataSourceProperty; a data source's setters
+ * (ds.setSslMode("require"); setSsl(false) removes the property, as
+ * absent); PGProperty.SSL_MODE.set(props, "require").
+ */
 static void
 add_property(struct tokens *ts, size_t i, struct client_fact *props)
 {
-	char *key, *value;
+	const char *key = setter_property(ts, i);
+	size_t v;
+	char *name = NULL, *value;
 
-	if (!(tok_is(ts, i, "setProperty") || tok_is(ts, i, "put") ||
-	      tok_is(ts, i, "addDataSourceProperty")) ||
-	    !tok_is(ts, i + 1, "(") || !tok_is(ts, i + 3, ",") ||
-	    !tok_is(ts, i + 5, ")") || !(key = tok_literal(ts, i + 2)))
+	if (key && tok_is(ts, i + 1, ".")) { /* PGProperty.X.set(props, v) */
+		if (!tok_is(ts, i + 3, "(") || !tok_is(ts, i + 5, ","))
+			return;
+		v = i + 6;
+	} else if (key) {
+		if (!tok_is(ts, i + 1, "("))
+			return;
+		v = i + 2;
+		if (tok_is(ts, v, "new") && tok_is(ts, v + 1, "String") &&
+		    tok_is(ts, v + 4, "{"))
+			v += 5; /* setServerNames(new String[] {"h"}) */
+	} else if ((tok_is(ts, i, "setProperty") || tok_is(ts, i, "put") ||
+		    tok_is(ts, i, "addDataSourceProperty")) &&
+		   tok_is(ts, i + 1, "(") && tok_is(ts, i + 3, ",") &&
+		   (name = tok_literal(ts, i + 2))) {
+		key = name;
+		v = i + 4;
+		ts->judged[i + 2] = 1;
+	} else
 		return;
-	value = tok_literal(ts, i + 4); /* NULL: not a literal, unknown */
-	client_fact_add(props, key, value, ts->v[i + 4].begin, ts->v[i + 4].end)
+	if (v >= ts->nr)
+		return free(name);
+	value = literal_argument(ts, v);
+	if (!strcmp(key, "ssl") && value && !strcmp(value, "false") &&
+	    !name) {
+		free(value);
+		return free(name); /* setSsl(false): no ssl property */
+	}
+	client_fact_add(props, key, value, ts->v[v].begin, ts->v[v].end)
 	    ->in_code = 1;
-	ts->judged[i + 2] = ts->judged[i + 4] = 1;
-	free(key);
+	ts->judged[v] = 1;
+	free(name);
 	free(value);
+}
+
+/* new PGSimpleDataSource() and its kin: connections built from the
+ * properties alone, serverName "localhost" unless set (BaseDataSource). */
+static int
+data_source(const struct tokens *ts, size_t i)
+{
+	static const char *const classes[] = {
+	    "PGSimpleDataSource", "PGPoolingDataSource",
+	    "PGConnectionPoolDataSource", "PGXADataSource"};
+	size_t k;
+
+	for (k = 0; i && tok_is(ts, i - 1, "new") &&
+		    k < sizeof(classes) / sizeof(classes[0]);
+	     k++)
+		if (tok_is(ts, i, classes[k]))
+			return 1;
+	return 0;
 }
 
 /* DriverManager.getConnection(url, user, "password"). */
@@ -101,8 +192,8 @@ java_judge_source(struct check_ctx *ctx, const struct source *src)
 					      NULL};
 	struct tokens ts;
 	struct client_fact props;
-	int driver;
-	size_t i;
+	int driver, urls = 0;
+	size_t i, source = 0;
 
 	if (!scan_worth_lexing(src, needles))
 		return;
@@ -115,11 +206,22 @@ java_judge_source(struct check_ctx *ctx, const struct source *src)
 	}
 	client_fact_init(&props, DRIVER_PGJDBC, src, 0, 0,
 			 "connection properties");
-	for (i = 0; i + 5 < ts.nr; i++) {
+	for (i = 0; i < ts.nr; i++) {
 		add_property(&ts, i, &props);
 		judge_get_connection(ctx, &ts, i);
+		if (!source && data_source(&ts, i))
+			source = i;
+		urls += tok_is(&ts, i, "setURL") || tok_is(&ts, i, "setUrl");
 	}
 	scan_judge_strings_in(ctx, &ts, &props);
+	if (source && !urls && props.nr) {
+		props.begin = ts.v[source - 1].begin;
+		props.end = ts.v[source].end;
+		props.what = "data source";
+		if (!client_get(&props, "host"))
+			client_fact_add(&props, "host", "localhost", 0, 0);
+		engine_run_client(ctx, &props);
+	}
 	client_fact_release(&props);
 	tokens_release(&ts);
 }

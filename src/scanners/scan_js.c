@@ -4,24 +4,30 @@
  *
  * The driver comes from the file's imports: require('pg') or
  * import ... from 'pg' (node-postgres, brianc/node-postgres
- * packages/pg/lib/index.js), 'postgres' (porsager/postgres src/index.js).
- * A file importing neither has no driver context (RULES.md decision 2),
- * and then only the process-wide NODE_TLS_REJECT_UNAUTHORIZED counts
- * (decision 9).
+ * packages/pg/lib/index.js), and knex, sequelize and typeorm, which hand
+ * their connection options to node-postgres; 'postgres' (porsager/postgres
+ * src/index.js). A file importing none has no driver context (RULES.md
+ * decision 2), and then only the process-wide NODE_TLS_REJECT_UNAUTHORIZED
+ * counts (decision 9).
  *
  * What is judged:
- * - the config object of new Pool({...}) / new Client({...}) (node-
- *   postgres): its connectionString, host and ssl option together, as
- *   pg/lib/connection-parameters.js combines them (the model's
- *   judge_node_pg says how);
+ * - node-postgres config objects: new Pool({...}) / new Client({...}),
+ *   knex {client: 'pg', connection}, TypeORM {type: 'postgres', url,
+ *   extra}, Sequelize {dialect: 'postgres', dialectOptions: {ssl}}: the
+ *   URL, host and ssl option together, as pg/lib/connection-parameters.js
+ *   combines them (the model's judge_node_pg says how);
+ * - postgres.js calls, postgres(url, {ssl}) or postgres({host, ssl}): the
+ *   options object wins over the URL;
  * - every other string literal that is a connection string or URL, with
  *   the file's driver; a template's ${...} parts are placeholders;
  * - rejectUnauthorized: false outside such an object (PGT305; the fix
  *   writes true): Node's tls.connect then accepts any certificate
- *   (nodejs doc/api/tls.md);
+ *   (nodejs doc/api/tls.md); minVersion: 'TLSv1' or 'TLSv1.1' (PGT306;
+ *   the fix writes 'TLSv1.2');
  * - process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0': only the exact
  *   string '0' disables checks (nodejs lib/_tls_wrap.js);
  * - password: '<literal>' in a driver's file (PGT308, decision 6).
+ * Prisma has an engine of its own and is not modelled.
  * Comments are never code (decision 7).
  */
 #include "scan_js.h"
@@ -34,6 +40,24 @@
 #include "../util/xalloc.h"
 #include "scan_common.h"
 
+/* The driver of a module name: node-postgres itself, and the ORMs and
+ * query builders that hand their connection options to it (knex
+ * lib/dialects/postgres, sequelize lib/dialects/postgres/
+ * connection-manager.js, typeorm src/driver/postgres/PostgresDriver.ts);
+ * postgres.js. -1 for any other module. */
+static int
+module_driver(const char *name)
+{
+	static const char *const node_pg[] = {"pg", "pg-pool", "knex",
+					      "sequelize", "typeorm"};
+	size_t k;
+
+	for (k = 0; k < sizeof(node_pg) / sizeof(node_pg[0]); k++)
+		if (!strcmp(name, node_pg[k]))
+			return DRIVER_NODE_PG;
+	return !strcmp(name, "postgres") ? DRIVER_POSTGRES_JS : -1;
+}
+
 /* The driver the file imports, or -1. */
 static int
 js_driver(const struct tokens *ts)
@@ -43,7 +67,7 @@ js_driver(const struct tokens *ts)
 	for (i = 0; i + 1 < ts->nr; i++) {
 		size_t s = 0;
 		char *name;
-		int d = -1;
+		int d;
 
 		if (tok_is(ts, i, "from") || tok_is(ts, i, "import"))
 			s = i + 1;
@@ -52,10 +76,7 @@ js_driver(const struct tokens *ts)
 			s = i + 2;
 		if (!s || !(name = tok_literal(ts, s)))
 			continue;
-		if (!strcmp(name, "pg") || !strcmp(name, "pg-pool"))
-			d = DRIVER_NODE_PG;
-		else if (!strcmp(name, "postgres"))
-			d = DRIVER_POSTGRES_JS;
+		d = module_driver(name);
 		free(name);
 		if (d >= 0)
 			return d;
@@ -109,39 +130,190 @@ add_ssl_option(struct client_fact *f, struct tokens *ts, size_t i)
 	free(lit);
 }
 
+static int
+same_text(const struct tokens *ts, size_t a, size_t b)
+{
+	size_t n = ts->v[a].end - ts->v[a].begin;
+
+	return n == ts->v[b].end - ts->v[b].begin &&
+	       !memcmp(ts->src->text + ts->v[a].begin,
+		       ts->src->text + ts->v[b].begin, n);
+}
+
+/* The name postgres.js is bound to: import sql from 'postgres', const sql
+ * = require('postgres'); 0 when not found (then "postgres"). */
+static size_t
+postgres_js_binding(const struct tokens *ts)
+{
+	size_t i;
+
+	for (i = 3; i < ts->nr; i++) {
+		char *name;
+		int hit;
+
+		if (ts->v[i].kind != TOK_STRING || !(name = tok_literal(ts, i)))
+			continue;
+		hit = !strcmp(name, "postgres");
+		free(name);
+		if (!hit)
+			continue;
+		if (tok_is(ts, i - 1, "from") && ts->v[i - 2].kind == TOK_IDENT &&
+		    tok_is(ts, i - 3, "import"))
+			return i - 2;
+		if (i >= 4 && tok_is(ts, i - 1, "(") &&
+		    tok_is(ts, i - 2, "require") &&
+		    tok_is(ts, i - 3, "=") && ts->v[i - 4].kind == TOK_IDENT)
+			return i - 4;
+	}
+	return 0;
+}
+
+/* Where a config names its connection: a URL (or 0), the ssl option and
+ * the host (each a value token, or 0), the whole object for positions. */
+struct js_config {
+	int driver;
+	size_t url, ssl, host;
+	size_t open; /* the object, or the call's "(" */
+};
+
 /*
- * new Pool({...}) or new Client({...}) of node-postgres, the object
- * opening at token open. A connectionString we cannot read leaves the
- * whole connection unknown.
+ * Judges a config. A URL we cannot read leaves the connection unknown
+ * when its keys would replace the ssl option (node-postgres); for
+ * postgres.js the options object wins over the URL (src/index.js
+ * parseOptions: `k in o ? o[k] : k in query ? ...`), so an ssl option is
+ * judged even then, with an unknown host.
  */
 static void
-judge_node_config(struct check_ctx *ctx, struct tokens *ts, size_t open)
+judge_config(struct check_ctx *ctx, struct tokens *ts,
+	     const struct js_config *c)
 {
-	size_t cs = tok_object_prop(ts, open, "connectionString");
-	size_t ssl = tok_object_prop(ts, open, "ssl");
-	size_t host = tok_object_prop(ts, open, "host");
+	int url_unknown = c->url && ts->v[c->url].kind != TOK_STRING;
 	struct client_fact f;
 
-	if (cs && ts->v[cs].kind != TOK_STRING)
-		return; /* its URL may replace the ssl option: unknown */
-	if (!cs && !host && !ssl)
+	if (url_unknown && (c->driver != DRIVER_POSTGRES_JS || !c->ssl))
+		return;
+	if (!c->url && !c->host && !c->ssl)
 		return; /* everything from PG* variables: unknown */
-	client_fact_init(&f, DRIVER_NODE_PG, ts->src, ts->v[open].begin,
-			 ts->v[ts->match[open]].end, "connection config");
-	if (ssl)
-		add_ssl_option(&f, ts, ssl);
-	if (cs) /* the option is a default the URL's keys replace */
-		scan_judge_string_at(ctx, ts, cs, &f);
+	client_fact_init(&f, (enum driver)c->driver, ts->src,
+			 ts->v[c->open].begin, ts->v[ts->match[c->open]].end,
+			 "connection config");
+	if (c->ssl)
+		add_ssl_option(&f, ts, c->ssl);
+	if (c->url && !url_unknown) /* the option is a default its keys
+				       may replace */
+		scan_judge_string_at(ctx, ts, c->url, &f);
 	else {
-		/* no host: PGHOST or localhost, a host we cannot see */
-		size_t at = host ? host : open;
-		char *h = host ? tok_literal(ts, host) : NULL;
+		/* no host: PG* variables or localhost, a host we cannot see */
+		size_t at = c->host ? c->host : c->open;
+		char *h = c->host ? tok_literal(ts, c->host) : NULL;
 
 		client_fact_add(&f, "host", h, ts->v[at].begin, ts->v[at].end);
 		free(h);
 		engine_run_client(ctx, &f);
 	}
 	client_fact_release(&f);
+}
+
+/* The object value of key name in the object opening at open, or 0. */
+static size_t
+object_prop(const struct tokens *ts, size_t open, const char *name)
+{
+	size_t v = open ? tok_object_prop(ts, open, name) : 0;
+
+	return v && tok_is(ts, v, "{") && ts->match[v] ? v : 0;
+}
+
+/* The object's key name holds one of the strings in want (NULL-ended). */
+static int
+prop_is(const struct tokens *ts, size_t open, const char *name,
+	const char *const *want)
+{
+	size_t v = tok_object_prop(ts, open, name);
+	char *lit = v ? tok_literal(ts, v) : NULL;
+	int hit = 0;
+
+	while (lit && *want && !(hit = !strcmp(lit, *want)))
+		want++;
+	free(lit);
+	return hit;
+}
+
+/*
+ * The object opening at token open, as a node-postgres connection:
+ * new Pool/Client({connectionString, host, ssl}); a knex config
+ * {client: 'pg', connection: {...} | 'url'}; a TypeORM DataSource
+ * {type: 'postgres', url, host, ssl, extra: {ssl}} (PostgresDriver
+ * passes url as connectionString and spreads extra last); Sequelize
+ * {dialect: 'postgres', host, dialectOptions: {ssl}} (its postgres
+ * connection-manager copies dialectOptions into the pg config).
+ */
+static void
+judge_node_object(struct check_ctx *ctx, struct tokens *ts, size_t open)
+{
+	static const char *const pg_names[] = {"pg", "postgres", "postgresql",
+					       NULL};
+	struct js_config c = {DRIVER_NODE_PG, 0, 0, 0, open};
+	const char *url_key = "connectionString";
+	size_t conn = open, extra;
+
+	if (tok_is(ts, open - 1, "(") &&
+	    (tok_is(ts, open - 2, "Pool") || tok_is(ts, open - 2, "Client")))
+		;
+	else if (prop_is(ts, open, "client", pg_names)) {
+		conn = object_prop(ts, open, "connection");
+		if (!conn) { /* a connection string, or nothing we can read */
+			c.url = tok_object_prop(ts, open, "connection");
+			if (c.url)
+				judge_config(ctx, ts, &c);
+			return;
+		}
+		c.open = conn;
+	} else if (prop_is(ts, open, "type", pg_names)) {
+		url_key = "url";
+		extra = object_prop(ts, open, "extra");
+		c.ssl = extra ? tok_object_prop(ts, extra, "ssl") : 0;
+	} else if (prop_is(ts, open, "dialect", pg_names)) {
+		url_key = NULL;
+		c.ssl = tok_object_prop(
+		    ts, object_prop(ts, open, "dialectOptions"), "ssl");
+	} else
+		return;
+	if (url_key)
+		c.url = tok_object_prop(ts, conn, url_key);
+	if (!c.ssl)
+		c.ssl = tok_object_prop(ts, conn, "ssl");
+	c.host = tok_object_prop(ts, conn, "host");
+	judge_config(ctx, ts, &c);
+}
+
+/* postgres(url?, options?) of postgres.js, the call's "(" at token open;
+ * the options may also come first. */
+static void
+judge_postgres_js_call(struct check_ctx *ctx, struct tokens *ts, size_t open)
+{
+	struct js_config c = {DRIVER_POSTGRES_JS, 0, 0, 0, open};
+	size_t opts = 0, first = open + 1;
+
+	if (tok_is(ts, first, ")"))
+		return;
+	if (tok_is(ts, first, "{") && ts->match[first])
+		opts = first;
+	else {
+		c.url = first;
+		if (ts->match[first])
+			first = ts->match[first];
+		while (first < ts->match[open] && !tok_is(ts, first, ","))
+			first++;
+		if (tok_is(ts, first + 1, "{") && ts->match[first + 1])
+			opts = first + 1;
+	}
+	if (opts) {
+		c.ssl = tok_object_prop(ts, opts, "ssl");
+		c.host = tok_object_prop(ts, opts, "host");
+		if (!c.host)
+			c.host = tok_object_prop(ts, opts, "hostname");
+	}
+	judge_config(ctx, ts, &c);
 }
 
 /* process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0', rejectUnauthorized:
@@ -175,6 +347,26 @@ judge_overrides(struct check_ctx *ctx, const struct tokens *ts, int driver)
 					      "rejectUnauthorized: false "
 					      "accepts any server certificate",
 					      "true");
+		if ((val = tok_value_of(ts, i, "minVersion")) &&
+		    (lit = tok_literal(ts, val))) {
+			/* tls.createSecureContext's floor (nodejs
+			 * doc/api/tls.md): 'TLSv1' and 'TLSv1.1' are below
+			 * 1.2 */
+			if (!strcmp(lit, "TLSv1") || !strcmp(lit, "TLSv1.1")) {
+				char q = src->text[ts->v[val].begin];
+				char *what = xasprintf(
+				    "TLS options allow TLS below 1.2: "
+				    "minVersion: '%s'",
+				    lit);
+				char fix[] = {q, 'T', 'L', 'S', 'v', '1',
+					      '.', '2', q, '\0'};
+
+				scan_report_weak_floor(ctx, ts, i, val, what,
+						       fix);
+				free(what);
+			}
+			free(lit);
+		}
 		if ((val = tok_value_of(ts, i, "password")) &&
 		    (lit = tok_literal(ts, val))) {
 			if (*lit && !client_is_placeholder(lit))
@@ -200,18 +392,24 @@ js_judge_source(struct check_ctx *ctx, const struct source *src)
 					      NULL};
 	struct tokens ts;
 	int driver;
-	size_t i;
+	size_t i, binding;
 
 	if (!scan_worth_lexing(src, needles))
 		return;
 	tokens_read(&ts, src, LEX_JS);
 	driver = js_driver(&ts);
-	for (i = 2; driver == DRIVER_NODE_PG && i < ts.nr; i++)
-		if (ts.match[i] && tok_is(&ts, i, "{") &&
-		    tok_is(&ts, i - 1, "(") &&
-		    (tok_is(&ts, i - 2, "Pool") ||
-		     tok_is(&ts, i - 2, "Client")))
-			judge_node_config(ctx, &ts, i);
+	binding = driver == DRIVER_POSTGRES_JS ? postgres_js_binding(&ts) : 0;
+	for (i = 2; driver >= 0 && i < ts.nr; i++) {
+		if (!ts.match[i])
+			continue;
+		if (driver == DRIVER_NODE_PG && tok_is(&ts, i, "{"))
+			judge_node_object(ctx, &ts, i);
+		else if (driver == DRIVER_POSTGRES_JS && tok_is(&ts, i, "(") &&
+			 !tok_is(&ts, i - 2, ".") &&
+			 (binding ? same_text(&ts, i - 1, binding)
+				  : tok_is(&ts, i - 1, "postgres")))
+			judge_postgres_js_call(ctx, &ts, i);
+	}
 	judge_overrides(ctx, &ts, driver);
 	scan_judge_strings(ctx, &ts, driver);
 	tokens_release(&ts);

@@ -11,13 +11,17 @@
  * - every string expression that is a connection string or URL (adjacent
  *   literals join; an f-string's fields are unknown parts);
  * - psycopg's connect(conninfo, **kwargs) and the pools that take a
- *   conninfo: keyword arguments that are libpq keywords override the
+ *   conninfo, under any name an import binds (from psycopg import
+ *   connect; import psycopg2 as pg): keyword arguments that are libpq keywords override the
  *   string's (psycopg/conninfo.py make_conninfo: "Parameters overriding
  *   the ones specified in conninfo"; None arguments are dropped, and so
  *   are the ones we cannot read: unknown);
  * - asyncpg's connect/create_pool ssl= argument, which replaces the DSN's
  *   sslmode (asyncpg/connect_utils.py _parse_connect_dsn_and_args reads
  *   sslmode from the DSN only when ssl is None);
+ * - SQLAlchemy's create_engine(url, connect_args={...}): connect_args
+ *   are keyword arguments of the dialect's connect(), applied over the
+ *   URL's query; the URL's dialect names the driver;
  * - ctx.check_hostname = False and ctx.verify_mode = ssl.CERT_NONE
  *   (PGT305): the context then accepts any certificate or host.
  */
@@ -32,50 +36,187 @@
 #include "../util/xalloc.h"
 #include "scan_common.h"
 
-/* The driver the file imports, or -1. */
-static int
-py_driver(const struct tokens *ts)
-{
-	size_t i;
+/* What the file's imports bind: the driver, names standing for a driver
+ * module or its Connection classes (import psycopg as pg), and names of
+ * its connect functions (from asyncpg import connect, create_pool). */
+#define PY_MAX_NAMES 16
+struct py_name {
+	size_t tok; /* where the import binds it */
+	int driver; /* the module's; -1 for SQLAlchemy's */
+};
 
-	for (i = 0; i + 1 < ts->nr; i++) {
-		if (!tok_is(ts, i, "import") && !tok_is(ts, i, "from"))
-			continue;
-		if (tok_is(ts, i + 1, "psycopg") ||
-		    tok_is(ts, i + 1, "psycopg2") ||
-		    tok_is(ts, i + 1, "psycopg_pool"))
-			return DRIVER_LIBPQ;
-		if (tok_is(ts, i + 1, "asyncpg"))
-			return DRIVER_ASYNCPG;
-	}
+struct py_names {
+	int driver;     /* the first imported; -1: none */
+	int sqlalchemy; /* create_engine judged */
+	struct py_name owners[PY_MAX_NAMES], functions[PY_MAX_NAMES];
+	size_t nowners, nfunctions;
+};
+
+static int
+driver_module(const struct tokens *ts, size_t i)
+{
+	if (tok_is(ts, i, "psycopg") || tok_is(ts, i, "psycopg2") ||
+	    tok_is(ts, i, "psycopg_pool"))
+		return DRIVER_LIBPQ;
+	if (tok_is(ts, i, "asyncpg"))
+		return DRIVER_ASYNCPG;
 	return -1;
 }
 
-/* Calls that take a connection: psycopg.connect(...), psycopg2.connect,
- * (Async)Connection.connect, asyncpg.connect / create_pool, and the pool
- * classes of psycopg_pool and psycopg2.pool. */
-static int
-connect_call(const struct tokens *ts, size_t i)
+static void
+bind_name(struct py_name *v, size_t *n, size_t tok, int driver)
 {
-	static const char *const owners[] = {"psycopg", "psycopg2", "asyncpg",
-					     "Connection", "AsyncConnection"};
+	if (*n < PY_MAX_NAMES) {
+		v[*n].tok = tok;
+		v[(*n)++].driver = driver;
+	}
+}
+
+/* The binding named like token i (the last one wins), or NULL. */
+static const struct py_name *
+bound(const struct tokens *ts, const struct py_name *v, size_t n, size_t i)
+{
+	const struct token *t = &ts->v[i];
+	const struct py_name *hit = NULL;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		const struct token *b = &ts->v[v[k].tok];
+
+		if (b->end - b->begin == t->end - t->begin &&
+		    !memcmp(ts->src->text + b->begin, ts->src->text + t->begin,
+			    t->end - t->begin))
+			hit = &v[k];
+	}
+	return hit;
+}
+
+/* The token after a dotted name starting at i (psycopg2.pool). */
+static size_t
+skip_dotted(const struct tokens *ts, size_t i)
+{
+	while (i + 2 < ts->nr && tok_is(ts, i + 1, ".") &&
+	       ts->v[i + 2].kind == TOK_IDENT)
+		i += 2;
+	return i + 1;
+}
+
+/* from MODULE import a [as b], ... or (a, b) */
+static void
+read_from_import(const struct tokens *ts, size_t i, int driver,
+		 struct py_names *n)
+{
+	size_t k = skip_dotted(ts, i + 1), end = ts->nr;
+
+	if (!tok_is(ts, k++, "import"))
+		return;
+	if (tok_is(ts, k, "(") && ts->match[k])
+		end = ts->match[k++];
+	while (k < end && ts->v[k].kind == TOK_IDENT) {
+		size_t name = k, as = k;
+
+		if (tok_is(ts, k + 1, "as") && k + 2 < end &&
+		    ts->v[k + 2].kind == TOK_IDENT)
+			as = k = k + 2;
+		if (driver >= 0 ? tok_is(ts, name, "connect") ||
+				      tok_is(ts, name, "create_pool")
+				: tok_is(ts, name, "create_engine") ||
+				      tok_is(ts, name, "create_async_engine"))
+			bind_name(n->functions, &n->nfunctions, as, driver);
+		else if (driver >= 0 && (tok_is(ts, name, "Connection") ||
+					 tok_is(ts, name, "AsyncConnection")))
+			bind_name(n->owners, &n->nowners, as, driver);
+		if (!tok_is(ts, k + 1, ","))
+			break;
+		k += 2;
+	}
+}
+
+static void
+py_read_imports(const struct tokens *ts, struct py_names *n)
+{
+	size_t i, k;
+	int d;
+
+	memset(n, 0, sizeof(*n));
+	n->driver = -1;
+	for (i = 0; i + 1 < ts->nr; i++) {
+		int from = tok_is(ts, i, "from"), engines;
+
+		if (!from && !tok_is(ts, i, "import"))
+			continue;
+		engines = tok_is(ts, i + 1, "sqlalchemy");
+		d = driver_module(ts, i + 1);
+		if (!engines && d < 0)
+			continue;
+		n->sqlalchemy |= engines;
+		if (d >= 0 && n->driver < 0)
+			n->driver = d;
+		if (from) {
+			read_from_import(ts, i, d, n);
+			continue;
+		}
+		/* import psycopg [as pg], import sqlalchemy [as sa] */
+		k = skip_dotted(ts, i + 1);
+		bind_name(n->owners, &n->nowners,
+			  tok_is(ts, k, "as") && k + 1 < ts->nr &&
+				  ts->v[k + 1].kind == TOK_IDENT
+			      ? k + 1
+			      : i + 1,
+			  d);
+	}
+}
+
+/* Calls that take a connection: psycopg.connect(...), psycopg2.connect,
+ * (Async)Connection.connect, asyncpg.connect / create_pool, the names an
+ * import bound to them, the pool classes of psycopg_pool and
+ * psycopg2.pool (CALL_CONNECT, with *driver the module's), and
+ * SQLAlchemy's create_engine (CALL_ENGINE). */
+enum call { CALL_NONE, CALL_CONNECT, CALL_ENGINE };
+
+static enum call
+connect_call(const struct tokens *ts, size_t i, const struct py_names *n,
+	     int *driver)
+{
 	static const char *const pools[] = {
 	    "ConnectionPool", "AsyncConnectionPool", "SimpleConnectionPool",
 	    "ThreadedConnectionPool"};
+	const struct py_name *b;
 	size_t k;
+	int dotted = i >= 2 && tok_is(ts, i - 1, ".");
 
-	if (!tok_is(ts, i + 1, "(") || !ts->match[i + 1])
-		return 0;
-	for (k = 0; k < sizeof(pools) / sizeof(pools[0]); k++)
+	if (!tok_is(ts, i + 1, "(") || !ts->match[i + 1] ||
+	    (i && tok_is(ts, i - 1, "def")))
+		return CALL_NONE;
+	*driver = DRIVER_LIBPQ;
+	for (k = 0; n->driver >= 0 && k < sizeof(pools) / sizeof(pools[0]);
+	     k++)
 		if (tok_is(ts, i, pools[k]))
-			return 1;
-	if ((!tok_is(ts, i, "connect") && !tok_is(ts, i, "create_pool")) ||
-	    i < 2 || !tok_is(ts, i - 1, "."))
-		return 0;
-	for (k = 0; k < sizeof(owners) / sizeof(owners[0]); k++)
-		if (tok_is(ts, i - 2, owners[k]))
-			return 1;
-	return 0;
+			return CALL_CONNECT;
+	if (!dotted) {
+		b = bound(ts, n->functions, n->nfunctions, i);
+		*driver = b ? b->driver : -1;
+		return !b ? CALL_NONE : b->driver < 0 ? CALL_ENGINE
+						      : CALL_CONNECT;
+	}
+	if (driver_module(ts, i - 2) >= 0 ||
+	    tok_is(ts, i - 2, "sqlalchemy"))
+		*driver = driver_module(ts, i - 2);
+	else if ((b = bound(ts, n->owners, n->nowners, i - 2)))
+		*driver = b->driver;
+	else if (n->driver >= 0 && (tok_is(ts, i - 2, "Connection") ||
+				    tok_is(ts, i - 2, "AsyncConnection")))
+		*driver = n->driver;
+	else
+		return CALL_NONE;
+	if (*driver < 0)
+		return n->sqlalchemy && (tok_is(ts, i, "create_engine") ||
+					 tok_is(ts, i, "create_async_engine"))
+			   ? CALL_ENGINE
+			   : CALL_NONE;
+	return tok_is(ts, i, "connect") || tok_is(ts, i, "create_pool")
+		   ? CALL_CONNECT
+		   : CALL_NONE;
 }
 
 /* A keyword argument's value as text: a string literal, a number, True
@@ -91,23 +232,105 @@ argument_value(const struct tokens *ts, size_t v)
 	return tok_literal(ts, v);
 }
 
+/* Adds keyword argument name=value (token v) to args when it sets a
+ * connection parameter: a libpq keyword, or asyncpg's ssl=, which
+ * replaces the DSN's sslmode. Returns 1 for sslmode. */
+static int
+add_keyword(struct client_fact *args, const struct tokens *ts,
+	    const char *name, size_t v, int driver, int version)
+{
+	const char *key = driver == DRIVER_ASYNCPG && !strcmp(name, "ssl")
+			      ? "sslmode"
+			  : conninfo_is_keyword(name, version) ? name
+							       : NULL;
+	char *value;
+
+	if (!key)
+		return 0;
+	value = argument_value(ts, v);
+	client_fact_add(args, key, value, ts->v[v].begin, ts->v[v].end)
+	    ->overrides = 1;
+	free(value);
+	return !strcmp(key, "sslmode");
+}
+
+/*
+ * SQLAlchemy's connect_args={"sslmode": ...} or dict(sslmode=...), at
+ * token v: keyword arguments of the DBAPI's connect() on top of the URL's
+ * query (sqlalchemy/engine/create.py: cparams.update(pop_kwarg(
+ * "connect_args", {}))). Returns 1 when it sets sslmode, -1 when it is
+ * not a literal we can read.
+ */
+static int
+add_connect_args(struct client_fact *args, const struct tokens *ts, size_t v,
+		 int driver, int version)
+{
+	int braces = tok_is(ts, v, "{");
+	size_t open = braces ? v : v + 1, k;
+	int mode = 0;
+
+	if (!(braces || (tok_is(ts, v, "dict") && tok_is(ts, open, "("))) ||
+	    !ts->match[open])
+		return -1;
+	for (k = open + 1; k + 2 < ts->match[open]; k++) {
+		char *name;
+
+		if (ts->match[k]) {
+			k = ts->match[k];
+			continue;
+		}
+		if ((k != open + 1 && !tok_is(ts, k - 1, ",")) ||
+		    !tok_is(ts, k + 1, braces ? ":" : "="))
+			continue;
+		name = braces ? tok_literal(ts, k)
+		       : ts->v[k].kind == TOK_IDENT
+			   ? xstrndup(ts->src->text + ts->v[k].begin,
+				      ts->v[k].end - ts->v[k].begin)
+			   : NULL;
+		if (name)
+			mode |= add_keyword(args, ts, name, k + 2, driver,
+					    version);
+		free(name);
+	}
+	return mode;
+}
+
+/* SQLAlchemy's dialect of the URL literal at token t: postgresql+asyncpg
+ * is asyncpg, every other PostgreSQL dialect speaks libpq's keywords. */
+static int
+engine_driver(const struct tokens *ts, size_t t)
+{
+	char *url = t ? tok_literal(ts, t) : NULL;
+	int asyncpg = url && !strncmp(url, "postgresql+asyncpg", 18);
+
+	free(url);
+	return asyncpg ? DRIVER_ASYNCPG : DRIVER_LIBPQ;
+}
+
 /*
  * The call whose "(" is token open: its conninfo (first positional string,
- * or conninfo=/dsn=) and its keyword arguments, judged together.
+ * or conninfo=/dsn=) and its keyword arguments, judged together. For
+ * create_engine (engine), only connect_args are the driver's.
  */
 static void
 judge_connect_call(struct check_ctx *ctx, struct tokens *ts, size_t open,
-		   int driver, int version)
+		   int driver, int engine)
 {
 	size_t close = ts->match[open], k, dsn = 0;
 	int dsn_unknown = 0, has_mode = 0;
 	struct client_fact args;
 
+	if (engine)
+		driver = engine_driver(
+		    ts, ts->v[open + 1].kind == TOK_STRING ? open + 1 : 0);
 	client_fact_init(&args, (enum driver)driver, ts->src, ts->v[open].begin,
-			 ts->v[close].end, "connect() arguments");
+			 ts->v[close].end,
+			 engine ? "create_engine() connect_args"
+				: "connect() arguments");
 	for (k = open + 1; k < close; k++) {
 		int at_arg = k == open + 1 || tok_is(ts, k - 1, ",");
 		size_t v = k + 2;
+		char *name;
 
 		if (ts->match[k]) {
 			k = ts->match[k];
@@ -126,30 +349,25 @@ judge_connect_call(struct check_ctx *ctx, struct tokens *ts, size_t open,
 				dsn_unknown = 1;
 			continue;
 		}
-		if (tok_is(ts, k, "conninfo") || tok_is(ts, k, "dsn")) {
+		if (tok_is(ts, k, "conninfo") || tok_is(ts, k, "dsn") ||
+		    (engine && tok_is(ts, k, "url"))) {
 			if (ts->v[v].kind == TOK_STRING)
 				dsn = v;
 			else
 				dsn_unknown = 1;
 			continue;
 		}
-		char *name = xstrndup(ts->src->text + ts->v[k].begin,
-				      ts->v[k].end - ts->v[k].begin);
-		const char *key =
-		    driver == DRIVER_ASYNCPG && !strcmp(name, "ssl")
-			? "sslmode" /* replaces the DSN's */
-		    : conninfo_is_keyword(name, version) ? name
-							 : NULL;
-
-		if (key) {
-			char *value = argument_value(ts, v);
-
-			client_fact_add(&args, key, value, ts->v[v].begin,
-					ts->v[v].end)
-			    ->overrides = 1;
-			has_mode |= !strcmp(key, "sslmode");
-			free(value);
+		if (engine) {
+			if (tok_is(ts, k, "connect_args") &&
+			    add_connect_args(&args, ts, v, driver,
+					     ctx->pg_version) > 0)
+				has_mode = 1;
+			continue;
 		}
+		name = xstrndup(ts->src->text + ts->v[k].begin,
+				ts->v[k].end - ts->v[k].begin);
+		has_mode |= add_keyword(&args, ts, name, v, driver,
+					ctx->pg_version);
 		free(name);
 	}
 	if (dsn)
@@ -187,20 +405,27 @@ py_judge_source(struct check_ctx *ctx, const struct source *src)
 {
 	static const char *const needles[] = {"postgres", "host",    "sslmode",
 					      "psycopg",  "asyncpg", NULL};
+	struct py_names names;
 	struct tokens ts;
+	enum call call;
 	int driver;
 	size_t i;
 
 	if (!scan_worth_lexing(src, needles))
 		return;
 	tokens_read(&ts, src, LEX_PY);
-	driver = py_driver(&ts);
-	for (i = 0; driver >= 0 && i + 1 < ts.nr; i++) {
-		if (connect_call(&ts, i))
+	py_read_imports(&ts, &names);
+	for (i = 0; i + 1 < ts.nr; i++) {
+		if (ts.v[i].kind != TOK_IDENT ||
+		    (names.driver < 0 && !names.sqlalchemy))
+			continue;
+		call = connect_call(&ts, i, &names, &driver);
+		if (call != CALL_NONE)
 			judge_connect_call(ctx, &ts, i + 1, driver,
-					   ctx->pg_version);
-		judge_ssl_context(ctx, &ts, i, driver);
+					   call == CALL_ENGINE);
+		if (names.driver >= 0)
+			judge_ssl_context(ctx, &ts, i, names.driver);
 	}
-	scan_judge_strings(ctx, &ts, driver);
+	scan_judge_strings(ctx, &ts, names.driver);
 	tokens_release(&ts);
 }
