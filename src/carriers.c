@@ -100,6 +100,8 @@ text_map_offset(const struct text_map *m, const char *value, size_t k)
 
 	if (m->verbatim)
 		return m->base + k;
+	if (m->offsets)
+		return m->offsets[k];
 	if (!m->block || !m->src)
 		return m->base;
 	for (i = 0; i < k && value[i]; i++) {
@@ -118,6 +120,8 @@ text_map_offset(const struct text_map *m, const char *value, size_t k)
 static size_t
 map_end(const struct text_map *m, const char *value, size_t e)
 {
+	if (m->offsets && !m->verbatim)
+		return e ? m->offsets[e - 1] + 1 : m->offsets[0];
 	return m->verbatim || m->block ? text_map_offset(m, value, e) : m->end;
 }
 
@@ -130,6 +134,10 @@ sub_map(const struct text_map *m, const char *value, size_t off, size_t len)
 	if (m->verbatim) {
 		s.base = m->base + off;
 		s.end = s.base + len;
+	} else if (m->offsets) {
+		s.offsets = m->offsets + off;
+		s.base = s.offsets[0];
+		s.end = map_end(&s, value + off, len);
 	} else if (m->block) {
 		s.base = text_map_offset(m, value, off);
 		s.end = text_map_offset(m, value, off + len);
@@ -223,16 +231,20 @@ carriers_fact_from_string(const char *text, size_t len, int version,
 			  const struct client_fact *env, const char *what,
 			  struct client_fact *f, struct conninfo *ci)
 {
-	int jdbc = jdbc_is_url(text, len);
+	int jdbc = jdbc_is_url(text, len), forwarding;
 	size_t i, skip = 0;
 	int dialect = sqlalchemy_dialect(text, len, &skip);
 
 	if (!jdbc && dialect < 0 && !conninfo_is_uri(text, len) &&
 	    !looks_like_kv(text, len, version))
 		return 0;
+	/* the language's import names the driver of a plain string */
+	forwarding = !jdbc && dialect < 0 && env && !env->driver_guessed &&
+		     env->driver != DRIVER_LIBPQ;
 	if (dialect >= 0 ? parse_sqlalchemy(text, len, skip, dialect, version,
 					    ci)
-	    : jdbc       ? jdbc_parse(text, len, ci)
+	    : jdbc	 ? jdbc_parse(text, len, ci)
+	    : forwarding ? conninfo_parse_forwarding(text, len, version, ci)
 			 : conninfo_parse(text, len, version, ci))
 		return -1;
 	client_fact_init(f, jdbc ? DRIVER_PGJDBC
@@ -285,6 +297,10 @@ carriers_judge_string(struct check_ctx *ctx, const char *text, size_t len,
 	}
 	err = f.driver != DRIVER_LIBPQ ? NULL
 				       : conninfo_check(&ci, version, &bad);
+	if (err && bad && client_is_placeholder(bad->value)) {
+		free(err); /* a value built at run time: unknown */
+		err = NULL;
+	}
 	if (err) {
 		engine_client_invalid(
 		    ctx, map->src,

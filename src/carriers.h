@@ -26,6 +26,8 @@ struct text_map {
 	int verbatim;
 	int block;
 	size_t line0, indent;
+	const size_t *offsets; /* borrowed; per value byte (and one past the
+				  end) its source offset, or NULL */
 };
 
 /* The source offset of byte k of the value (k may equal its length). */

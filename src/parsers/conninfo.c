@@ -135,6 +135,7 @@ struct parser {
 	size_t len;
 	int version;
 	struct conninfo *ci;
+	int forward; /* keep unknown keys (conninfo_parse_forwarding) */
 };
 
 static int
@@ -166,12 +167,13 @@ store(struct parser *p, const char *key, size_t kb, size_t ke, char *value,
 		key = "sslmode";
 		remapped = 1;
 	}
-	if (!conninfo_is_keyword(key, p->version)) {
+	if (!conninfo_is_keyword(key, p->version) && !p->forward) {
 		free(value);
 		return -2; /* the caller words the error */
 	}
 	ALLOC_GROW(p->ci->v, p->ci->nr + 1, p->ci->alloc);
 	cp = &p->ci->v[p->ci->nr++];
+	cp->forwarded = !conninfo_is_keyword(key, p->version);
 	cp->key = xstrdup(key);
 	cp->value = value;
 	cp->key_begin = kb;
@@ -351,8 +353,10 @@ parse_params(struct parser *p, size_t i, size_t n)
 			free(key);
 			return -1;
 		}
-		if (!strcmp(key, "ssl") && !strcmp(val, "true")) {
-			/* JDBC compatibility: ssl=true is sslmode=require. */
+		if (!p->forward && !strcmp(key, "ssl") &&
+		    !strcmp(val, "true")) {
+			/* JDBC compatibility: ssl=true is sslmode=require
+			 * (libpq only; other drivers read or forward ssl). */
 			free(key);
 			free(val);
 			key = xstrdup("sslmode");
@@ -492,14 +496,28 @@ parse_uri(struct parser *p)
 	return c ? parse_params(p, i + 1, n) : 0;
 }
 
-int
-conninfo_parse(const char *text, size_t len, int version, struct conninfo *ci)
+static int
+parse(const char *text, size_t len, int version, int forward,
+      struct conninfo *ci)
 {
-	struct parser p = {text, len, version, ci};
+	struct parser p = {text, len, version, ci, forward};
 
 	memset(ci, 0, sizeof(*ci));
 	ci->is_uri = conninfo_is_uri(text, len);
 	return ci->is_uri ? parse_uri(&p) : parse_kv(&p);
+}
+
+int
+conninfo_parse(const char *text, size_t len, int version, struct conninfo *ci)
+{
+	return parse(text, len, version, 0, ci);
+}
+
+int
+conninfo_parse_forwarding(const char *text, size_t len, int version,
+			  struct conninfo *ci)
+{
+	return parse(text, len, version, 1, ci);
 }
 
 void

@@ -19,6 +19,7 @@ struct conn_param {
 	size_t key_begin, key_end;     /* offsets in the text parsed */
 	size_t value_begin, value_end; /* the value as written */
 	int remapped;      /* written as requiressl, or URI ssl=true */
+	int forwarded;     /* not a libpq keyword (conninfo_parse_forwarding) */
 };
 
 struct conninfo {
@@ -39,6 +40,15 @@ int conninfo_is_uri(const char *text, size_t len);
  */
 int conninfo_parse(const char *text, size_t len, int version,
 		   struct conninfo *ci);
+/*
+ * The same, as read by drivers that send keys libpq does not know to the
+ * server as startup parameters (pgx, lib/pq, asyncpg, postgres.js; and
+ * pgxpool consumes its pool_* keys): such keys are kept, marked
+ * forwarded, instead of failing. Whether the server accepts them depends
+ * on its settings, which we cannot see (driver-semantics.md 9.1).
+ */
+int conninfo_parse_forwarding(const char *text, size_t len, int version,
+			      struct conninfo *ci);
 void conninfo_release(struct conninfo *ci);
 
 /* The effective (last) value of key, or NULL. */

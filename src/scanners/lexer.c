@@ -270,12 +270,95 @@ py_string(struct lexer *lx, struct token *t, size_t prefix)
 	t->flags |= TOKF_UNTERMINATED;
 }
 
+static void
+jsx_push(struct lexer *lx, enum jsx_mode m)
+{
+	if (lx->njsx < JSX_MAX_DEPTH) {
+		lx->braces[lx->njsx] = m == JSX_CODE;
+		lx->jsx[lx->njsx++] = (unsigned char)m;
+	}
+}
+
+/* An element's children: text up to the next tag or {expression}. */
+static void
+jsx_children(struct lexer *lx, struct token *t)
+{
+	const char *s = lx->text;
+
+	t->begin = lx->off;
+	t->flags = 0;
+	if (s[lx->off] == '{' || s[lx->off] == '<') {
+		jsx_push(lx, s[lx->off] == '{'			      ? JSX_CODE
+			     : lx->off + 1 < lx->len && s[lx->off + 1] == '/' ? JSX_CLOSE
+									      : JSX_TAG);
+		lx->off++;
+		t->kind = TOK_PUNCT;
+	} else {
+		while (lx->off < lx->len && s[lx->off] != '<' &&
+		       s[lx->off] != '{')
+			lx->off++;
+		t->kind = TOK_TEXT;
+	}
+	t->end = lx->off;
+}
+
+/* After "<" where an expression may begin, a name or ">" opens JSX. */
+static int
+jsx_opens(const struct lexer *lx)
+{
+	const char *s = lx->text;
+	size_t n = lx->off + 1;
+
+	if (lx->lang != LEX_JSX || s[lx->off] != '<' ||
+	    (lx->njsx && lx->jsx[lx->njsx - 1] != JSX_CODE) ||
+	    !regex_allowed(lx) || n >= lx->len)
+		return 0;
+	return s[n] == '>' || ident_char((unsigned char)s[n], 1);
+}
+
+/* The JSX bookkeeping of punctuation token t, just lexed. Returns 1 when
+ * t ends an element. */
+static int
+jsx_punct(struct lexer *lx, const struct token *t)
+{
+	char c = lx->text[t->begin];
+	unsigned char *top = lx->njsx ? &lx->jsx[lx->njsx - 1] : NULL;
+
+	if (!top)
+		return 0;
+	if (*top == JSX_CODE) {
+		if (c == '{')
+			lx->braces[lx->njsx - 1]++;
+		else if (c == '}' && !--lx->braces[lx->njsx - 1])
+			lx->njsx--;
+	} else if (c == '{') {
+		jsx_push(lx, JSX_CODE);
+	} else if (c == '>' || t->end - t->begin == 2) { /* ">" or "/>" */
+		if (*top == JSX_TAG && c == '>')
+			*top = JSX_CHILDREN;
+		else {
+			lx->njsx--; /* a self-closing or closing tag */
+			if (*top == JSX_CLOSE && lx->njsx &&
+			    lx->jsx[lx->njsx - 1] == JSX_CHILDREN)
+				lx->njsx--;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 void
 lex_next(struct lexer *lx, struct token *t)
 {
 	const char *s = lx->text;
-	int prefix;
+	int prefix, element_end = 0;
 
+	if (lx->njsx && lx->jsx[lx->njsx - 1] == JSX_CHILDREN &&
+	    lx->off < lx->len) {
+		jsx_children(lx, t);
+		lx->prev = TOK_STRING; /* after JSX, "/" divides */
+		return;
+	}
 	for (;;) {
 		while (lx->off < lx->len &&
 		       (scan_is((unsigned char)s[lx->off], SC_SPACE) ||
@@ -319,18 +402,35 @@ lex_next(struct lexer *lx, struct token *t)
 			s[lx->off] == '.'))
 			lx->off++;
 		t->kind = TOK_NUMBER;
-	} else if (s[lx->off] == '/' && lx->lang == LEX_JS &&
+	} else if (s[lx->off] == '/' &&
+		   (lx->lang == LEX_JS ||
+		    (lx->lang == LEX_JSX &&
+		     (!lx->njsx || lx->jsx[lx->njsx - 1] == JSX_CODE))) &&
 		   regex_allowed(lx)) {
 		regex(lx);
 		t->kind = TOK_REGEX;
-	} else {
+	} else if (jsx_opens(lx)) {
+		jsx_push(lx, lx->off + 1 < lx->len && s[lx->off + 1] == '/'
+				 ? JSX_CLOSE
+				 : JSX_TAG);
 		lx->off++;
 		t->kind = TOK_PUNCT;
+	} else {
+		/* "/>" ends a JSX tag as one token */
+		lx->off += lx->njsx && lx->jsx[lx->njsx - 1] == JSX_TAG &&
+				   s[lx->off] == '/' && lx->off + 1 < lx->len &&
+				   s[lx->off + 1] == '>'
+			       ? 2
+			       : 1;
+		t->kind = TOK_PUNCT;
+		t->end = lx->off;
+		element_end = jsx_punct(lx, t);
 	}
 	if (lx->off > lx->len) /* a backslash was the last byte */
 		lx->off = lx->len;
 	t->end = lx->off;
-	lx->prev = t->kind;
+	/* after a JSX element, as after any operand, "/" divides */
+	lx->prev = element_end ? TOK_STRING : t->kind;
 	lx->prev_begin = t->begin;
 	lx->prev_end = t->end;
 }

@@ -17,7 +17,8 @@ enum tok_kind {
 	TOK_NUMBER,
 	TOK_COMMENT,
 	TOK_PUNCT,
-	TOK_REGEX
+	TOK_REGEX,
+	TOK_TEXT /* JSX text: shown to users, never code */
 };
 
 enum tok_flags {
@@ -29,7 +30,14 @@ enum tok_flags {
 	TOKF_TEXT_BLOCK = 1 << 5 /* a Java text block: indentation stripped */
 };
 
-enum lex_lang { LEX_JS, LEX_GO, LEX_PY, LEX_JAVA };
+/* LEX_JSX: JavaScript or TypeScript where <Tag> opens JSX (.js, .jsx,
+ * .tsx); in .ts, <T>x is a type assertion. */
+enum lex_lang { LEX_JS, LEX_GO, LEX_PY, LEX_JAVA, LEX_JSX };
+
+/* Where JSX nesting has the lexer: in a tag's attributes, its closing
+ * tag, an element's children (text), or a {...} expression inside. */
+enum jsx_mode { JSX_TAG, JSX_CLOSE, JSX_CHILDREN, JSX_CODE };
+#define JSX_MAX_DEPTH 64
 
 struct token {
 	enum tok_kind kind;
@@ -43,6 +51,9 @@ struct lexer {
 	size_t len, off;
 	enum tok_kind prev; /* last significant token, for '/' */
 	size_t prev_begin, prev_end;
+	unsigned char jsx[JSX_MAX_DEPTH]; /* enum jsx_mode, innermost last */
+	unsigned braces[JSX_MAX_DEPTH];	  /* open braces of a JSX_CODE */
+	size_t njsx;
 };
 
 void lexer_init(struct lexer *lx, const char *text, size_t len,

@@ -80,7 +80,7 @@ tokens_read(struct tokens *ts, const struct source *src, enum lex_lang lang)
 	lexer_init(&lx, src->text, src->len, lang);
 	do {
 		lex_next(&lx, &t);
-		if (t.kind == TOK_COMMENT)
+		if (t.kind == TOK_COMMENT || t.kind == TOK_TEXT)
 			continue;
 		ALLOC_GROW(ts->v, ts->nr + 1, ts->alloc);
 		ts->v[ts->nr++] = t;
@@ -186,6 +186,37 @@ operand_end(const struct tokens *ts, size_t i)
 	return i;
 }
 
+/*
+ * Where each of the n value bytes v of one part of a string expression is
+ * written, into off: a literal's bytes are found in order in its body
+ * (escapes and a text block's indentation are only ever left out), or,
+ * when they cannot be, all at its start; an unknown operand's "${}" at
+ * unknown_at.
+ */
+static void
+map_part(const struct tokens *ts, const struct token *lit, size_t unknown_at,
+	 const char *v, size_t n, size_t *off)
+{
+	const char *text = ts->src->text;
+	size_t begin, end, j, k;
+
+	if (!lit) {
+		for (k = 0; k < n; k++)
+			off[k] = unknown_at;
+		return;
+	}
+	lex_string_body(text, lit, ts->lang, &begin, &end);
+	for (j = begin, k = 0; k < n; k++, j++) {
+		while (j < end && text[j] != v[k])
+			j++;
+		if (j >= end)
+			break;
+		off[k] = j;
+	}
+	for (k = k < n ? 0 : n; k < n; k++)
+		off[k] = begin; /* not a subsequence: the start */
+}
+
 void
 scan_judge_string_at(struct check_ctx *ctx, struct tokens *ts, size_t i,
 		     const struct client_fact *context)
@@ -193,11 +224,14 @@ scan_judge_string_at(struct check_ctx *ctx, struct tokens *ts, size_t i,
 	const struct token *first = &ts->v[i], *last = first;
 	struct buf b = BUF_INIT;
 	struct text_map map;
-	size_t len, parts = 0;
+	size_t len, parts = 0, *offsets = NULL, alloc = 0;
 	char *v;
 
 	for (;;) {
-		if (ts->v[i].kind == TOK_STRING) {
+		size_t at = b.len, start = i;
+		int literal = ts->v[i].kind == TOK_STRING;
+
+		if (literal) {
 			last = &ts->v[i];
 			v = lex_string_value(ts->src->text, last, ts->lang,
 					     &len);
@@ -213,6 +247,9 @@ scan_judge_string_at(struct check_ctx *ctx, struct tokens *ts, size_t i,
 			buf_adds(&b, "${}"); /* not a literal: unknown */
 			i = e;
 		}
+		ALLOC_GROW(offsets, b.len + 1, alloc);
+		map_part(ts, literal ? last : NULL, ts->v[start].begin,
+			 b.ptr + at, b.len - at, offsets + at);
 		parts++;
 		if (ts->v[i].kind == TOK_STRING &&
 		    ts->v[i - 1].kind == TOK_STRING)
@@ -225,12 +262,18 @@ scan_judge_string_at(struct check_ctx *ctx, struct tokens *ts, size_t i,
 	map.src = ts->src;
 	lex_string_body(ts->src->text, first, ts->lang, &map.base, &len);
 	lex_string_body(ts->src->text, last, ts->lang, &len, &map.end);
-	/* Escapes and joins shift bytes: then only the whole is known. */
+	/* Escapes and joins shift bytes: then each byte is found through
+	 * offsets, and fixes are not offered. */
 	map.verbatim = parts == 1 && !(first->flags & TOKF_ESCAPES) &&
 		       map.end - map.base == b.len;
+	if (offsets) {
+		offsets[b.len] = map.end;
+		map.offsets = offsets;
+	}
 	if (strlen(b.ptr) == b.len)
 		carriers_judge_string(ctx, b.ptr, b.len, &map, context,
 				      "connection string");
+	free(offsets);
 	buf_release(&b);
 }
 

@@ -379,6 +379,17 @@ judge_overrides(struct check_ctx *ctx, const struct tokens *ts, int driver)
 	}
 }
 
+/* .ts, .mts, .cts: TypeScript without JSX (<T>x is a type assertion). */
+static int
+typescript_only(const char *path)
+{
+	size_t n = strlen(path);
+
+	return (n > 3 && !strcmp(path + n - 3, ".ts")) ||
+	       (n > 4 && (!strcmp(path + n - 4, ".mts") ||
+			  !strcmp(path + n - 4, ".cts")));
+}
+
 void
 js_judge_source(struct check_ctx *ctx, const struct source *src)
 {
@@ -396,7 +407,7 @@ js_judge_source(struct check_ctx *ctx, const struct source *src)
 
 	if (!scan_worth_lexing(src, needles))
 		return;
-	tokens_read(&ts, src, LEX_JS);
+	tokens_read(&ts, src, typescript_only(src->path) ? LEX_JS : LEX_JSX);
 	driver = js_driver(&ts);
 	binding = driver == DRIVER_POSTGRES_JS ? postgres_js_binding(&ts) : 0;
 	for (i = 2; driver >= 0 && i < ts.nr; i++) {

@@ -13,7 +13,7 @@
 static char
 kind_letter(enum tok_kind k)
 {
-	return "EISNCPR"[k];
+	return "EISNCPRT"[k];
 }
 
 static const struct {
@@ -35,6 +35,14 @@ static const struct {
     {LEX_JS, "'\\", "S", TOKF_UNTERMINATED | TOKF_ESCAPES},
     {LEX_JS, "`\\", "S", TOKF_TEMPLATE | TOKF_UNTERMINATED | TOKF_ESCAPES},
     {LEX_JS, "x = 1 /* c */ / 2", "IPNCPN", 0},
+    /* JSX: text is not code (an apostrophe opens nothing), attributes
+     * and {expressions} are; a comparison is not a tag; in .ts, no JSX. */
+    {LEX_JSX, "x = <p a=\"s\">Don't {`t`} /x/</p>; y = 'z'", "IPPIIPSPTPSPTPPIPPIPS",
+     0},
+    {LEX_JSX, "<A><B/>it's</A> / 2", "PIPPIPTPPIPPN", 0},
+    {LEX_JSX, "a < b ? 'x' : 'y'", "IPIPSPS", 0},
+    {LEX_JSX, "f(<><i>{a.map(v => <b key={v}/>)}</i></>)", "IPPPPIPPIPIPIPPPIIPPIPPPPPPIPPPPP", 0},
+    {LEX_JS, "x = <T>y; s = 'it'", "IPPIPIPIPS", 0},
     /* Go: no regex literals; backquotes are raw strings. */
     {LEX_GO, "x := `a\\n${b}` / 2", "IPPSPN", TOKF_RAW},
     {LEX_GO, "r := '\\''; s := \"q\"", "IPPSPIPPS", TOKF_ESCAPES},
@@ -58,7 +66,7 @@ START_TEST(test_tokens)
 	const char *text = lexes[_i].text;
 	struct lexer lx;
 	struct token t;
-	char got[32];
+	char got[64];
 	size_t n = 0;
 	int first = 1;
 
