@@ -65,7 +65,7 @@ BIN := $(BUILD)/pgtlslint
 endif
 
 .PHONY: all deps demo check test asan golden readme install uninstall clean fmt \
-        check-fmt unit-test golden-test cli-test sarif-test fix-test hostile-test corpus-test install-test live-test precommit-test
+        check-fmt unit-test golden-test cli-test sarif-test fix-test hostile-test corpus-test variants-test install-test live-test precommit-test
 
 all: $(BIN)
 
@@ -132,7 +132,7 @@ asan: deps
 	@$(MAKE) --no-print-directory test BUILD=build/asan SANITIZE=1
 
 test: unit-test golden-test cli-test sarif-test fix-test hostile-test \
-      corpus-test corpus-test install-test live-test precommit-test
+      corpus-test variants-test install-test live-test precommit-test
 
 unit-test: $(BUILD)/check_unit $(BIN)
 	@cd tests && ../$(BUILD)/check_unit
@@ -161,6 +161,10 @@ fix-test: $(BIN)
 # fails below precision 0.98 or recall 0.95 in any language.
 corpus-test: $(BIN)
 	@python3 tests/corpus_score.py $(BIN) tests/fixtures/corpus 0.98 0.95
+
+# The checklist's client programs, each weakened once: one finding each.
+variants-test: $(BIN)
+	@python3 tests/variants.py $(BIN) examples/hardened-db/app
 
 # install and uninstall into a throw-away DESTDIR.
 install-test: $(BIN)

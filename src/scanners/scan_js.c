@@ -371,8 +371,8 @@ judge_overrides(struct check_ctx *ctx, const struct tokens *ts, int driver)
 		    (lit = tok_literal(ts, val))) {
 			if (*lit && !client_is_placeholder(lit))
 				engine_client_password(
-				    ctx, src, ts->v[val].begin + 1,
-				    ts->v[val].end - 1,
+				    ctx, src, ts->v[val].begin,
+				    ts->v[val].end,
 				    "password written in 'password' (****)");
 			free(lit);
 		}

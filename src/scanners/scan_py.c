@@ -233,16 +233,17 @@ argument_value(const struct tokens *ts, size_t v)
 }
 
 /* Adds keyword argument name=value (token v) to args when it sets a
- * connection parameter: a libpq keyword, or asyncpg's ssl=, which
- * replaces the DSN's sslmode. Returns 1 for sslmode. */
+ * connection parameter: a libpq keyword (password too: PGT308 when
+ * literal), or asyncpg's ssl=, which replaces the DSN's sslmode. Returns 1
+ * for sslmode. */
 static int
-add_keyword(struct client_fact *args, const struct tokens *ts,
-	    const char *name, size_t v, int driver, int version)
+add_keyword(struct check_ctx *ctx, struct client_fact *args,
+	    const struct tokens *ts, const char *name, size_t v, int driver)
 {
 	const char *key = driver == DRIVER_ASYNCPG && !strcmp(name, "ssl")
 			      ? "sslmode"
-			  : conninfo_is_keyword(name, version) ? name
-							       : NULL;
+			  : conninfo_is_keyword(name, ctx->pg_version) ? name
+									 : NULL;
 	char *value;
 
 	if (!key)
@@ -262,8 +263,8 @@ add_keyword(struct client_fact *args, const struct tokens *ts,
  * not a literal we can read.
  */
 static int
-add_connect_args(struct client_fact *args, const struct tokens *ts, size_t v,
-		 int driver, int version)
+add_connect_args(struct check_ctx *ctx, struct client_fact *args,
+		 const struct tokens *ts, size_t v, int driver)
 {
 	int braces = tok_is(ts, v, "{");
 	size_t open = braces ? v : v + 1, k;
@@ -288,8 +289,8 @@ add_connect_args(struct client_fact *args, const struct tokens *ts, size_t v,
 				      ts->v[k].end - ts->v[k].begin)
 			   : NULL;
 		if (name)
-			mode |= add_keyword(args, ts, name, k + 2, driver,
-					    version);
+			mode |= add_keyword(ctx, args, ts, name, k + 2,
+					    driver);
 		free(name);
 	}
 	return mode;
@@ -318,6 +319,7 @@ judge_connect_call(struct check_ctx *ctx, struct tokens *ts, size_t open,
 {
 	size_t close = ts->match[open], k, dsn = 0;
 	int dsn_unknown = 0, has_mode = 0;
+	const struct client_param *pw;
 	struct client_fact args;
 
 	if (engine)
@@ -359,15 +361,13 @@ judge_connect_call(struct check_ctx *ctx, struct tokens *ts, size_t open,
 		}
 		if (engine) {
 			if (tok_is(ts, k, "connect_args") &&
-			    add_connect_args(&args, ts, v, driver,
-					     ctx->pg_version) > 0)
+			    add_connect_args(ctx, &args, ts, v, driver) > 0)
 				has_mode = 1;
 			continue;
 		}
 		name = xstrndup(ts->src->text + ts->v[k].begin,
 				ts->v[k].end - ts->v[k].begin);
-		has_mode |= add_keyword(&args, ts, name, v, driver,
-					ctx->pg_version);
+		has_mode |= add_keyword(ctx, &args, ts, name, v, driver);
 		free(name);
 	}
 	if (dsn)
@@ -375,7 +375,11 @@ judge_connect_call(struct check_ctx *ctx, struct tokens *ts, size_t open,
 	else if (!dsn_unknown || has_mode) {
 		args.host_elsewhere = !client_get(&args, "host");
 		engine_run_client(ctx, &args);
-	}
+	} else if ((pw = client_get(&args, "password")) && pw->value &&
+		   *pw->value) /* the connection is unknown, the secret not */
+		engine_client_password(ctx, ts->src, pw->begin, pw->end,
+				       "password written in the connect() "
+				       "arguments (****)");
 	client_fact_release(&args);
 }
 
