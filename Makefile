@@ -5,6 +5,7 @@
 #   make demo     deps + build + lint examples/
 #   make check    deps + build + every test
 #   make asan     the whole test suite under ASan + UBSan
+#   make fuzz     every libFuzzer target for FUZZ_SECONDS (default 30)
 #   make golden   rewrite the golden outputs (review the diff!)
 #   make readme   regenerate the README rule table from rules.d
 #   make install / uninstall   PREFIX=/usr/local DESTDIR=
@@ -21,7 +22,8 @@ BUILD      ?= build
 
 # Debian packages: build and test dependencies (pkg-config names in DESIGN.md).
 DEB_PACKAGES := pkg-config libpcre2-dev libyaml-dev check python3-jsonschema \
-                postgresql libpq-dev libssl-dev pre-commit valgrind
+                postgresql libpq-dev libssl-dev pre-commit valgrind \
+                clang libclang-rt-14-dev
 
 PCRE2_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE2_LIBS   ?= $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null)
@@ -40,6 +42,14 @@ WARNINGS := -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
 ifeq ($(SANITIZE),1)
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
              -fno-omit-frame-pointer
+CFLAGS    := -O1 -g
+endif
+
+# libFuzzer: the library instrumented, each target linked with -fsanitize=fuzzer.
+ifeq ($(SANITIZE),fuzz)
+CC        := clang
+SAN_FLAGS := -fsanitize=fuzzer-no-link,address,undefined \
+             -fno-sanitize-recover=all -fno-omit-frame-pointer
 CFLAGS    := -O1 -g
 endif
 
@@ -64,7 +74,7 @@ else
 BIN := $(BUILD)/pgtlslint
 endif
 
-.PHONY: all deps demo check test asan golden readme install uninstall clean fmt \
+.PHONY: all deps demo check test asan fuzz fuzz-run golden readme install uninstall clean fmt \
         check-fmt unit-test golden-test cli-test sarif-test fix-test hostile-test corpus-test variants-test install-test live-test precommit-test
 
 all: $(BIN)
@@ -177,6 +187,21 @@ install-test: $(BIN)
 	@test ! -e $(BUILD)/destdir/usr/share/man/man1/pgtlslint.1
 	@rm -rf $(BUILD)/destdir
 	@echo "install: 1 passed, 0 failed"
+
+# libFuzzer targets (tests/fuzz/fuzz.c), each run FUZZ_SECONDS from the
+# fixtures as seeds, after replaying the crashes it once found.
+FUZZ_TARGETS := pgconf hba conninfo libpq assign yaml js go py java rules config
+FUZZ_SECONDS ?= 30
+
+fuzz: deps
+	@$(MAKE) --no-print-directory fuzz-run BUILD=build/fuzz SANITIZE=fuzz
+
+fuzz-run: $(addprefix $(BUILD)/fuzz_,$(FUZZ_TARGETS))
+	@tests/fuzz/run.sh $(BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz.c $(LIB_OBJS)
+	$(CC) $(ALL_CFLAGS) $(LIBPQ_CFLAGS) -fsanitize=fuzzer -DFUZZ_$* -o $@ $< \
+	  $(LIB_OBJS) $(LIBS) $(LIBPQ_LIBS) $(ALL_LDFLAGS)
 
 # The real pre-commit against this repository's HEAD (commit first).
 precommit-test:

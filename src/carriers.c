@@ -161,9 +161,13 @@ sqlalchemy_dialect(const char *text, size_t len, size_t *skip)
 	const char *plus = len > 11 && !strncmp(text, "postgresql+", 11)
 			       ? text + 10
 			       : NULL;
-	const char *sep = plus ? strstr(plus, "://") : NULL;
+	const char *sep = NULL;
+	size_t i;
 
-	if (!sep || (size_t)(sep - text) >= len)
+	for (i = 11; plus && !sep && i + 3 <= len; i++)
+		if (!memcmp(text + i, "://", 3))
+			sep = text + i;
+	if (!sep)
 		return -1;
 	*skip = (size_t)(sep - plus);
 	return !strncmp(plus + 1, "asyncpg", 7) ? DRIVER_ASYNCPG : DRIVER_LIBPQ;

@@ -132,6 +132,35 @@ read_rules(struct reader *rd, const yaml_node_t *n)
 	return 0;
 }
 
+/* One {path, rules} entry into *ig; on error the caller frees it. */
+static int
+read_ignore(struct reader *rd, const yaml_node_t *item, struct config_ignore *ig)
+{
+	yaml_node_pair_t *p;
+
+	if (!item || item->type != YAML_MAPPING_NODE)
+		return fail(rd, item, "expected {path, rules}", NULL);
+	for (p = item->data.mapping.pairs.start;
+	     p < item->data.mapping.pairs.top; p++) {
+		const char *k = scalar(node(rd, p->key));
+		const yaml_node_t *v = node(rd, p->value);
+
+		if (k && !strcmp(k, "path") && scalar(v) && !ig->glob)
+			ig->glob = xstrdup(scalar(v));
+		else if (k && !strcmp(k, "rules")) {
+			if (read_list(rd, v, &ig->rules, &ig->nrules, NULL))
+				return PGT_EUSAGE;
+		} else
+			return fail(rd, node(rd, p->key),
+				    "unknown key in ignore:", k);
+	}
+	if (!ig->glob || !ig->nrules)
+		return fail(rd, item, "an ignore needs path and rules", NULL);
+	return 0;
+}
+
+static void free_list(char **v, size_t n);
+
 static int
 read_ignores(struct reader *rd, const yaml_node_t *n)
 {
@@ -141,30 +170,13 @@ read_ignores(struct reader *rd, const yaml_node_t *n)
 		return fail(rd, n, "expected a list of {path, rules}", NULL);
 	for (it = n->data.sequence.items.start;
 	     it < n->data.sequence.items.top; it++) {
-		const yaml_node_t *item = node(rd, *it);
 		struct config_ignore ig = {NULL, NULL, 0};
-		yaml_node_pair_t *p;
 
-		if (!item || item->type != YAML_MAPPING_NODE)
-			return fail(rd, item, "expected {path, rules}", NULL);
-		for (p = item->data.mapping.pairs.start;
-		     p < item->data.mapping.pairs.top; p++) {
-			const char *k = scalar(node(rd, p->key));
-			const yaml_node_t *v = node(rd, p->value);
-
-			if (k && !strcmp(k, "path") && scalar(v) && !ig.glob)
-				ig.glob = xstrdup(scalar(v));
-			else if (k && !strcmp(k, "rules")) {
-				if (read_list(rd, v, &ig.rules, &ig.nrules,
-					      NULL))
-					return PGT_EUSAGE;
-			} else
-				return fail(rd, node(rd, p->key),
-					    "unknown key in ignore:", k);
+		if (read_ignore(rd, node(rd, *it), &ig)) {
+			free(ig.glob);
+			free_list(ig.rules, ig.nrules);
+			return PGT_EUSAGE;
 		}
-		if (!ig.glob || !ig.nrules)
-			return fail(rd, item, "an ignore needs path and rules",
-				    NULL);
 		rd->c->ignores = xrealloc(rd->c->ignores,
 					  (rd->c->nignores + 1) *
 					      sizeof(*rd->c->ignores));

@@ -132,6 +132,10 @@ expect_status 0 "$bin" --config configured/.pgtlslint.yaml --disable PGT105,hba-
 # of the name it is given.
 expect_golden monorepo.txt sh -c "cd monorepo && '$bin' --no-show-source .; echo exit: \$?"
 expect_golden monorepo-stdin.txt sh -c "cd monorepo && '$bin' --no-show-source --stdin-filename svc-b/postgresql.conf - <svc-a/postgresql.conf; echo exit: \$?"
+# An entry that fails after its path and rules were read (found by the
+# config fuzzer: they leaked; make asan's LeakSanitizer would say so).
+expect_status 2 "$bin" bad-ignore
+expect_grep "bad-ignore/.pgtlslint.yaml:4:5: unknown key in ignore: 'reason'" "$tmp/err" "ignore entry error"
 expect_status 2 "$bin" monorepo-bad
 expect_grep "monorepo-bad/svc/.pgtlslint.yaml:3:3: no rule 'PGT999'" "$tmp/err" "nested config error position"
 

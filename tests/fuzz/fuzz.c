@@ -1,0 +1,297 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * fuzz.c — libFuzzer entry points, one per parser and lexer. The Makefile
+ * builds this file once per target with -DFUZZ_<target>; each target
+ * feeds the input to the parser as pgtlslint would, then to the model and
+ * the rules, so that what a parser hands on is exercised too.
+ *
+ *   pgconf   postgresql.conf (includes resolved beside the working dir)
+ *   hba      pg_hba.conf, every record for PostgreSQL 12 and 16
+ *   conninfo connection strings, URIs and JDBC URLs, judged per driver
+ *   libpq    conninfo differential: accept/reject and values as libpq
+ *   assign   .env, Dockerfile, .properties, pg_service.conf (first byte)
+ *   yaml     YAML carriers (compose, Kubernetes, Spring, CI)
+ *   js go py java   a source file through its lexer and scanner
+ *   rules    the custom rules loader
+ *   config   .pgtlslint.yaml
+ *
+ * The harness's only state is the embedded rule set, built once (the
+ * product itself keeps no global state).
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "carriers.h"
+#include "config.h"
+#include "diag.h"
+#include "finding.h"
+#include "model/client.h"
+#include "model/hba_conf.h"
+#include "model/server.h"
+#include "parsers/assign.h"
+#include "parsers/conninfo.h"
+#include "parsers/yaml_carrier.h"
+#include "rules/engine.h"
+#include "rules/ruleset.h"
+#include "scanners/scan_go.h"
+#include "scanners/scan_java.h"
+#include "scanners/scan_js.h"
+#include "scanners/scan_py.h"
+#include "util/source.h"
+
+#ifdef FUZZ_libpq
+#include <libpq-fe.h>
+#endif
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Unused by the targets that judge no file. */
+__attribute__((unused)) static const struct ruleset *
+rules(void)
+{
+	static struct ruleset rs;
+	static int ready;
+	char *err = NULL;
+
+	if (!ready) {
+		ruleset_init(&rs);
+		if (ruleset_load_embedded(&rs, &err) || ruleset_finish(&rs, &err))
+			abort();
+		ready = 1;
+	}
+	return &rs;
+}
+
+/* Runs fn over a check context and frees what it reported. */
+#define WITH_CTX(ctx, body)                                                   \
+	do {                                                                  \
+		struct findings fs_;                                          \
+		struct diags ds_;                                             \
+		struct check_ctx ctx = {rules(), &fs_, &ds_, 16};             \
+		memset(&fs_, 0, sizeof(fs_));                                 \
+		memset(&ds_, 0, sizeof(ds_));                                 \
+		body;                                                         \
+		findings_release(&fs_);                                       \
+		diags_release(&ds_);                                          \
+	} while (0)
+
+#if defined(FUZZ_conninfo) || defined(FUZZ_libpq)
+static void
+judge_all_drivers(const char *text, size_t len)
+{
+	int d;
+
+	for (d = 0; d < DRIVER__COUNT; d++) {
+		struct client_fact env, f;
+		struct client_verdict v;
+		struct conninfo ci;
+		struct text_map map;
+		int rc;
+
+		memset(&map, 0, sizeof(map));
+		map.end = len;
+		map.verbatim = 1;
+		client_fact_init(&env, (enum driver)d, NULL, 0, 0, "fuzz");
+		rc = carriers_fact_from_string(text, len, 16, &map, &env,
+					       "connection string", &f, &ci);
+		if (rc > 0) {
+			client_judge(&f, 16, &v);
+			client_verdict_release(&v);
+			client_fact_release(&f);
+		}
+		if (rc)
+			conninfo_release(&ci);
+		client_fact_release(&env);
+	}
+}
+#endif
+
+#ifdef FUZZ_libpq
+static void
+differs(const char *what, const char *text, const char *theirs,
+	const char *ours)
+{
+	fprintf(stderr, "%s differs for [%s]: libpq [%s], ours [%s]\n", what,
+		text, theirs ? theirs : "(none)", ours ? ours : "(none)");
+	abort();
+}
+
+/* Our parser accepts what libpq 15 accepts, with the same values (the
+ * conninfo oracle's property, on inputs libFuzzer finds). */
+static void
+compare_with_libpq(const char *text)
+{
+	struct conninfo ci;
+	char *err = NULL;
+	PQconninfoOption *opts = PQconninfoParse(text, &err), *o;
+	int ours = conninfo_parse(text, strlen(text), 15, &ci);
+	size_t i;
+
+	if ((opts == NULL) != (ours != 0))
+		differs("accept/reject", text, opts ? "accepts" : err,
+			ours ? ci.error : "accepts");
+	for (o = opts; o && o->keyword; o++) {
+		const struct conn_param *p = conninfo_get(&ci, o->keyword);
+
+		if (o->val && (!p || strcmp(p->value, o->val)))
+			differs(o->keyword, text, o->val, p ? p->value : NULL);
+	}
+	for (i = 0; opts && i < ci.nr; i++) {
+		for (o = opts; o->keyword && strcmp(o->keyword, ci.v[i].key); o++)
+			;
+		if (!o->keyword || !o->val)
+			differs(ci.v[i].key, text, NULL, ci.v[i].value);
+	}
+	PQconninfoFree(opts);
+	PQfreemem(err);
+	conninfo_release(&ci);
+}
+#endif
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *text = (const char *)data;
+	struct source src;
+
+	(void)src;
+	(void)text;
+#if defined(FUZZ_pgconf)
+	{
+		struct server_config cfg;
+
+		source_from_mem(&src, "fuzz/postgresql.conf", text, size);
+		server_config_load(&cfg, &src, 16, 0);
+		WITH_CTX(ctx, engine_run_server(&ctx, &cfg, 1));
+		server_config_release(&cfg);
+	}
+#elif defined(FUZZ_hba)
+	{
+		static const int versions[] = {12, 16};
+		struct server_facts facts = {1, 1, NULL};
+		size_t i;
+
+		for (i = 0; i < 2; i++) {
+			struct hba_conf conf;
+
+			source_from_mem(&src, "fuzz/pg_hba.conf", text, size);
+			hba_conf_load(&conf, &src, versions[i]);
+			WITH_CTX(ctx, engine_run_hba(&ctx, &conf, 1, &facts));
+			hba_conf_release(&conf);
+		}
+	}
+#elif defined(FUZZ_conninfo)
+	judge_all_drivers(text, size);
+#elif defined(FUZZ_libpq)
+	{
+		/* libpq reads C strings: the input up to its first NUL */
+		char *s = strndup(text, size);
+
+		compare_with_libpq(s);
+		judge_all_drivers(s, strlen(s));
+		free(s);
+	}
+#elif defined(FUZZ_assign)
+	{
+		static const char *const names[] = {".env", "Dockerfile",
+						    "app.properties",
+						    "pg_service.conf"};
+		struct assignments as;
+		int kind = size ? data[0] % 4 : 0;
+
+		if (size) {
+			text++;
+			size--;
+		}
+		source_from_mem(&src, names[kind], text, size);
+		memset(&as, 0, sizeof(as));
+		if (kind == 3)
+			WITH_CTX(ctx, carriers_judge_service(&ctx, &src));
+		else {
+			if (kind == 0)
+				envfile_parse(src.text, src.len, &as);
+			else if (kind == 1)
+				dockerfile_parse(src.text, src.len, &as);
+			else
+				properties_parse(src.text, src.len, &as);
+			WITH_CTX(ctx,
+				 carriers_judge_assignments(&ctx, &src, &as));
+			assignments_release(&as);
+		}
+		source_release(&src);
+	}
+#elif defined(FUZZ_yaml)
+	{
+		struct assignments as;
+		char *err = NULL;
+
+		source_from_mem(&src, "fuzz.yaml", text, size);
+		memset(&as, 0, sizeof(as));
+		yaml_carrier_parse(&src, &as, &err);
+		free(err);
+		WITH_CTX(ctx, carriers_judge_assignments(&ctx, &src, &as));
+		assignments_release(&as);
+		source_release(&src);
+	}
+#elif defined(FUZZ_js) || defined(FUZZ_go) || defined(FUZZ_py) ||            \
+    defined(FUZZ_java)
+	{
+#if defined(FUZZ_js)
+		source_from_mem(&src, "fuzz.jsx", text, size);
+		WITH_CTX(ctx, js_judge_source(&ctx, &src));
+#elif defined(FUZZ_go)
+		source_from_mem(&src, "fuzz.go", text, size);
+		WITH_CTX(ctx, go_judge_source(&ctx, &src));
+#elif defined(FUZZ_py)
+		source_from_mem(&src, "fuzz.py", text, size);
+		WITH_CTX(ctx, py_judge_source(&ctx, &src));
+#else
+		source_from_mem(&src, "Fuzz.java", text, size);
+		WITH_CTX(ctx, java_judge_source(&ctx, &src));
+#endif
+		source_release(&src);
+	}
+#elif defined(FUZZ_rules)
+	{
+		struct ruleset rs;
+		char *err = NULL;
+
+		ruleset_init(&rs);
+		if (!ruleset_add_yaml(&rs, "fuzz.yaml", text, size, &err))
+			ruleset_finish(&rs, &err);
+		free(err);
+		ruleset_release(&rs);
+	}
+#elif defined(FUZZ_config)
+	{
+		char path[] = "/tmp/pgtlslint-fuzz-XXXXXX";
+		int fd = mkstemp(path);
+		struct config c;
+		char *err = NULL;
+
+		if (fd < 0)
+			abort();
+		if (write(fd, data, size) != (ssize_t)size)
+			abort();
+		close(fd);
+		if (!config_load(&c, path, &err)) {
+			struct ruleset rs;
+
+			ruleset_init(&rs);
+			if (!ruleset_load_embedded(&rs, &err) &&
+			    !ruleset_finish(&rs, &err))
+				config_apply_rules(&c, &rs, &err);
+			ruleset_release(&rs);
+		}
+		free(err);
+		config_release(&c);
+		unlink(path);
+	}
+#else
+#error "build with -DFUZZ_<target>"
+#endif
+	return 0;
+}
