@@ -75,7 +75,7 @@ BIN := $(BUILD)/pgtlslint
 endif
 
 .PHONY: all deps demo check test asan fuzz fuzz-run golden readme install uninstall clean fmt \
-        check-fmt unit-test golden-test cli-test sarif-test fix-test hostile-test corpus-test variants-test install-test live-test precommit-test
+        check-fmt unit-test golden-test cli-test sarif-test fix-test hostile-test corpus-test variants-test secrets-test install-test live-test precommit-test
 
 all: $(BIN)
 
@@ -142,7 +142,8 @@ asan: deps
 	@$(MAKE) --no-print-directory test BUILD=build/asan SANITIZE=1
 
 test: unit-test golden-test cli-test sarif-test fix-test hostile-test \
-      corpus-test variants-test install-test live-test precommit-test
+      corpus-test variants-test secrets-test install-test live-test \
+      precommit-test
 
 unit-test: $(BUILD)/check_unit $(BIN)
 	@cd tests && ../$(BUILD)/check_unit
@@ -171,6 +172,10 @@ fix-test: $(BIN)
 # fails below precision 0.98 or recall 0.95 in any language.
 corpus-test: $(BIN)
 	@python3 tests/corpus_score.py $(BIN) tests/fixtures/corpus 0.98 0.95
+
+# A planted password, in every carrier and language, never printed.
+secrets-test: $(BIN)
+	@tests/secrets.sh $(BIN)
 
 # The checklist's client programs, each weakened once: one finding each.
 variants-test: $(BIN)

@@ -35,38 +35,78 @@ key_char(char c)
 }
 
 /*
- * At p, a key ending in "password" or "passwd" (any case, any prefix:
- * PGPASSWORD, spring.datasource.password, "password") followed by '=' or
- * ':'? Returns the offset of the value, or 0.
+ * At p, a key that names a secret -- password, passwd, passphrase, secret,
+ * secrets, after any upper-case or separated prefix (PGPASSWORD,
+ * spring.datasource.password, radiussecrets) -- followed by '=', ':' or
+ * ':='; a quoted key may also be followed by ',', as in
+ * setProperty("password", "..."). Returns the offset of the value, or 0.
  */
 static size_t
 secret_key_at(const char *text, const char *p, const char *end)
 {
-	static const char *const words[] = {"password", "passwd"};
+	static const char *const words[] = {"password",	     "passwd",
+					    "passphrase",    "secrets",
+					    "secret",	     "radiussecrets",
+					    "radiussecret"};
 	size_t w;
 
 	if (p > text && key_char(p[-1]) && (p[-1] < 'A' || p[-1] > 'Z') &&
 	    p[-1] != '_' && p[-1] != '.' && p[-1] != '-')
 		return 0; /* inside a lowercase word, e.g. "mypassword" */
-	for (w = 0; w < 2; w++) {
+	for (w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
 		size_t n = strlen(words[w]);
 		const char *q = p + n;
+		int quoted = 0;
 
 		if ((size_t)(end - p) < n || strncasecmp(p, words[w], n) ||
 		    (q < end && key_char(*q)))
 			continue;
 		if (q < end && (*q == '"' || *q == '\''))
-			q++;
+			q++, quoted = 1;
 		while (q < end && (*q == ' ' || *q == '\t'))
 			q++;
-		if (q >= end || (*q != '=' && *q != ':'))
+		if (q >= end || (*q != '=' && *q != ':' && !(quoted && *q == ',')))
 			continue;
-		q++;
+		q += q + 1 < end && q[0] == ':' && q[1] == '=' ? 2 : 1;
 		while (q < end && (*q == ' ' || *q == '\t'))
 			q++;
 		return (size_t)(q - p);
 	}
 	return 0;
+}
+
+/*
+ * At p, DriverManager.getConnection(url, user, "password"): the offset of
+ * the third argument when it is a string literal, or 0 (java.sql's
+ * signature; the only call that takes a password by position).
+ */
+static size_t
+positional_password_at(const char *p, const char *end)
+{
+	static const char call[] = "getConnection(";
+	const char *q = p + sizeof(call) - 1;
+	int depth = 0, commas = 0;
+
+	if ((size_t)(end - p) < sizeof(call) - 1 ||
+	    memcmp(p, call, sizeof(call) - 1))
+		return 0;
+	for (; q < end && commas < 2; q++) {
+		if (*q == '"' || *q == '\'') {
+			char c = *q;
+
+			for (q++; q < end && *q != c; q++)
+				if (*q == '\\' && q + 1 < end)
+					q++;
+		} else if (*q == '(')
+			depth++;
+		else if (*q == ')' && !depth--)
+			return 0;
+		else if (*q == ',' && !depth)
+			commas++;
+	}
+	while (q < end && (*q == ' ' || *q == '\t'))
+		q++;
+	return commas == 2 && q < end && *q == '"' ? (size_t)(q - p) : 0;
 }
 
 /* Length of a value at p: quoted ('..' or ".." with backslash escapes) or
@@ -98,10 +138,18 @@ mask_conninfo(const char *text, size_t len)
 	while (p < end) {
 		size_t v = secret_key_at(text, p, end);
 
+		if (!v)
+			v = positional_password_at(p, end);
 		if (v && secret_len(p + v, end)) {
+			size_t n = secret_len(p + v, end);
+
+			/* pg_hba.conf's radiussecrets is a comma list */
+			while (!strncasecmp(p, "radius", 6) && p + v + n < end &&
+			       p[v + n] == ',')
+				n += 1 + secret_len(p + v + n + 1, end);
 			buf_add(&b, p, v);
 			buf_adds(&b, MASK_TEXT);
-			p += v + secret_len(p + v, end);
+			p += v + n;
 			continue;
 		}
 		if ((size_t)(end - p) >= 3 && !memcmp(p, "://", 3)) {

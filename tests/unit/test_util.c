@@ -84,6 +84,16 @@ static const struct {
 	{"\"password\": \"x\"", "\"password\": ****"},
 	{"password_encryption = md5", "password_encryption = md5"},
 	{"PGPASSWORD=", "PGPASSWORD="},
+	/* code: a quoted key before a comma, Go's :=, RADIUS secrets, and
+	 * the password getConnection takes by position */
+	{"p.setProperty(\"password\", \"x\");", "p.setProperty(\"password\", ****);"},
+	{"Password := \"x\"", "Password := ****"},
+	{"radius radiussecrets=abc,def x", "radius radiussecrets=**** x"},
+	{"getConnection(url, \"app\", \"pw\")", "getConnection(url, \"app\", ****)"},
+	{"getConnection(f(a, b), u, \"pw\")", "getConnection(f(a, b), u, ****)"},
+	{"getConnection(url, props)", "getConnection(url, props)"},
+	{"\"user\", \"app\"", "\"user\", \"app\""},
+	{"secretKeyRef: db", "secretKeyRef: db"},
 };
 
 START_TEST(test_mask_conninfo)
