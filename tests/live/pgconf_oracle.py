@@ -154,6 +154,9 @@ def judge_case(case, label, rows, settings, findings, tally, data_prefix,
                   sorted(ours_invalid))
     ours_values = {n: v for n, v in settings.items()
                    if not v[1].startswith("default")}
+    # --show-settings masks passwords (primary_conninfo's): so must we.
+    values = {n: (re.sub(r"password=\S+", "password=****", v[0]), v[1])
+              for n, v in values.items()}
     tally.compare(label + ": " + "effective settings", values, ours_values)
 
 
