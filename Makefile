@@ -6,6 +6,7 @@
 #   make check    deps + build + every test
 #   make asan     the whole test suite under ASan + UBSan
 #   make fuzz     every libFuzzer target for FUZZ_SECONDS (default 30)
+#   make analyze  cppcheck and clang-tidy over src/, zero reports
 #   make golden   rewrite the golden outputs (review the diff!)
 #   make readme   regenerate the README rule table from rules.d
 #   make install / uninstall   PREFIX=/usr/local DESTDIR=
@@ -23,7 +24,7 @@ BUILD      ?= build
 # Debian packages: build and test dependencies (pkg-config names in DESIGN.md).
 DEB_PACKAGES := pkg-config libpcre2-dev libyaml-dev check python3-jsonschema \
                 postgresql libpq-dev libssl-dev pre-commit valgrind \
-                clang libclang-rt-14-dev
+                clang libclang-rt-14-dev clang-tidy cppcheck
 
 PCRE2_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE2_LIBS   ?= $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null)
@@ -74,7 +75,7 @@ else
 BIN := $(BUILD)/pgtlslint
 endif
 
-.PHONY: all deps demo check test asan fuzz fuzz-run golden readme install uninstall clean fmt \
+.PHONY: all deps demo check test asan fuzz fuzz-run analyze analyze-run golden readme install uninstall clean fmt \
         check-fmt unit-test golden-test cli-test sarif-test fix-test hostile-test corpus-test variants-test secrets-test install-test live-test precommit-test
 
 all: $(BIN)
@@ -192,6 +193,24 @@ install-test: $(BIN)
 	@test ! -e $(BUILD)/destdir/usr/share/man/man1/pgtlslint.1
 	@rm -rf $(BUILD)/destdir
 	@echo "install: 1 passed, 0 failed"
+
+# Static analysis of src/: cppcheck and clang-tidy (configuration in
+# .cppcheck-suppressions and .clang-tidy), both with zero reports.
+ANALYZE_DEFS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 \
+                -DPGTLSLINT_VERSION='"$(VERSION)"' -Isrc -I$(BUILD)/gen
+
+analyze: deps
+	@$(MAKE) --no-print-directory analyze-run
+
+analyze-run: $(BUILD)/gen/rules_embedded.c
+	cppcheck --enable=warning,performance,portability --std=c11 --quiet \
+	  --error-exitcode=1 --inline-suppr -Isrc -I$(BUILD)/gen \
+	  -D_POSIX_C_SOURCE=200809L --suppress=missingIncludeSystem \
+	  --suppress=toomanyconfigs --suppressions-list=.cppcheck-suppressions src
+	@echo $(SRCS) | tr ' ' '\n' | \
+	  xargs -P 2 -I{} clang-tidy --quiet {} -- $(ANALYZE_DEFS) 2>/dev/null || \
+	  { echo "analyze: clang-tidy reported problems"; exit 1; }
+	@echo "analyze: cppcheck and clang-tidy clean over $(words $(SRCS)) files"
 
 # libFuzzer targets (tests/fuzz/fuzz.c), each run FUZZ_SECONDS from the
 # fixtures as seeds, after replaying the crashes it once found.

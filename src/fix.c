@@ -107,7 +107,7 @@ unified_diff(struct buf *d, const char *path, const char *old, size_t on,
 		for (k = i; k < n; k++)
 			if (k >= a.nr || k >= b.nr ||
 			    !same_line(old, &a, k, new, &b, k)) {
-				if (k > last + 2 * CONTEXT)
+				if (k > last + (size_t)2 * CONTEXT)
 					break;
 				last = k;
 			}

@@ -313,7 +313,7 @@ static int
 store_component(struct parser *p, const char *key, const char *s, size_t len,
 		size_t b, size_t e)
 {
-	char *v;
+	char *v = NULL;
 
 	if (decode(p, s, len, b, e, key, &v))
 		return -1;

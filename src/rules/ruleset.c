@@ -240,7 +240,7 @@ load_condition(struct loader *ld, const yaml_node_t *n, struct rule *r)
 	for (char *c = r->setting; *c; c++)
 		if (*c >= 'A' && *c <= 'Z')
 			*c = (char)(*c - 'A' + 'a');
-	if (r->op == COND_MATCH) {
+	if (r->op == COND_MATCH && pattern_node) {
 		char *rerr = NULL;
 		size_t off = 0;
 
@@ -266,7 +266,7 @@ static int
 load_key(struct loader *ld, const char *key, const yaml_node_t *v,
 	 struct rule *r, int *has_condition)
 {
-	int sev, target;
+	int sev = 0, target = 0;
 
 	if (!strcmp(key, "id"))
 		return take_string(ld, v, &r->id);

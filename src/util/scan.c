@@ -7,9 +7,10 @@
 /* C11 has no range initialisers, so each entry is computed by CL();
  * tests/unit/test_scan.c checks all 256 against ctype-free predicates. */
 #define C16(b)                                                                 \
-	CL(b + 0), CL(b + 1), CL(b + 2), CL(b + 3), CL(b + 4), CL(b + 5),      \
-	    CL(b + 6), CL(b + 7), CL(b + 8), CL(b + 9), CL(b + 10),            \
-	    CL(b + 11), CL(b + 12), CL(b + 13), CL(b + 14), CL(b + 15)
+	CL((b) + 0), CL((b) + 1), CL((b) + 2), CL((b) + 3), CL((b) + 4),       \
+	    CL((b) + 5), CL((b) + 6), CL((b) + 7), CL((b) + 8), CL((b) + 9),   \
+	    CL((b) + 10), CL((b) + 11), CL((b) + 12), CL((b) + 13),            \
+	    CL((b) + 14), CL((b) + 15)
 #define CL(c)                                                                  \
 	(unsigned char)(((c) == ' ' || (c) == '\t' || (c) == '\r' ||           \
 			 (c) == '\f' || (c) == '\v')                           \
