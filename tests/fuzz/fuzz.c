@@ -9,6 +9,7 @@
  *   hba      pg_hba.conf, every record for PostgreSQL 12 and 16
  *   conninfo connection strings, URIs and JDBC URLs, judged per driver
  *   libpq    conninfo differential: accept/reject and values as libpq
+ *   jdbc     JDBC URLs (the input follows "jdbc:postgresql:")
  *   assign   .env, Dockerfile, .properties, pg_service.conf (first byte)
  *   yaml     YAML carriers (compose, Kubernetes, Spring, CI)
  *   js go py java   a source file through its lexer and scanner
@@ -33,6 +34,7 @@
 #include "model/server.h"
 #include "parsers/assign.h"
 #include "parsers/conninfo.h"
+#include "parsers/jdbc.h"
 #include "parsers/yaml_carrier.h"
 #include "rules/engine.h"
 #include "rules/ruleset.h"
@@ -78,7 +80,7 @@ rules(void)
 		diags_release(&ds_);                                          \
 	} while (0)
 
-#if defined(FUZZ_conninfo) || defined(FUZZ_libpq)
+#if defined(FUZZ_conninfo) || defined(FUZZ_libpq) || defined(FUZZ_jdbc)
 static void
 judge_all_drivers(const char *text, size_t len)
 {
@@ -193,6 +195,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		compare_with_libpq(s);
 		judge_all_drivers(s, strlen(s));
 		free(s);
+	}
+#elif defined(FUZZ_jdbc)
+	{
+		static const char prefix[] = "jdbc:postgresql:";
+		char *url = malloc(sizeof(prefix) + size);
+		struct conninfo ci;
+
+		memcpy(url, prefix, sizeof(prefix) - 1);
+		memcpy(url + sizeof(prefix) - 1, text, size);
+		url[sizeof(prefix) - 1 + size] = '\0';
+		jdbc_parse(url, sizeof(prefix) - 1 + size, &ci);
+		conninfo_release(&ci);
+		judge_all_drivers(url, sizeof(prefix) - 1 + size);
+		free(url);
 	}
 #elif defined(FUZZ_assign)
 	{

@@ -19,9 +19,10 @@ seeds() {
 	case $1 in
 	pgconf) find "$root/tests/fixtures" "$root/examples" -name '*.conf' ! -name '*hba*' ;;
 	hba) find "$root/tests/fixtures" "$root/examples" -name '*hba*' -type f ;;
-	conninfo | libpq | assign)
+	assign)
 		find "$root/tests/fixtures" "$root/examples" -type f \( -name '.env*' \
 			-o -name '*.properties' -o -name 'Dockerfile*' -o -name '*service*' \) ;;
+	conninfo | libpq | jdbc) echo "$work.values" ;;
 	yaml) find "$root/tests/fixtures" "$root/examples" -name '*.y*ml' ! -name '.pgtlslint.yaml' ;;
 	js) find "$root/tests/fixtures" "$root/examples" -name '*.[jt]s*' ;;
 	go) find "$root/tests/fixtures" "$root/examples" -name '*.go' ;;
@@ -42,8 +43,23 @@ for t in "$@"; do
 		continue
 	fi
 	rm -rf "$work" && mkdir -p "$work"
+	# connection strings: each assigned value of the carriers, one seed
+	# each (a JDBC seed without its jdbc:postgresql: prefix)
+	find "$root/tests/fixtures" "$root/examples" -type f \( -name '.env*' \
+		-o -name '*.properties' \) -exec cat {} + |
+		sed -n 's/^[^#=]*=//p' | sed "s/^['\"]//; s/['\"]\$//" |
+		if [ "$t" = jdbc ]; then sed -n 's/^jdbc:postgresql://p'; else cat; fi |
+		sort -u | head -400 >"$work.values"
 	seeds "$t" | while read -r f; do
-		cp "$f" "$work/$(printf '%s' "$f" | cksum | cut -d' ' -f1)" 2>/dev/null
+		if [ "$f" = "$work.values" ]; then
+			n=0
+			while IFS= read -r v; do
+				n=$((n + 1))
+				printf '%s' "$v" >"$work/value$n"
+			done <"$f"
+		else
+			cp "$f" "$work/$(printf '%s' "$f" | cksum | cut -d' ' -f1)" 2>/dev/null
+		fi
 	done
 	"$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
 		-max_len=65536 -print_final_stats=1 \
@@ -60,5 +76,5 @@ for t in "$@"; do
 	fi
 done
 echo "fuzz: $# targets, $total executions in total"
-rm -rf "$work" "$work.log"
+rm -rf "$work" "$work.log" "$work.values"
 exit $status
