@@ -107,6 +107,16 @@ tok_is(const struct tokens *ts, size_t i, const char *word)
 	       !memcmp(ts->src->text + ts->v[i].begin, word, n);
 }
 
+int
+tok_same(const struct tokens *ts, size_t a, size_t b)
+{
+	size_t n = ts->v[a].end - ts->v[a].begin;
+
+	return n == ts->v[b].end - ts->v[b].begin &&
+	       !memcmp(ts->src->text + ts->v[a].begin,
+		       ts->src->text + ts->v[b].begin, n);
+}
+
 char *
 tok_literal(const struct tokens *ts, size_t i)
 {

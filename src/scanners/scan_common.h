@@ -40,6 +40,9 @@ void tokens_release(struct tokens *ts);
 /* Token i is exactly word. */
 int tok_is(const struct tokens *ts, size_t i, const char *word);
 
+/* Tokens a and b are written the same. */
+int tok_same(const struct tokens *ts, size_t a, size_t b);
+
 /* The value of string token i when it is a plain literal (no ${...},
  * terminated, no NUL), malloc'd; else NULL. */
 char *tok_literal(const struct tokens *ts, size_t i);

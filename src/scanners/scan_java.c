@@ -124,19 +124,18 @@ add_property(struct tokens *ts, size_t i, struct client_fact *props)
 		ts->judged[i + 2] = 1;
 	} else
 		return;
-	if (v >= ts->nr)
-		return free(name);
-	value = literal_argument(ts, v);
-	if (!strcmp(key, "ssl") && value && !strcmp(value, "false") &&
-	    !name) {
+	if (v < ts->nr) {
+		value = literal_argument(ts, v);
+		/* setSsl(false) leaves no ssl property */
+		if (name || strcmp(key, "ssl") || !value ||
+		    strcmp(value, "false"))
+			client_fact_add(props, key, value, ts->v[v].begin,
+					ts->v[v].end)
+			    ->in_code = 1;
+		ts->judged[v] = 1;
 		free(value);
-		return free(name); /* setSsl(false): no ssl property */
 	}
-	client_fact_add(props, key, value, ts->v[v].begin, ts->v[v].end)
-	    ->in_code = 1;
-	ts->judged[v] = 1;
 	free(name);
-	free(value);
 }
 
 /* new PGSimpleDataSource() and its kin: connections built from the

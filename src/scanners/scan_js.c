@@ -130,16 +130,6 @@ add_ssl_option(struct client_fact *f, struct tokens *ts, size_t i)
 	free(lit);
 }
 
-static int
-same_text(const struct tokens *ts, size_t a, size_t b)
-{
-	size_t n = ts->v[a].end - ts->v[a].begin;
-
-	return n == ts->v[b].end - ts->v[b].begin &&
-	       !memcmp(ts->src->text + ts->v[a].begin,
-		       ts->src->text + ts->v[b].begin, n);
-}
-
 /* The name postgres.js is bound to: import sql from 'postgres', const sql
  * = require('postgres'); 0 when not found (then "postgres"). */
 static size_t
@@ -417,7 +407,7 @@ js_judge_source(struct check_ctx *ctx, const struct source *src)
 			judge_node_object(ctx, &ts, i);
 		else if (driver == DRIVER_POSTGRES_JS && tok_is(&ts, i, "(") &&
 			 !tok_is(&ts, i - 2, ".") &&
-			 (binding ? same_text(&ts, i - 1, binding)
+			 (binding ? tok_same(&ts, i - 1, binding)
 				  : tok_is(&ts, i - 1, "postgres")))
 			judge_postgres_js_call(ctx, &ts, i);
 	}

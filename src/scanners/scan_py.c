@@ -76,18 +76,12 @@ bind_name(struct py_name *v, size_t *n, size_t tok, int driver)
 static const struct py_name *
 bound(const struct tokens *ts, const struct py_name *v, size_t n, size_t i)
 {
-	const struct token *t = &ts->v[i];
 	const struct py_name *hit = NULL;
 	size_t k;
 
-	for (k = 0; k < n; k++) {
-		const struct token *b = &ts->v[v[k].tok];
-
-		if (b->end - b->begin == t->end - t->begin &&
-		    !memcmp(ts->src->text + b->begin, ts->src->text + t->begin,
-			    t->end - t->begin))
+	for (k = 0; k < n; k++)
+		if (tok_same(ts, v[k].tok, i))
 			hit = &v[k];
-	}
 	return hit;
 }
 
