@@ -56,8 +56,9 @@ endif
 
 ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 \
               $(WARNINGS) -DPGTLSLINT_VERSION='"$(VERSION)"' -Isrc -I$(BUILD)/gen \
-              $(PCRE2_CFLAGS) $(YAML_CFLAGS) $(SAN_FLAGS) -MMD -MP $(CFLAGS)
-ALL_LDFLAGS := $(SAN_FLAGS) $(LDFLAGS)
+              $(PCRE2_CFLAGS) $(YAML_CFLAGS) $(SAN_FLAGS) -pthread -MMD -MP \
+              $(CFLAGS)
+ALL_LDFLAGS := $(SAN_FLAGS) -pthread $(LDFLAGS)
 LIBS := $(PCRE2_LIBS) $(YAML_LIBS)
 
 SRCS := $(wildcard src/*.c src/util/*.c src/parsers/*.c src/model/*.c \

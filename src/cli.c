@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "status.h"
 #include "walk.h"
@@ -75,6 +76,9 @@ const char cli_usage[] =
     "      --stdin-type TYPE   what '-' holds: pgconf, hba, env, dockerfile,\n"
     "                          properties, yaml, shell, service, js, go,\n"
     "                          py, java\n"
+    "  -j, --jobs N            lint N files at once (default: the online "
+    "cores);\n"
+    "                          the report is the same for any N\n"
     "\n"
     "  -V, --version           print the version and exit\n"
     "  -h, --help              print this help and exit\n"
@@ -136,6 +140,7 @@ static const struct option long_options[] = {
 	{"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
 	{"fix", no_argument, NULL, OPT_FIX},
 	{"diff", no_argument, NULL, OPT_DIFF},
+	{"jobs", required_argument, NULL, 'j'},
 	{"version", no_argument, NULL, 'V'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0}};
@@ -197,6 +202,13 @@ parse_one(int c, char *arg, struct pgt_options *o, char **err)
 		return 0;
 	case 'o':
 		o->output = arg;
+		return 0;
+	case 'j':
+		v = strtol(arg, &end, 10);
+		if (*end || v < 1 || v > MAX_JOBS)
+			return usage_error(err, "--jobs", arg,
+					   "a number from 1 to 256");
+		o->jobs = (int)v;
 		return 0;
 	case OPT_FAIL_ON:
 		i = one_of(arg, fails, 4);
@@ -312,7 +324,7 @@ cli_parse(int argc, char **argv, struct pgt_options *o, char **err)
 	*err = NULL;
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":f:o:Vh", long_options, NULL)) !=
+	while ((c = getopt_long(argc, argv, ":f:o:j:Vh", long_options, NULL)) !=
 	       -1) {
 		if (c == '?') {
 			*err = optopt ? xasprintf("unknown option '-%c'", optopt)
@@ -341,6 +353,11 @@ cli_parse(int argc, char **argv, struct pgt_options *o, char **err)
 	if (o->driver && !o->explain_conn) {
 		*err = xstrdup("--driver needs --explain-conn");
 		return PGT_EUSAGE;
+	}
+	if (!o->jobs) {
+		long cores = sysconf(_SC_NPROCESSORS_ONLN);
+
+		o->jobs = cores < 1 ? 1 : cores > MAX_JOBS ? MAX_JOBS : (int)cores;
 	}
 	if (!o->paths.nr && !o->list_rules && !o->explain && !o->version &&
 	    !o->help && !o->explain_hba && !o->explain_conn) {

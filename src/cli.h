@@ -11,6 +11,7 @@
 #include "rules/rule.h"
 
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+#define MAX_JOBS 256 /* -j */
 #define FAIL_NEVER SEV__COUNT /* --fail-on never */
 
 struct str_list {
@@ -44,6 +45,7 @@ struct pgt_options {
 	struct str_list probes;   /* --probe ADDRESS,DATABASE,USER */
 	const char *explain_conn; /* --explain-conn STRING */
 	const char *driver;       /* --driver NAME, for --explain-conn */
+	int jobs;                 /* -j: files linted at once (1..MAX_JOBS) */
 	int version, help;
 };
 

@@ -7,6 +7,7 @@
  */
 #include "lint.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,28 +108,33 @@ scan_markers(struct run *run, const struct source *src)
 }
 
 /* Reads a file (or stdin for "-", named as --stdin-filename says);
- * problems become diagnostics. */
+ * problems become diagnostics in diags. */
 static int
-load(const struct run *run, const char *path, struct source *src)
+load_into(const struct pgt_options *o, const char *path, struct source *src,
+	  struct diags *diags)
 {
-	struct lint_result *res = run->res;
-	const char *name = run->o->stdin_filename ? run->o->stdin_filename
-						  : "<stdin>";
+	const char *name = o->stdin_filename ? o->stdin_filename : "<stdin>";
 	char *err = NULL;
 	int rc = !strcmp(path, "-") ? source_load_fd(src, name, 0, &err)
 				    : source_load(src, path, &err);
 
 	if (rc != PGT_OK) {
-		diags_add(&res->diags, path, rc == PGT_EIO, err);
+		diags_add(diags, path, rc == PGT_EIO, err);
 		return -1;
 	}
 	if (source_is_binary(src)) {
-		diags_add(&res->diags, path, 0,
+		diags_add(diags, path, 0,
 			  xasprintf("skipped binary file '%s'", path));
 		source_release(src);
 		return -1;
 	}
 	return 0;
+}
+
+static int
+load(const struct run *run, const char *path, struct source *src)
+{
+	return load_into(run->o, path, src, &run->res->diags);
 }
 
 static char *
@@ -358,31 +364,42 @@ lint_hba_files(struct run *run, const struct walk *w)
 	free(confs);
 }
 
+/* What linting one carrier or source file produced, kept apart so that
+ * files can be linted in parallel and merged in walk order. */
+struct file_result {
+	struct findings findings;
+	struct diags diags;
+	struct suppressions markers;
+	size_t files;
+};
+
 /* .env, Dockerfile, .properties, YAML, shell scripts, pg_service.conf,
- * JavaScript/TypeScript, Go, Python, Java. */
+ * JavaScript/TypeScript, Go, Python, Java: one file, on its own. */
 static void
-lint_carrier(struct run *run, const struct walk_entry *e)
+lint_carrier(const struct pgt_options *o, const struct walk_entry *e,
+	     const struct scope *sc, struct file_result *out)
 {
+	struct check_ctx ctx = {&sc->rules, &out->findings, &out->diags,
+				sc->pg_version};
 	struct assignments as;
 	struct source src;
 	char *err = NULL;
 
-	if (load(run, e->path, &src))
+	if (load_into(o, e->path, &src, &out->diags))
 		return;
-	enter_scope(run, e->path);
-	run->res->files++;
-	scan_markers(run, &src);
+	out->files++;
+	suppress_scan(&out->markers, &src, ctx.rules);
 	if (e->kind == FILE_SERVICE || e->kind >= FILE_JS) {
 		if (e->kind == FILE_SERVICE)
-			carriers_judge_service(&run->ctx, &src);
+			carriers_judge_service(&ctx, &src);
 		else if (e->kind == FILE_JS)
-			js_judge_source(&run->ctx, &src);
+			js_judge_source(&ctx, &src);
 		else if (e->kind == FILE_GO)
-			go_judge_source(&run->ctx, &src);
+			go_judge_source(&ctx, &src);
 		else if (e->kind == FILE_PY)
-			py_judge_source(&run->ctx, &src);
+			py_judge_source(&ctx, &src);
 		else
-			java_judge_source(&run->ctx, &src);
+			java_judge_source(&ctx, &src);
 		source_release(&src);
 		return;
 	}
@@ -399,13 +416,13 @@ lint_carrier(struct run *run, const struct walk_entry *e)
 		break;
 	default:
 		if (yaml_carrier_parse(&src, &as, &err))
-			diags_add(&run->res->diags, e->path, 0,
+			diags_add(&out->diags, e->path, 0,
 				  xasprintf("'%s': YAML read only in part: %s",
 					    src.path, err));
 		free(err);
 		break;
 	}
-	carriers_judge_assignments(&run->ctx, &src, &as);
+	carriers_judge_assignments(&ctx, &src, &as);
 	if (e->kind == FILE_SHELL || e->kind == FILE_DOCKERFILE) {
 		struct text_map whole;
 
@@ -413,10 +430,80 @@ lint_carrier(struct run *run, const struct walk_entry *e)
 		whole.src = &src;
 		whole.end = src.len;
 		whole.verbatim = 1;
-		carriers_scan_text(&run->ctx, src.text, src.len, &whole);
+		carriers_scan_text(&ctx, src.text, src.len, &whole);
 	}
 	assignments_release(&as);
 	source_release(&src);
+}
+
+/* Carrier and source files share nothing while they are linted: workers
+ * take the next file until none is left. */
+struct carrier_work {
+	const struct pgt_options *o;
+	const struct walk_entry **entries; /* borrowed */
+	const struct scope **scopes;	   /* borrowed */
+	struct file_result *results;	   /* borrowed; one per entry */
+	size_t n, next;
+	pthread_mutex_t lock;
+};
+
+static void *
+carrier_worker(void *arg)
+{
+	struct carrier_work *w = arg;
+
+	for (;;) {
+		size_t i;
+
+		pthread_mutex_lock(&w->lock);
+		i = w->next++;
+		pthread_mutex_unlock(&w->lock);
+		if (i >= w->n)
+			return NULL;
+		lint_carrier(w->o, w->entries[i], w->scopes[i], &w->results[i]);
+	}
+}
+
+/* Lints every carrier and source file of w with o->jobs threads (one:
+ * none), then merges their results in walk order, so that the report is
+ * the same for any number of jobs. */
+static void
+lint_carriers(struct run *run, const struct walk *wk)
+{
+	struct carrier_work w;
+	pthread_t threads[MAX_JOBS];
+	size_t i, started = 0, jobs;
+
+	memset(&w, 0, sizeof(w));
+	w.o = run->o;
+	w.entries = xcalloc(wk->nr + 1, sizeof(*w.entries));
+	w.scopes = xcalloc(wk->nr + 1, sizeof(*w.scopes));
+	for (i = 0; i < wk->nr; i++)
+		if (wk->v[i].kind >= FILE_ENV) {
+			w.entries[w.n] = &wk->v[i];
+			w.scopes[w.n++] = scopes_for(run->scopes, wk->v[i].path);
+		}
+	w.results = xcalloc(w.n + 1, sizeof(*w.results));
+	pthread_mutex_init(&w.lock, NULL);
+	jobs = run->o->jobs < 1 ? 1 : (size_t)run->o->jobs;
+	if (jobs > w.n)
+		jobs = w.n;
+	while (started + 1 < jobs &&
+	       !pthread_create(&threads[started], NULL, carrier_worker, &w))
+		started++;
+	carrier_worker(&w); /* this thread works too */
+	for (i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	pthread_mutex_destroy(&w.lock);
+	for (i = 0; i < w.n; i++) {
+		ALLOC_APPEND(run->res->findings, w.results[i].findings);
+		ALLOC_APPEND(run->res->diags, w.results[i].diags);
+		ALLOC_APPEND(run->suppressions, w.results[i].markers);
+		run->res->files += w.results[i].files;
+	}
+	free(w.results);
+	free(w.scopes);
+	free(w.entries);
 }
 
 /* The first configuration that governs an entry and cannot be used. */
@@ -476,9 +563,7 @@ lint_run(const struct pgt_options *o, struct scopes *scopes,
 		if (w.v[i].kind == FILE_PGCONF_PART)
 			lint_pgconf(&run, &w.v[i]);
 	lint_hba_files(&run, &w);
-	for (i = 0; i < w.nr; i++)
-		if (w.v[i].kind >= FILE_ENV)
-			lint_carrier(&run, &w.v[i]);
+	lint_carriers(&run, &w);
 	for (i = 0; i < run.nservers; i++) {
 		free(run.servers[i].dir);
 		free(run.servers[i].path);

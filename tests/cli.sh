@@ -139,6 +139,17 @@ expect_grep "bad-ignore/.pgtlslint.yaml:4:5: unknown key in ignore: 'reason'" "$
 expect_status 2 "$bin" monorepo-bad
 expect_grep "monorepo-bad/svc/.pgtlslint.yaml:3:3: no rule 'PGT999'" "$tmp/err" "nested config error position"
 
+# -j: the report is the same, byte for byte, for any number of jobs.
+trees="../rules ../corpus ../secrets ../../../examples"
+"$bin" -j 1 --format json $trees >"$tmp/j1.json" 2>&1
+"$bin" -j 8 --format json $trees >"$tmp/j8.json" 2>&1
+"$bin" -j 3 --no-show-source $trees >"$tmp/j3.txt" 2>&1
+"$bin" -j 1 --no-show-source $trees >"$tmp/j1.txt" 2>&1
+if cmp -s "$tmp/j1.json" "$tmp/j8.json" && cmp -s "$tmp/j1.txt" "$tmp/j3.txt" &&
+	grep -q '"files": [1-9]' "$tmp/j1.json"; then ok; else ko "-j 1 and -j 8 differ"; fi
+expect_status 2 "$bin" -j 0 project
+expect_status 2 "$bin" --jobs many project
+
 # Baseline: record, then only new findings count; moved lines stay known.
 cp -r project "$tmp/proj"
 expect_status 0 "$bin" --write-baseline "$tmp/base.json" "$tmp/proj"

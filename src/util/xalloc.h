@@ -29,4 +29,19 @@ void xgrow(void **pv, size_t elem, size_t need, size_t *alloc);
 #define ALLOC_GROW(v, need, alloc)                                             \
 	xgrow((void **)&(v), sizeof(*(v)), (need), &(alloc))
 
+/* Moves every element of list src (a struct with v, nr, alloc) to the end
+ * of dst, leaving src empty. */
+#define ALLOC_APPEND(dst, src)                                                 \
+	do {                                                                   \
+		if ((src).nr) {                                                \
+			ALLOC_GROW((dst).v, (dst).nr + (src).nr, (dst).alloc); \
+			memcpy((dst).v + (dst).nr, (src).v,                    \
+			       (src).nr * sizeof(*(src).v));                   \
+			(dst).nr += (src).nr;                                  \
+		}                                                              \
+		free((src).v);                                                 \
+		(src).v = NULL;                                                \
+		(src).nr = (src).alloc = 0;                                    \
+	} while (0)
+
 #endif
