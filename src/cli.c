@@ -79,6 +79,9 @@ const char cli_usage[] =
     "  -j, --jobs N            lint N files at once (default: the online "
     "cores);\n"
     "                          the report is the same for any N\n"
+    "      --no-prefilter      lex every source file, even those naming no\n"
+    "                          driver or connection word (slower; the report\n"
+    "                          must be the same)\n"
     "\n"
     "  -V, --version           print the version and exit\n"
     "  -h, --help              print this help and exit\n"
@@ -110,7 +113,8 @@ enum {
 	OPT_WRITE_BASELINE,
 	OPT_STDIN_FILENAME,
 	OPT_FIX,
-	OPT_DIFF
+	OPT_DIFF,
+	OPT_NO_PREFILTER
 };
 
 static const struct option long_options[] = {
@@ -141,6 +145,7 @@ static const struct option long_options[] = {
 	{"fix", no_argument, NULL, OPT_FIX},
 	{"diff", no_argument, NULL, OPT_DIFF},
 	{"jobs", required_argument, NULL, 'j'},
+	{"no-prefilter", no_argument, NULL, OPT_NO_PREFILTER},
 	{"version", no_argument, NULL, 'V'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0}};
@@ -202,6 +207,9 @@ parse_one(int c, char *arg, struct pgt_options *o, char **err)
 		return 0;
 	case 'o':
 		o->output = arg;
+		return 0;
+	case OPT_NO_PREFILTER:
+		o->no_prefilter = 1;
 		return 0;
 	case 'j':
 		v = strtol(arg, &end, 10);

@@ -46,6 +46,7 @@ struct pgt_options {
 	const char *explain_conn; /* --explain-conn STRING */
 	const char *driver;       /* --driver NAME, for --explain-conn */
 	int jobs;                 /* -j: files linted at once (1..MAX_JOBS) */
+	int no_prefilter;         /* --no-prefilter: lex every source file */
 	int version, help;
 };
 

@@ -380,7 +380,7 @@ lint_carrier(const struct pgt_options *o, const struct walk_entry *e,
 	     const struct scope *sc, struct file_result *out)
 {
 	struct check_ctx ctx = {&sc->rules, &out->findings, &out->diags,
-				sc->pg_version};
+				sc->pg_version, o->no_prefilter};
 	struct assignments as;
 	struct source src;
 	char *err = NULL;

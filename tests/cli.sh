@@ -147,6 +147,11 @@ trees="../rules ../corpus ../secrets ../../../examples"
 "$bin" -j 1 --no-show-source $trees >"$tmp/j1.txt" 2>&1
 if cmp -s "$tmp/j1.json" "$tmp/j8.json" && cmp -s "$tmp/j1.txt" "$tmp/j3.txt" &&
 	grep -q '"files": [1-9]' "$tmp/j1.json"; then ok; else ko "-j 1 and -j 8 differ"; fi
+# The prefilter skips files that name no driver or connection word; with
+# it off every source file is lexed, and nothing may change.
+"$bin" -j 1 --no-prefilter --format json $trees >"$tmp/nopre.json" 2>&1
+if cmp -s "$tmp/j1.json" "$tmp/nopre.json"; then ok; else
+	ko "--no-prefilter changes the report"; diff "$tmp/j1.json" "$tmp/nopre.json" | head -5; fi
 expect_status 2 "$bin" -j 0 project
 expect_status 2 "$bin" --jobs many project
 

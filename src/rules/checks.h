@@ -22,6 +22,7 @@ struct check_ctx {
 	struct findings *out;        /* borrowed */
 	struct diags *diags;         /* borrowed; notes about the run */
 	int pg_version;
+	int no_prefilter;            /* --no-prefilter: lex every file */
 };
 
 /*

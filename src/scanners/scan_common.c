@@ -60,8 +60,11 @@ holds(const char *text, size_t len, const char *needle)
 }
 
 int
-scan_worth_lexing(const struct source *src, const char *const *needles)
+scan_worth_lexing(const struct check_ctx *ctx, const struct source *src,
+		  const char *const *needles)
 {
+	if (ctx->no_prefilter)
+		return 1;
 	for (; *needles; needles++)
 		if (holds(src->text, src->len, *needles))
 			return 1;

@@ -28,9 +28,11 @@ struct tokens {
  * Every finding a scanner can make needs a connection string (which
  * names "postgres", "host" or "sslmode"), a driver's import or a
  * process-wide override, so each scanner lists those words and files
- * without any are never lexed.
+ * without any are never lexed (unless ctx->no_prefilter: the test that
+ * proves the prefilter loses nothing).
  */
-int scan_worth_lexing(const struct source *src, const char *const *needles);
+int scan_worth_lexing(const struct check_ctx *ctx, const struct source *src,
+		      const char *const *needles);
 
 /* Tokenizes src; free with tokens_release. */
 void tokens_read(struct tokens *ts, const struct source *src,

@@ -194,7 +194,7 @@ java_judge_source(struct check_ctx *ctx, const struct source *src)
 	int driver, urls = 0;
 	size_t i, source = 0;
 
-	if (!scan_worth_lexing(src, needles))
+	if (!scan_worth_lexing(ctx, src, needles))
 		return;
 	tokens_read(&ts, src, LEX_JAVA);
 	driver = java_driver(&ts);

@@ -395,7 +395,7 @@ js_judge_source(struct check_ctx *ctx, const struct source *src)
 	int driver;
 	size_t i, binding;
 
-	if (!scan_worth_lexing(src, needles))
+	if (!scan_worth_lexing(ctx, src, needles))
 		return;
 	tokens_read(&ts, src, typescript_only(src->path) ? LEX_JS : LEX_JSX);
 	driver = js_driver(&ts);

@@ -409,7 +409,7 @@ py_judge_source(struct check_ctx *ctx, const struct source *src)
 	int driver;
 	size_t i;
 
-	if (!scan_worth_lexing(src, needles))
+	if (!scan_worth_lexing(ctx, src, needles))
 		return;
 	tokens_read(&ts, src, LEX_PY);
 	py_read_imports(&ts, &names);

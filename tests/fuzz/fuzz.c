@@ -16,8 +16,8 @@
  *   rules    the custom rules loader
  *   config   .pgtlslint.yaml
  *
- * The harness's only state is the embedded rule set, built once (the
- * product itself keeps no global state).
+ * Scanners lex every input (no prefilter). The harness's only state is
+ * the embedded rule set, built once (the product itself keeps none).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -72,7 +72,7 @@ rules(void)
 	do {                                                                  \
 		struct findings fs_;                                          \
 		struct diags ds_;                                             \
-		struct check_ctx ctx = {rules(), &fs_, &ds_, 16};             \
+		struct check_ctx ctx = {rules(), &fs_, &ds_, 16, 1};          \
 		memset(&fs_, 0, sizeof(fs_));                                 \
 		memset(&ds_, 0, sizeof(ds_));                                 \
 		body;                                                         \
