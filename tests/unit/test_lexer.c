@@ -172,16 +172,21 @@ START_TEST(test_prefilter)
 {
 	static const char *const needles[] = {"sslmode", "lib/pq", NULL};
 	char text[] = "x\0y := \"lib/pq\"";
+	struct check_ctx ctx, off;
 	struct source src;
 
+	memset(&ctx, 0, sizeof(ctx));
+	off = ctx;
+	off.no_prefilter = 1;
 	memset(&src, 0, sizeof(src));
 	src.text = text;
 	src.len = sizeof(text) - 1;
-	ck_assert(scan_worth_lexing(&src, needles));
+	ck_assert(scan_worth_lexing(&ctx, &src, needles));
 	src.len -= 2; /* "lib/p": no longer there */
-	ck_assert(!scan_worth_lexing(&src, needles));
+	ck_assert(!scan_worth_lexing(&ctx, &src, needles));
+	ck_assert(scan_worth_lexing(&off, &src, needles)); /* --no-prefilter */
 	src.len = 0;
-	ck_assert(!scan_worth_lexing(&src, needles));
+	ck_assert(!scan_worth_lexing(&ctx, &src, needles));
 }
 END_TEST
 
