@@ -293,6 +293,8 @@ load_key(struct loader *ld, const char *key, const yaml_node_t *v,
 	if (!strcmp(key, "examples"))
 		return load_examples(ld, v, r);
 	if (!strcmp(key, "condition")) {
+		if (*has_condition) /* the fuzzer's: its regex leaked */
+			return fail_at(ld, v, "duplicate key%s", "");
 		*has_condition = 1;
 		return load_condition(ld, v, r);
 	}

@@ -49,6 +49,10 @@ static const struct {
 	 "t.yaml:1:1: missing or invalid kebab-case 'name'"},
 	{"id: ABC001\nname: a\nseverity: fatal\n", "t.yaml:3:11: unknown severity"},
 	{"id: ABC001\nname: a\ncolour: red\n", "t.yaml:3:1: unknown key 'colour'"},
+	/* found by the rules fuzzer: the first condition's regex leaked */
+	{"id: ABC001\ncondition:\n  setting: a\n  match: x\n"
+	 "condition:\n  match: y\n",
+	 "t.yaml:6:3: duplicate key"},
 	{"id: ABC001\nname: a\nseverity: note\ntarget: pgconf\nsummary: s\n",
 	 "t.yaml:1:1: a rule needs exactly one of builtin, check, condition"},
 	{"id: ABC001\nname: a\nseverity: note\ntarget: pgconf\nsummary: s\n"
