@@ -97,13 +97,22 @@ check "device file named on the command line" 0 "not a regular file" -- "$bin" "
 # 9. Unreadable input: diagnosed, the run goes on, exit status 2.
 printf '%s\n' "$weak" >"$tmp/dev/weak.env"
 check "read error on stdin (a directory)" 2 "cannot read" -- sh -c "'$bin' --stdin-filename .env - <'$tmp/dev'"
-if [ "$(id -u)" != 0 ]; then
-	mkdir "$tmp/locked" && printf '%s\n' "$weak" >"$tmp/locked/.env" && chmod 000 "$tmp/locked"
-	check "unreadable directory: diagnosed, rest linted" 2 "weak.env" -- "$bin" "$tmp/locked" "$tmp/dev/weak.env"
-	chmod 700 "$tmp/locked"
-else
-	echo "  (as root every file is readable: the chmod 000 cases are skipped)"
+# Root reads everything, so as root these run as nobody (setpriv).
+as_user=""
+if [ "$(id -u)" = 0 ]; then
+	as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	chmod 755 "$tmp" "$tmp/dev"
 fi
+mkdir "$tmp/locked" && printf '%s\n' "$weak" >"$tmp/locked/.env" && chmod 000 "$tmp/locked"
+printf '%s\n' "$weak" >"$tmp/dev/secret.env" && chmod 000 "$tmp/dev/secret.env"
+if $as_user "$bin" --version >/dev/null 2>&1; then
+	check "unreadable directory: diagnosed" 2 "cannot open directory" -- $as_user "$bin" "$tmp/locked" "$tmp/dev/weak.env"
+	check "unreadable directory: the rest linted" 2 "weak.env:2:11: error" -- $as_user "$bin" --no-show-source "$tmp/locked" "$tmp/dev/weak.env"
+	check "unreadable file: diagnosed, the rest linted" 2 "cannot open" -- $as_user "$bin" "$tmp/dev/secret.env" "$tmp/dev/weak.env"
+else
+	echo "  (user nobody cannot run $bin here: unreadable-input cases skipped)"
+fi
+chmod 700 "$tmp/locked"
 
 # 10. Include cycles and include depth bombs in postgresql.conf.
 mkdir "$tmp/inc"
