@@ -79,6 +79,9 @@ const char cli_usage[] =
     "  -j, --jobs N            lint N files at once (default: the online "
     "cores);\n"
     "                          the report is the same for any N\n"
+    "      --shard K/N         lint only shard K of N (a CI matrix): source\n"
+    "                          and carrier files split by a hash of their\n"
+    "                          path; server configurations all in shard 1\n"
     "      --no-prefilter      lex every source file, even those naming no\n"
     "                          driver or connection word (slower; the report\n"
     "                          must be the same)\n"
@@ -114,7 +117,8 @@ enum {
 	OPT_STDIN_FILENAME,
 	OPT_FIX,
 	OPT_DIFF,
-	OPT_NO_PREFILTER
+	OPT_NO_PREFILTER,
+	OPT_SHARD
 };
 
 static const struct option long_options[] = {
@@ -146,6 +150,7 @@ static const struct option long_options[] = {
 	{"diff", no_argument, NULL, OPT_DIFF},
 	{"jobs", required_argument, NULL, 'j'},
 	{"no-prefilter", no_argument, NULL, OPT_NO_PREFILTER},
+	{"shard", required_argument, NULL, OPT_SHARD},
 	{"version", no_argument, NULL, 'V'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0}};
@@ -211,6 +216,18 @@ parse_one(int c, char *arg, struct pgt_options *o, char **err)
 	case OPT_NO_PREFILTER:
 		o->no_prefilter = 1;
 		return 0;
+	case OPT_SHARD: {
+		unsigned long k = strtoul(arg, &end, 10), n = 0;
+
+		if (*end == '/' && end[1] >= '0' && end[1] <= '9')
+			n = strtoul(end + 1, &end, 10);
+		if (*end || !n || n > 100000 || !k || k > n)
+			return usage_error(err, "--shard", arg,
+					   "K/N with 1 <= K <= N, such as 2/8");
+		o->shard = (unsigned)k;
+		o->shards = (unsigned)n;
+		return 0;
+	}
 	case 'j':
 		v = strtol(arg, &end, 10);
 		if (*end || v < 1 || v > MAX_JOBS)

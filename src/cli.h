@@ -47,6 +47,8 @@ struct pgt_options {
 	const char *driver;       /* --driver NAME, for --explain-conn */
 	int jobs;                 /* -j: files linted at once (1..MAX_JOBS) */
 	int no_prefilter;         /* --no-prefilter: lex every source file */
+	unsigned shard, shards;   /* --shard K/N: this run is shard K of N
+				     (1-based); shards 0: no sharding */
 	int version, help;
 };
 

@@ -8,6 +8,7 @@
 #include "lint.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -436,6 +437,28 @@ lint_carrier(const struct pgt_options *o, const struct walk_entry *e,
 	source_release(&src);
 }
 
+/*
+ * --shard K/N: whether this run lints entry e. Carrier and source files
+ * are spread by a hash of their path as given (FNV-1a), so the split is
+ * the same on every machine and adding a file moves no other; server
+ * configurations and pg_hba.conf files, which read each other, all go to
+ * shard 1. The shards' findings together are the whole run's.
+ */
+static int
+in_shard(const struct pgt_options *o, const struct walk_entry *e)
+{
+	uint64_t h = 14695981039346656037u;
+	const unsigned char *p;
+
+	if (o->shards < 2)
+		return 1;
+	if (e->kind < FILE_ENV)
+		return o->shard == 1;
+	for (p = (const unsigned char *)e->path; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	return h % o->shards == o->shard - 1;
+}
+
 /* Carrier and source files share nothing while they are linted: workers
  * take the next file until none is left. */
 struct carrier_work {
@@ -479,7 +502,7 @@ lint_carriers(struct run *run, const struct walk *wk)
 	w.entries = xcalloc(wk->nr + 1, sizeof(*w.entries));
 	w.scopes = xcalloc(wk->nr + 1, sizeof(*w.scopes));
 	for (i = 0; i < wk->nr; i++)
-		if (wk->v[i].kind >= FILE_ENV) {
+		if (wk->v[i].kind >= FILE_ENV && in_shard(run->o, &wk->v[i])) {
 			w.entries[w.n] = &wk->v[i];
 			w.scopes[w.n++] = scopes_for(run->scopes, wk->v[i].path);
 		}
@@ -554,15 +577,16 @@ lint_run(const struct pgt_options *o, struct scopes *scopes,
 				  xasprintf("skipped '%s': not a file type "
 					    "pgtlslint reads",
 					    w.v[i].path));
-	for (i = 0; i < w.nr; i++)
+	for (i = 0; i < w.nr && o->shard < 2; i++)
 		if (w.v[i].kind == FILE_PGCONF_ROOT)
 			lint_pgconf(&run, &w.v[i]);
 	sort_array(run.included.v, run.included.nr, sizeof(*run.included.v),
 		   cmp_str);
-	for (i = 0; i < w.nr; i++)
+	for (i = 0; i < w.nr && o->shard < 2; i++)
 		if (w.v[i].kind == FILE_PGCONF_PART)
 			lint_pgconf(&run, &w.v[i]);
-	lint_hba_files(&run, &w);
+	if (o->shard < 2)
+		lint_hba_files(&run, &w);
 	lint_carriers(&run, &w);
 	for (i = 0; i < run.nservers; i++) {
 		free(run.servers[i].dir);

@@ -152,6 +152,22 @@ if cmp -s "$tmp/j1.json" "$tmp/j8.json" && cmp -s "$tmp/j1.txt" "$tmp/j3.txt" &&
 "$bin" -j 1 --no-prefilter --format json $trees >"$tmp/nopre.json" 2>&1
 if cmp -s "$tmp/j1.json" "$tmp/nopre.json"; then ok; else
 	ko "--no-prefilter changes the report"; diff "$tmp/j1.json" "$tmp/nopre.json" | head -5; fi
+# --shard: three shards' findings together are the whole run's, no more.
+for k in 1 2 3; do "$bin" --shard $k/3 --format json $trees >"$tmp/shard$k.json" 2>&1; done
+if python3 - "$tmp" <<'PY'; then ok; else ko "--shard 1/3..3/3 differ from the whole run"; fi
+import json, sys
+key = lambda f: (f["path"], f["line"], f["column"], f["rule"], f["message"])
+whole = sorted(map(key, json.load(open(sys.argv[1] + "/j1.json"))["findings"]))
+parts = []
+for k in (1, 2, 3):
+    found = json.load(open("%s/shard%d.json" % (sys.argv[1], k)))["findings"]
+    assert found, "shard %d is empty" % k
+    parts += map(key, found)
+sys.exit(0 if sorted(parts) == whole else 1)
+PY
+expect_status 2 "$bin" --shard 0/3 project
+expect_status 2 "$bin" --shard 4/3 project
+expect_status 2 "$bin" --shard 2 project
 expect_status 2 "$bin" -j 0 project
 expect_status 2 "$bin" --jobs many project
 
