@@ -320,12 +320,12 @@ carriers_judge_string(struct check_ctx *ctx, const char *text, size_t len,
 	return 1;
 }
 
-/* Spring Boot's password properties (application.properties/yml). */
+/* Spring Boot's password properties (application.properties/yml), by the
+ * assignment's path (YAML) or name. */
 static int
-spring_password(const struct assignment *a)
+spring_password(const char *key)
 {
 	static const char suffix[] = "datasource.password";
-	const char *key = a->path ? a->path : a->name;
 	size_t n = strlen(key), m = sizeof(suffix) - 1;
 
 	return n >= m && !strcmp(key + n - m, suffix);
@@ -421,7 +421,7 @@ judge_assignment(struct check_ctx *ctx, const struct source *src,
 				       "connection of the Node.js process");
 		return;
 	}
-	if (spring_password(a) && *a->value &&
+	if (spring_password(a->path ? a->path : a->name) && *a->value &&
 	    !client_is_placeholder(a->value)) {
 		engine_client_password(ctx, src, a->value_begin,
 				       a->value_begin + len,
@@ -436,6 +436,30 @@ judge_assignment(struct check_ctx *ctx, const struct source *src,
 	else
 		carriers_judge_string(ctx, a->value, len, &map, env,
 				      "connection string");
+}
+
+static int
+holds(const char *s, size_t n, const char *word)
+{
+	size_t w = strlen(word), i;
+
+	for (i = 0; i + w <= n; i++)
+		if (!memcmp(s + i, word, w))
+			return 1;
+	return 0;
+}
+
+int
+carriers_relevant(const char *name, const char *path, const char *value,
+		  size_t vlen)
+{
+	return !strncmp(name, "PG", 2) ||
+	       !strcmp(name, "NODE_TLS_REJECT_UNAUTHORIZED") ||
+	       !strcmp(name, "run") || !strcmp(name, "script") ||
+	       !strcmp(name, "command") ||
+	       spring_password(path ? path : name) ||
+	       memchr(value, '=', vlen) || holds(value, vlen, "postgres") ||
+	       holds(value, vlen, "jdbc:");
 }
 
 void

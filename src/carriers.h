@@ -48,6 +48,14 @@ int carriers_fact_from_string(const char *text, size_t len, int version,
 			      struct client_fact *f, struct conninfo *ci);
 
 /* Judges every connection the assignments of src hold. */
+/* Whether carriers_judge_assignments can report anything on a pair: a
+ * PG* variable, NODE_TLS_REJECT_UNAUTHORIZED, a script (run, script,
+ * command), a Spring datasource password, or a value that may hold a
+ * connection string (an '=', "postgres" or "jdbc:"). Parsers drop the
+ * rest, so a file of ten million unrelated lines costs little. */
+int carriers_relevant(const char *name, const char *path, const char *value,
+		      size_t vlen);
+
 void carriers_judge_assignments(struct check_ctx *ctx,
 				const struct source *src,
 				const struct assignments *as);

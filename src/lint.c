@@ -407,16 +407,16 @@ lint_carrier(const struct pgt_options *o, const struct walk_entry *e,
 	switch (e->kind) {
 	case FILE_ENV:
 	case FILE_SHELL:
-		envfile_parse(src.text, src.len, &as);
+		envfile_parse(src.text, src.len, carriers_relevant, &as);
 		break;
 	case FILE_DOCKERFILE:
-		dockerfile_parse(src.text, src.len, &as);
+		dockerfile_parse(src.text, src.len, carriers_relevant, &as);
 		break;
 	case FILE_PROPERTIES:
-		properties_parse(src.text, src.len, &as);
+		properties_parse(src.text, src.len, carriers_relevant, &as);
 		break;
 	default:
-		if (yaml_carrier_parse(&src, &as, &err))
+		if (yaml_carrier_parse(&src, carriers_relevant, &as, &err))
 			diags_add(&out->diags, e->path, 0,
 				  xasprintf("'%s': YAML read only in part: %s",
 					    src.path, err));

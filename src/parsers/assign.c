@@ -30,6 +30,8 @@ assignments_add(struct assignments *as, const char *name, const char *path,
 {
 	struct assignment *a;
 
+	if (as->keep && !as->keep(name, path, value, vlen))
+		return NULL;
 	ALLOC_GROW(as->v, as->nr + 1, as->alloc);
 	a = &as->v[as->nr++];
 	memset(a, 0, sizeof(*a));
@@ -109,11 +111,13 @@ add_pair(struct assignments *out, const char *s, size_t nb, size_t ne,
 	struct assignment *a = assignments_add(out, name, NULL, val->ptr,
 					       val->len);
 
-	a->name_begin = nb;
-	a->name_end = ne;
-	a->value_begin = vb;
-	a->value_end = ve;
-	a->verbatim = verbatim;
+	if (a) {
+		a->name_begin = nb;
+		a->name_end = ne;
+		a->value_begin = vb;
+		a->value_end = ve;
+		a->verbatim = verbatim;
+	}
 	free(name);
 }
 
@@ -126,12 +130,14 @@ skip_bom(const char *text, size_t len)
 }
 
 void
-envfile_parse(const char *text, size_t len, struct assignments *out)
+envfile_parse(const char *text, size_t len, assign_keep_fn keep,
+	      struct assignments *out)
 {
 	struct buf val = BUF_INIT;
 	size_t i = skip_bom(text, len);
 
 	memset(out, 0, sizeof(*out));
+	out->keep = keep;
 	while (i < len) {
 		const char *nl = memchr(text + i, '\n', len - i);
 		size_t end = nl ? (size_t)(nl - text) : len, p = i, nb, vb, ve;
@@ -191,12 +197,14 @@ docker_pairs(const char *s, size_t p, size_t end, int is_env,
 }
 
 void
-dockerfile_parse(const char *text, size_t len, struct assignments *out)
+dockerfile_parse(const char *text, size_t len, assign_keep_fn keep,
+		 struct assignments *out)
 {
 	struct buf val = BUF_INIT;
 	size_t i = skip_bom(text, len);
 
 	memset(out, 0, sizeof(*out));
+	out->keep = keep;
 	while (i < len) {
 		size_t end = i, p;
 
@@ -229,12 +237,14 @@ dockerfile_parse(const char *text, size_t len, struct assignments *out)
 }
 
 void
-properties_parse(const char *text, size_t len, struct assignments *out)
+properties_parse(const char *text, size_t len, assign_keep_fn keep,
+		 struct assignments *out)
 {
 	struct buf key = BUF_INIT, val = BUF_INIT;
 	size_t i = skip_bom(text, len);
 
 	memset(out, 0, sizeof(*out));
+	out->keep = keep;
 	while (i < len) {
 		size_t p = i, nb, ne, vb;
 		int verbatim = 1;
@@ -292,11 +302,13 @@ properties_parse(const char *text, size_t len, struct assignments *out)
 			struct assignment *a = assignments_add(
 			    out, key.ptr, NULL, val.ptr, val.len);
 
-			a->name_begin = nb;
-			a->name_end = ne;
-			a->value_begin = vb;
-			a->value_end = verbatim ? vb + val.len : p;
-			a->verbatim = verbatim;
+			if (a) {
+				a->name_begin = nb;
+				a->name_end = ne;
+				a->value_begin = vb;
+				a->value_end = verbatim ? vb + val.len : p;
+				a->verbatim = verbatim;
+			}
 		}
 		i = p + (p < len);
 	}

@@ -23,24 +23,34 @@ struct assignment {
 	size_t block_line0, block_indent;
 };
 
+/* Whether a pair is worth keeping (carriers_relevant). Parsers ask before
+ * copying it, so memory follows what can matter, not the file's size. */
+typedef int (*assign_keep_fn)(const char *name, const char *path,
+			      const char *value, size_t vlen);
+
 struct assignments {
 	struct assignment *v; /* owned */
 	size_t nr, alloc;
+	assign_keep_fn keep;  /* NULL: keep every pair */
 };
 
-/* Adds a pair; copies the strings (path may be NULL). */
+/* Adds a pair; copies the strings (path may be NULL). Returns NULL, and
+ * keeps nothing, when as->keep rejects it. */
 struct assignment *assignments_add(struct assignments *as, const char *name,
 				   const char *path, const char *value,
 				   size_t vlen);
 void assignments_release(struct assignments *as);
 
 /* .env files: [export] NAME=VALUE, '...' and "..." values, # comments. */
-void envfile_parse(const char *text, size_t len, struct assignments *out);
+void envfile_parse(const char *text, size_t len, assign_keep_fn keep,
+		   struct assignments *out);
 
 /* Dockerfile ENV (both forms) and ARG, with backslash continuations. */
-void dockerfile_parse(const char *text, size_t len, struct assignments *out);
+void dockerfile_parse(const char *text, size_t len, assign_keep_fn keep,
+		      struct assignments *out);
 
 /* Java .properties: key=value, key: value, key value; continuations. */
-void properties_parse(const char *text, size_t len, struct assignments *out);
+void properties_parse(const char *text, size_t len, assign_keep_fn keep,
+		      struct assignments *out);
 
 #endif

@@ -82,6 +82,8 @@ emit(struct walker *w, const char *name, const char *path,
 	yaml_scalar_style_t style = v->data.scalar.style;
 
 	a = assignments_add(w->out, name, path, value, strlen(value));
+	if (!a)
+		return NULL;
 	if (style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
 	    style == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
 		b++, e = e > b ? e - 1 : b;
@@ -160,10 +162,13 @@ walk_mapping(struct walker *w, const yaml_node_t *n, struct buf *path,
 			struct assignment *a = emit(w, k, path->ptr, v,
 						    scalar(v), 0);
 
-			a->name_begin = mark_offset(
-			    w->src, yaml_document_get_node(w->doc, p->key)
+			if (a) {
+				a->name_begin = mark_offset(
+				    w->src,
+				    yaml_document_get_node(w->doc, p->key)
 					->start_mark);
-			a->name_end = a->name_begin + strlen(k);
+				a->name_end = a->name_begin + strlen(k);
+			}
 		} else if (v->type == YAML_SEQUENCE_NODE &&
 			   (!strcmp(k, "environment") || !strcmp(k, "env")))
 			env_list(w, v, path->ptr);
@@ -195,14 +200,15 @@ walk(struct walker *w, const yaml_node_t *n, struct buf *path, int depth)
 }
 
 int
-yaml_carrier_parse(const struct source *src, struct assignments *out,
-		   char **err)
+yaml_carrier_parse(const struct source *src, assign_keep_fn keep,
+		   struct assignments *out, char **err)
 {
 	yaml_parser_t parser;
 	struct walker w;
 	int rc = 0;
 
 	memset(out, 0, sizeof(*out));
+	out->keep = keep;
 	memset(&w, 0, sizeof(w));
 	w.src = src;
 	w.out = out;

@@ -20,7 +20,7 @@
  * YAML error as "line:col: problem" or a limit that was hit; what was
  * read before stays in out.
  */
-int yaml_carrier_parse(const struct source *src, struct assignments *out,
-		       char **err);
+int yaml_carrier_parse(const struct source *src, assign_keep_fn keep,
+		       struct assignments *out, char **err);
 
 #endif

@@ -228,11 +228,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			WITH_CTX(ctx, carriers_judge_service(&ctx, &src));
 		else {
 			if (kind == 0)
-				envfile_parse(src.text, src.len, &as);
+				envfile_parse(src.text, src.len, NULL, &as);
 			else if (kind == 1)
-				dockerfile_parse(src.text, src.len, &as);
+				dockerfile_parse(src.text, src.len, NULL, &as);
 			else
-				properties_parse(src.text, src.len, &as);
+				properties_parse(src.text, src.len, NULL,
+						 &as);
 			WITH_CTX(ctx,
 				 carriers_judge_assignments(&ctx, &src, &as));
 			assignments_release(&as);
@@ -246,7 +247,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		source_from_mem(&src, "fuzz.yaml", text, size);
 		memset(&as, 0, sizeof(as));
-		yaml_carrier_parse(&src, &as, &err);
+		yaml_carrier_parse(&src, NULL, &as, &err);
 		free(err);
 		WITH_CTX(ctx, carriers_judge_assignments(&ctx, &src, &as));
 		assignments_release(&as);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "carriers.h"
 #include "model/client.h"
 #include "parsers/assign.h"
 #include "parsers/conninfo.h"
@@ -281,7 +282,7 @@ START_TEST(test_carrier_formats)
 			     "d\narg D=4\n";
 	const char *props = "! c\na.b = 1\nc:2\nd 3\ne=x\\\n  y\n";
 
-	envfile_parse(env, strlen(env), &as);
+	envfile_parse(env, strlen(env), NULL, &as);
 	ck_assert_uint_eq(as.nr, 4);
 	ck_assert_str_eq(as.v[1].value, "x y");
 	ck_assert_str_eq(as.v[2].value, "q\"w");
@@ -289,7 +290,7 @@ START_TEST(test_carrier_formats)
 	ck_assert_str_eq(as.v[3].value, "v");
 	assignments_release(&as);
 
-	dockerfile_parse(docker, strlen(docker), &as);
+	dockerfile_parse(docker, strlen(docker), NULL, &as);
 	ck_assert_uint_eq(as.nr, 4);
 	ck_assert_str_eq(as.v[1].name, "B");
 	ck_assert_str_eq(as.v[1].value, "two words");
@@ -297,11 +298,27 @@ START_TEST(test_carrier_formats)
 	ck_assert_str_eq(as.v[3].name, "D");
 	assignments_release(&as);
 
-	properties_parse(props, strlen(props), &as);
+	properties_parse(props, strlen(props), NULL, &as);
 	ck_assert_uint_eq(as.nr, 4);
 	ck_assert_str_eq(as.v[0].name, "a.b");
 	ck_assert_str_eq(as.v[2].value, "3");
 	ck_assert_str_eq(as.v[3].value, "xy");
+	assignments_release(&as);
+}
+END_TEST
+
+/* Only pairs the carriers can report on are kept. */
+START_TEST(test_carrier_relevant)
+{
+	struct assignments as;
+	const char *env = "A=1\nPGHOST=db\nURL=postgres://h/x\nDSN=host=h\n"
+			  "LOG=info\nJ=jdbc:postgresql://h/x\nrun=psql\n"
+			  "spring.datasource.password=x\n";
+
+	envfile_parse(env, strlen(env), carriers_relevant, &as);
+	ck_assert_uint_eq(as.nr, 6);
+	ck_assert_str_eq(as.v[0].name, "PGHOST");
+	ck_assert_str_eq(as.v[5].name, "spring.datasource.password");
 	assignments_release(&as);
 }
 END_TEST
@@ -323,6 +340,7 @@ suite_client(void)
 	tcase_add_test(tc, test_jdbc);
 	tcase_add_test(tc, test_conninfo_positions);
 	tcase_add_test(tc, test_carrier_formats);
+	tcase_add_test(tc, test_carrier_relevant);
 	suite_add_tcase(s, tc);
 	return s;
 }
