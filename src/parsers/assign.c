@@ -42,6 +42,13 @@ assignments_add(struct assignments *as, const char *name, const char *path,
 }
 
 void
+assignments_init(struct assignments *as, assign_keep_fn keep)
+{
+	memset(as, 0, sizeof(*as));
+	as->keep = keep;
+}
+
+void
 assignments_release(struct assignments *as)
 {
 	size_t i;
@@ -136,8 +143,7 @@ envfile_parse(const char *text, size_t len, assign_keep_fn keep,
 	struct buf val = BUF_INIT;
 	size_t i = skip_bom(text, len);
 
-	memset(out, 0, sizeof(*out));
-	out->keep = keep;
+	assignments_init(out, keep);
 	while (i < len) {
 		const char *nl = memchr(text + i, '\n', len - i);
 		size_t end = nl ? (size_t)(nl - text) : len, p = i, nb, vb, ve;
@@ -203,8 +209,7 @@ dockerfile_parse(const char *text, size_t len, assign_keep_fn keep,
 	struct buf val = BUF_INIT;
 	size_t i = skip_bom(text, len);
 
-	memset(out, 0, sizeof(*out));
-	out->keep = keep;
+	assignments_init(out, keep);
 	while (i < len) {
 		size_t end = i, p;
 
@@ -243,8 +248,7 @@ properties_parse(const char *text, size_t len, assign_keep_fn keep,
 	struct buf key = BUF_INIT, val = BUF_INIT;
 	size_t i = skip_bom(text, len);
 
-	memset(out, 0, sizeof(*out));
-	out->keep = keep;
+	assignments_init(out, keep);
 	while (i < len) {
 		size_t p = i, nb, ne, vb;
 		int verbatim = 1;

@@ -34,6 +34,9 @@ struct assignments {
 	assign_keep_fn keep;  /* NULL: keep every pair */
 };
 
+/* An empty list that keeps what keep accepts (NULL: every pair). */
+void assignments_init(struct assignments *as, assign_keep_fn keep);
+
 /* Adds a pair; copies the strings (path may be NULL). Returns NULL, and
  * keeps nothing, when as->keep rejects it. */
 struct assignment *assignments_add(struct assignments *as, const char *name,

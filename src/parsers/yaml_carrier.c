@@ -207,8 +207,7 @@ yaml_carrier_parse(const struct source *src, assign_keep_fn keep,
 	struct walker w;
 	int rc = 0;
 
-	memset(out, 0, sizeof(*out));
-	out->keep = keep;
+	assignments_init(out, keep);
 	memset(&w, 0, sizeof(w));
 	w.src = src;
 	w.out = out;
