@@ -306,6 +306,31 @@ judge_postgres_js_call(struct check_ctx *ctx, struct tokens *ts, size_t open)
 	judge_config(ctx, ts, &c);
 }
 
+/* The value given to NODE_TLS_REJECT_UNAUTHORIZED at token i:
+ * process.env.NODE_TLS_REJECT_UNAUTHORIZED = v, an env object's
+ * NODE_TLS_REJECT_UNAUTHORIZED: v, and both with the name quoted
+ * (process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = v); 0 if none. */
+static size_t
+node_tls_value(const struct tokens *ts, size_t i)
+{
+	size_t v = i + 2;
+	char *key;
+	int hit;
+
+	if (ts->v[i].kind == TOK_IDENT)
+		return tok_value_of(ts, i, "NODE_TLS_REJECT_UNAUTHORIZED");
+	if (tok_is(ts, i + 1, "]")) /* ['...'] = v */
+		v = tok_is(ts, i + 2, "=") ? i + 3 : 0;
+	else if (!tok_is(ts, i + 1, ":")) /* {'...': v} */
+		v = 0;
+	if (!v || v >= ts->nr || tok_is(ts, v, "=") ||
+	    ts->v[i].kind != TOK_STRING || !(key = tok_literal(ts, i)))
+		return 0;
+	hit = !strcmp(key, "NODE_TLS_REJECT_UNAUTHORIZED");
+	free(key);
+	return hit ? v : 0;
+}
+
 /* process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0', rejectUnauthorized:
  * false outside a config object, password: '<literal>'. */
 static void
@@ -318,8 +343,7 @@ judge_overrides(struct check_ctx *ctx, const struct tokens *ts, int driver)
 	for (i = 0; i < ts->nr; i++) {
 		if (ts->judged[i])
 			continue;
-		if ((val =
-			 tok_value_of(ts, i, "NODE_TLS_REJECT_UNAUTHORIZED")) &&
+		if ((val = node_tls_value(ts, i)) &&
 		    (lit = tok_literal(ts, val))) {
 			if (!strcmp(lit, "0"))
 				engine_client_override(
