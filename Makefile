@@ -7,6 +7,7 @@
 #   make asan     the whole test suite under ASan + UBSan
 #   make fuzz     every libFuzzer target for FUZZ_SECONDS (default 30)
 #   make analyze  cppcheck and clang-tidy over src/, zero reports
+#   make bench    pgtlslint beside cat and rg on BENCH_MB (default 1024)
 #   make golden   rewrite the golden outputs (review the diff!)
 #   make readme   regenerate the README rule table from rules.d
 #   make install / uninstall   PREFIX=/usr/local DESTDIR=
@@ -24,7 +25,7 @@ BUILD      ?= build
 # Debian packages: build and test dependencies (pkg-config names in DESIGN.md).
 DEB_PACKAGES := pkg-config libpcre2-dev libyaml-dev check python3-jsonschema \
                 postgresql libpq-dev libssl-dev pre-commit valgrind \
-                clang libclang-rt-14-dev clang-tidy cppcheck
+                clang libclang-rt-14-dev clang-tidy cppcheck ripgrep
 
 PCRE2_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE2_LIBS   ?= $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null)
@@ -76,7 +77,7 @@ else
 BIN := $(BUILD)/pgtlslint
 endif
 
-.PHONY: all deps demo check test asan fuzz fuzz-run analyze analyze-run golden readme install uninstall clean fmt \
+.PHONY: all deps demo check test asan fuzz fuzz-run analyze analyze-run bench golden readme install uninstall clean fmt \
         check-fmt unit-test golden-test cli-test sarif-test fix-test hostile-test corpus-test variants-test secrets-test install-test live-test precommit-test
 
 all: $(BIN)
@@ -194,6 +195,15 @@ install-test: $(BIN)
 	@test ! -e $(BUILD)/destdir/usr/share/man/man1/pgtlslint.1
 	@rm -rf $(BUILD)/destdir
 	@echo "install: 1 passed, 0 failed"
+
+# pgtlslint beside cat and rg on a generated tree of BENCH_MB (a
+# measurement, not a test; the tree is cached in BENCH_DIR).
+BENCH_MB  ?= 1024
+BENCH_DIR ?= build/bench
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@python3 tools/bench/bench.py $(BIN) $(BENCH_MB) $(BENCH_DIR)
 
 # Static analysis of src/: cppcheck and clang-tidy (configuration in
 # .cppcheck-suppressions and .clang-tidy), both with zero reports.

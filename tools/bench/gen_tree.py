@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""gen_tree.py -- a deterministic synthetic monorepo for `make bench`.
+
+Writes SIZE_MB of files under DIR: Java, Python, Go, JavaScript and
+TypeScript sources, YAML, .env files and postgresql.conf/pg_hba.conf, from
+tiny to several MB, most of them ordinary code that never mentions
+PostgreSQL. A few hold a planted weakness; DIR/truth.tsv lists each one
+(path, line, rule) so that a tool's recall can be measured. The same
+SIZE_MB and seed give the same bytes on every machine.
+
+usage: gen_tree.py DIR [SIZE_MB] [SEED]
+"""
+import os
+import random
+import sys
+
+FILLER = {
+    "java": ("    int f{n}(int x) {{ return x * {n} + {m}; }} // {w}\n"),
+    "py": ("def f{n}(x):\n    return x * {n} + {m}  # {w}\n"),
+    "go": ("func f{n}(x int) int {{ return x*{n} + {m} }} // {w}\n"),
+    "js": ("export function f{n}(x) {{ return x * {n} + {m}; }} // {w}\n"),
+    "ts": ("export const f{n} = (x: number): number => x * {n} + {m}; // {w}\n"),
+    "yaml": ("key{n}:\n  value: \"{w} {m}\"\n"),
+}
+WORDS = "alpha beta gamma delta cache queue render parse worker retry".split()
+
+# (kind, header, weak line, rule): a driver import and one weak setting.
+PLANTS = [
+    ("java", "import java.sql.DriverManager;\nclass P {{\n",
+     '    static final String U = "jdbc:postgresql://db{n}.example.com/app?sslmode=disable";\n',
+     "PGT301", "}\n"),
+    ("py", "import psycopg\n\n",
+     'conn = psycopg.connect("host=db{n}.example.com dbname=app sslmode=require")\n',
+     "PGT303", ""),
+    ("go", "package p\n\nimport \"github.com/jackc/pgx/v5\"\n\nvar _ = pgx.Connect\n",
+     'var dsn{n} = "postgres://app@db{n}.example.com/app?sslmode=prefer"\n',
+     "PGT302", ""),
+    ("js", "const {{ Pool }} = require('pg');\n",
+     "module.exports = new Pool({{ host: 'db{n}.example.com', ssl: {{ rejectUnauthorized: false }} }});\n",
+     "PGT305", ""),
+]
+
+
+def filler(kind, rnd, nbytes, out):
+    n = 0
+    while out.tell() < nbytes:
+        out.write(FILLER[kind].format(n=n, m=rnd.randrange(1000),
+                                      w=rnd.choice(WORDS)))
+        n += 1
+
+
+def main():
+    root = sys.argv[1]
+    size = int(sys.argv[2]) if len(sys.argv) > 2 else 1024
+    rnd = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1)
+    total, i, written, truth = size * 1000000, 0, 0, []
+    kinds = ["java", "py", "go", "js", "ts", "yaml"]
+    while written < total:
+        d = os.path.join(root, "svc%03d" % (i % 97), "pkg%02d" % (i % 13))
+        os.makedirs(d, exist_ok=True)
+        # mostly small files, a few large: 2 KB .. 4 MB
+        nbytes = min(int(rnd.paretovariate(1.2) * 2000), 4000000)
+        plant = PLANTS[(i // 200) % len(PLANTS)] if i % 200 == 7 else None
+        kind = plant[0] if plant else kinds[i % len(kinds)]
+        path = os.path.join(d, "f%06d.%s" % (i, kind))
+        with open(path, "w") as out:
+            if plant:
+                head = plant[1].format(n=i)
+                out.write(head)
+                out.write(plant[2].format(n=i))
+                truth.append((os.path.relpath(path, root),
+                              head.count("\n") + 1, plant[3]))
+            filler(kind, rnd, nbytes, out)
+            if plant:
+                out.write(plant[4])
+            written += out.tell()
+        i += 1
+    with open(os.path.join(root, "truth.tsv"), "w") as t:
+        for path, line, rule in truth:
+            t.write("%s\t%d\t%s\n" % (path, line, rule))
+    print("%s: %d files, %.0f MB, %d planted findings"
+          % (root, i, written / 1e6, len(truth)))
+
+
+if __name__ == "__main__":
+    main()
