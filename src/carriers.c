@@ -22,6 +22,7 @@
 #include "parsers/jdbc.h"
 #include "parsers/service.h"
 #include "rules/engine.h"
+#include "util/scan.h"
 #include "util/xalloc.h"
 
 /* Libpq version whose keywords and checks apply to strings. */
@@ -438,17 +439,6 @@ judge_assignment(struct check_ctx *ctx, const struct source *src,
 				      "connection string");
 }
 
-static int
-holds(const char *s, size_t n, const char *word)
-{
-	size_t w = strlen(word), i;
-
-	for (i = 0; i + w <= n; i++)
-		if (!memcmp(s + i, word, w))
-			return 1;
-	return 0;
-}
-
 int
 carriers_relevant(const char *name, const char *path, const char *value,
 		  size_t vlen)
@@ -458,8 +448,8 @@ carriers_relevant(const char *name, const char *path, const char *value,
 	       !strcmp(name, "run") || !strcmp(name, "script") ||
 	       !strcmp(name, "command") ||
 	       spring_password(path ? path : name) ||
-	       memchr(value, '=', vlen) || holds(value, vlen, "postgres") ||
-	       holds(value, vlen, "jdbc:");
+	       memchr(value, '=', vlen) || scan_contains(value, vlen, "postgres") ||
+	       scan_contains(value, vlen, "jdbc:");
 }
 
 void

@@ -82,7 +82,8 @@ struct server_summary {
 
 struct run {
 	const struct pgt_options *o;
-	struct scopes *scopes;
+	const struct walk *walk;          /* borrowed; the files of the run */
+	const struct scope **scope_of;    /* owned; per walk entry */
 	struct lint_result *res;
 	struct check_ctx ctx;
 	struct pathset included;          /* read through an include */
@@ -91,11 +92,12 @@ struct run {
 	struct suppressions suppressions; /* markers of every file read */
 };
 
-/* Rules and PostgreSQL version from the settings in force for path. */
+/* Rules and PostgreSQL version from the settings in force for walk
+ * entry e. */
 static void
-enter_scope(struct run *run, const char *path)
+enter_scope(struct run *run, const struct walk_entry *e)
 {
-	const struct scope *sc = scopes_for(run->scopes, path);
+	const struct scope *sc = run->scope_of[e - run->walk->v];
 
 	run->ctx.rules = &sc->rules;
 	run->ctx.pg_version = sc->pg_version;
@@ -281,7 +283,7 @@ lint_pgconf(struct run *run, const struct walk_entry *e)
 		return;
 	if (load(run, e->path, &src))
 		return;
-	enter_scope(run, e->path);
+	enter_scope(run, e);
 	server_config_load(&cfg, &src, run->ctx.pg_version,
 			   root && (strcmp(e->path, "-") ||
 				    run->o->stdin_filename));
@@ -340,7 +342,7 @@ lint_hba_files(struct run *run, const struct walk *w)
 
 		if (w->v[i].kind != FILE_HBA || load(run, w->v[i].path, &src))
 			continue;
-		enter_scope(run, w->v[i].path);
+		enter_scope(run, &w->v[i]);
 		hba_conf_load(&confs[i], &src, run->ctx.pg_version);
 		for (j = 1; j < confs[i].nfiles; j++)
 			pathset_add(&inside, confs[i].realpaths[j]);
@@ -352,7 +354,7 @@ lint_hba_files(struct run *run, const struct walk *w)
 		if (!confs[i].nfiles)
 			continue;
 		if (!pathset_has(&inside, w->v[i].path) || w->v[i].explicit_arg) {
-			enter_scope(run, w->v[i].path);
+			enter_scope(run, &w->v[i]);
 			run->res->files++;
 			facts = pair_server(run, &confs[i]);
 			engine_run_hba(&run->ctx, &confs[i], 1, &facts);
@@ -504,7 +506,7 @@ lint_carriers(struct run *run, const struct walk *wk)
 	for (i = 0; i < wk->nr; i++)
 		if (wk->v[i].kind >= FILE_ENV && in_shard(run->o, &wk->v[i])) {
 			w.entries[w.n] = &wk->v[i];
-			w.scopes[w.n++] = scopes_for(run->scopes, wk->v[i].path);
+			w.scopes[w.n++] = run->scope_of[i];
 		}
 	w.results = xcalloc(w.n + 1, sizeof(*w.results));
 	pthread_mutex_init(&w.lock, NULL);
@@ -529,19 +531,21 @@ lint_carriers(struct run *run, const struct walk *wk)
 	free(w.entries);
 }
 
-/* The first configuration that governs an entry and cannot be used. */
+/* The scope of every walk entry, looked up once, into run->scope_of;
+ * returns the error of the first configuration that cannot be used. */
 static const char *
-scope_error(struct scopes *scopes, const struct walk *w)
+resolve_scopes(struct run *run, struct scopes *scopes)
 {
+	const char *bad = NULL;
 	size_t i;
 
-	for (i = 0; i < w->nr; i++) {
-		const struct scope *sc = scopes_for(scopes, w->v[i].path);
-
-		if (sc->error)
-			return sc->error;
+	run->scope_of = xcalloc(run->walk->nr + 1, sizeof(*run->scope_of));
+	for (i = 0; i < run->walk->nr; i++) {
+		run->scope_of[i] = scopes_for(scopes, run->walk->v[i].path);
+		if (!bad)
+			bad = run->scope_of[i]->error;
 	}
-	return NULL;
+	return bad;
 }
 
 int
@@ -557,7 +561,7 @@ lint_run(const struct pgt_options *o, struct scopes *scopes,
 	memset(&run, 0, sizeof(run));
 	buf_init(&res->settings);
 	run.o = o;
-	run.scopes = scopes;
+	run.walk = &w;
 	run.res = res;
 	run.ctx.out = &res->findings;
 	run.ctx.diags = &res->diags;
@@ -566,8 +570,9 @@ lint_run(const struct pgt_options *o, struct scopes *scopes,
 		   : o->stdin_filename ? walk_classify(o->stdin_filename)
 				       : FILE_NONE,
 		   &w, &res->diags);
-	if ((bad = scope_error(scopes, &w))) {
+	if ((bad = resolve_scopes(&run, scopes))) {
 		*err = xstrdup(bad);
+		free(run.scope_of);
 		walk_release(&w);
 		return PGT_EUSAGE;
 	}
@@ -594,6 +599,7 @@ lint_run(const struct pgt_options *o, struct scopes *scopes,
 		free(run.servers[i].hba_file);
 	}
 	free(run.servers);
+	free(run.scope_of);
 	pathset_release(&run.included);
 	walk_release(&w);
 	res->suppressed = suppress_apply(&run.suppressions, &res->findings);

@@ -3,7 +3,6 @@
 #include "scope.h"
 
 #include <fnmatch.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -218,6 +218,7 @@ sarif_finding(struct reporter *r, const struct finding *f)
 	size_t c0 = f->col - 1 < len ? f->col - 1 : len;
 	size_t c1 = f->end_col - 1 < len ? f->end_col - 1 : len;
 	uint64_t fp = finding_fingerprint(f);
+	long long index = rule_index(r->rules, f->rule);
 	char fpbuf[40];
 
 	for (i = 0; i < st->nseen; i++)
@@ -229,8 +230,8 @@ sarif_finding(struct reporter *r, const struct finding *f)
 	/* Files under another .pgtlslint.yaml have their own rule set (and
 	 * maybe rules of their own): the listed rule is found by id, and a
 	 * rule not listed has no index. */
-	if (rule_index(r->rules, f->rule) >= 0)
-		json_kv_int(j, "ruleIndex", rule_index(r->rules, f->rule));
+	if (index >= 0)
+		json_kv_int(j, "ruleIndex", index);
 	json_kv_string(j, "level", level[f->severity]);
 	json_key(j, "message");
 	json_object_begin(j);

@@ -13,6 +13,7 @@
 #include "../rules/engine.h"
 #include "../util/buf.h"
 #include "../util/source.h"
+#include "../util/scan.h"
 #include "../util/xalloc.h"
 
 static char
@@ -43,22 +44,6 @@ match_brackets(struct tokens *ts)
 	free(stack);
 }
 
-/* Whether text[0..len) holds needle (NUL bytes in text allowed). */
-static int
-holds(const char *text, size_t len, const char *needle)
-{
-	size_t n = strlen(needle);
-	const char *p = text, *end = text + len;
-
-	while (n && (size_t)(end - p) >= n &&
-	       (p = memchr(p, needle[0], (size_t)(end - p) - n + 1))) {
-		if (!memcmp(p, needle, n))
-			return 1;
-		p++;
-	}
-	return 0;
-}
-
 int
 scan_worth_lexing(const struct check_ctx *ctx, const struct source *src,
 		  const char *const *needles)
@@ -66,7 +51,7 @@ scan_worth_lexing(const struct check_ctx *ctx, const struct source *src,
 	if (ctx->no_prefilter)
 		return 1;
 	for (; *needles; needles++)
-		if (holds(src->text, src->len, *needles))
+		if (scan_contains(src->text, src->len, *needles))
 			return 1;
 	return 0;
 }
@@ -230,6 +215,13 @@ map_part(const struct tokens *ts, const struct token *lit, size_t unknown_at,
 		off[k] = begin; /* not a subsequence: the start */
 }
 
+/* One operand of a string expression: a literal, or what is unknown. */
+struct part {
+	const struct token *lit; /* NULL: not a literal */
+	size_t unknown_at;       /* where the operand starts */
+	size_t at;               /* its first byte in the joined value */
+};
+
 void
 scan_judge_string_at(struct check_ctx *ctx, struct tokens *ts, size_t i,
 		     const struct client_fact *context)
@@ -237,15 +229,15 @@ scan_judge_string_at(struct check_ctx *ctx, struct tokens *ts, size_t i,
 	const struct token *first = &ts->v[i], *last = first;
 	struct buf b = BUF_INIT;
 	struct text_map map;
-	size_t len, parts = 0, *offsets = NULL, alloc = 0;
+	struct part *parts = NULL;
+	size_t len, nparts = 0, alloc = 0, k, *offsets = NULL;
 	char *v;
 
 	for (;;) {
-		size_t at = b.len, start = i;
-		int literal = ts->v[i].kind == TOK_STRING;
+		struct part p = {NULL, ts->v[i].begin, b.len};
 
-		if (literal) {
-			last = &ts->v[i];
+		if (ts->v[i].kind == TOK_STRING) {
+			p.lit = last = &ts->v[i];
 			v = lex_string_value(ts->src->text, last, ts->lang,
 					     &len);
 			buf_add(&b, v, len);
@@ -260,10 +252,8 @@ scan_judge_string_at(struct check_ctx *ctx, struct tokens *ts, size_t i,
 			buf_adds(&b, "${}"); /* not a literal: unknown */
 			i = e;
 		}
-		ALLOC_GROW(offsets, b.len + 1, alloc);
-		map_part(ts, literal ? last : NULL, ts->v[start].begin,
-			 b.ptr + at, b.len - at, offsets + at);
-		parts++;
+		ALLOC_GROW(parts, nparts + 1, alloc);
+		parts[nparts++] = p;
 		if (ts->v[i].kind == TOK_STRING &&
 		    ts->v[i - 1].kind == TOK_STRING)
 			continue; /* "a" "b": adjacent literals join */
@@ -275,11 +265,18 @@ scan_judge_string_at(struct check_ctx *ctx, struct tokens *ts, size_t i,
 	map.src = ts->src;
 	lex_string_body(ts->src->text, first, ts->lang, &map.base, &len);
 	lex_string_body(ts->src->text, last, ts->lang, &len, &map.end);
+	map.verbatim = nparts == 1 && !(first->flags & TOKF_ESCAPES) &&
+		       map.end - map.base == b.len;
 	/* Escapes and joins shift bytes: then each byte is found through
 	 * offsets, and fixes are not offered. */
-	map.verbatim = parts == 1 && !(first->flags & TOKF_ESCAPES) &&
-		       map.end - map.base == b.len;
-	if (offsets) {
+	if (!map.verbatim) {
+		offsets = xmalloc((b.len + 1) * sizeof(*offsets));
+		for (k = 0; k < nparts; k++)
+			map_part(ts, parts[k].lit, parts[k].unknown_at,
+				 b.ptr + parts[k].at,
+				 (k + 1 < nparts ? parts[k + 1].at : b.len) -
+				     parts[k].at,
+				 offsets + parts[k].at);
 		offsets[b.len] = map.end;
 		map.offsets = offsets;
 	}
@@ -287,6 +284,7 @@ scan_judge_string_at(struct check_ctx *ctx, struct tokens *ts, size_t i,
 		carriers_judge_string(ctx, b.ptr, b.len, &map, context,
 				      "connection string");
 	free(offsets);
+	free(parts);
 	buf_release(&b);
 }
 

@@ -75,3 +75,18 @@ scan_to_eol(const char **pp, const char *end)
 
 	*pp = nl ? nl : end;
 }
+
+int
+scan_contains(const char *text, size_t len, const char *needle)
+{
+	size_t n = strlen(needle);
+	const char *p = text, *end = text + len;
+
+	while (n && (size_t)(end - p) >= n &&
+	       (p = memchr(p, needle[0], (size_t)(end - p) - n + 1))) {
+		if (!memcmp(p, needle, n))
+			return 1;
+		p++;
+	}
+	return 0;
+}

@@ -52,4 +52,7 @@ void scan_blanks(const char **pp, const char *end);
 /* Advances to the next '\n' (not past it), or to end. */
 void scan_to_eol(const char **pp, const char *end);
 
+/* Whether text[0..len) contains needle (NUL bytes in text allowed). */
+int scan_contains(const char *text, size_t len, const char *needle);
+
 #endif
