@@ -164,7 +164,9 @@ splice(struct hba_field *fl, size_t t, struct hba_field *add)
 }
 
 /* Replaces each @file token of line by that file's tokens; an error names
- * the @token (err_begin/err_end via the token kept in place). */
+ * the @token (err_begin/err_end via the token kept in place). A field
+ * left with no token is no field: PostgreSQL's tokenize_auth_file appends
+ * a field only when it holds tokens, so the fields after it move left. */
 static int
 expand_line(struct hba_conf *conf, size_t file, struct hba_line *line,
 	    struct stack *st, char **err)
@@ -200,6 +202,13 @@ expand_line(struct hba_conf *conf, size_t file, struct hba_line *line,
 			}
 			splice(fl, t, &add);
 			t += add.nr;
+		}
+		if (!fl->nr) { /* every token was an empty @file */
+			free(fl->v);
+			memmove(fl, fl + 1,
+				(line->nfields - f - 1) * sizeof(*fl));
+			line->nfields--;
+			f--; /* the next field is now at f */
 		}
 	}
 	return 0;
