@@ -308,6 +308,10 @@ read_lines(struct hba_conf *conf, size_t file, struct stack *st)
 			e->err_end = line->end;
 			continue;
 		}
+		/* Emptied by @files: tokenize_auth_file keeps no line
+		 * without fields. */
+		if (!line->nfields)
+			continue;
 		if (include_record(conf, file, line, st))
 			continue;
 		e = new_entry(conf, file, line);
