@@ -22,6 +22,7 @@
 #include "parsers/jdbc.h"
 #include "parsers/service.h"
 #include "rules/engine.h"
+#include "scanners/scan_common.h"
 #include "util/scan.h"
 #include "util/xalloc.h"
 
@@ -112,9 +113,9 @@ text_map_offset(const struct text_map *m, const char *value, size_t k)
 		} else
 			col++;
 	}
-	if (line >= m->src->nlines)
+	if (line >= source_nlines(m->src))
 		return m->end;
-	return m->src->line_start[line] + m->indent + col;
+	return source_line_start(m->src, line) + m->indent + col;
 }
 
 /* The end of the span of value bytes [b, e): exact, or the whole value. */
@@ -450,6 +451,18 @@ carriers_relevant(const char *name, const char *path, const char *value,
 	       spring_password(path ? path : name) ||
 	       memchr(value, '=', vlen) || scan_contains(value, vlen, "postgres") ||
 	       scan_contains(value, vlen, "jdbc:");
+}
+
+int
+carriers_worth_parsing(const struct check_ctx *ctx, const struct source *src)
+{
+	/* One word each condition of carriers_relevant implies; a script's
+	 * connection strings are URIs (postgres, jdbc:) or hold an '='. */
+	static const char *const needles[] = {
+	    "=", "postgres", "jdbc:", "PG", "NODE_TLS_REJECT_UNAUTHORIZED",
+	    "datasource", NULL};
+
+	return scan_worth_lexing(ctx, src, needles);
 }
 
 void

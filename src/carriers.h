@@ -47,7 +47,6 @@ int carriers_fact_from_string(const char *text, size_t len, int version,
 			      const struct client_fact *env, const char *what,
 			      struct client_fact *f, struct conninfo *ci);
 
-/* Judges every connection the assignments of src hold. */
 /* Whether carriers_judge_assignments can report anything on a pair: a
  * PG* variable, NODE_TLS_REJECT_UNAUTHORIZED, a script (run, script,
  * command), a Spring datasource password, or a value that may hold a
@@ -55,6 +54,14 @@ int carriers_fact_from_string(const char *text, size_t len, int version,
  * rest, so a file of ten million unrelated lines costs little. */
 int carriers_relevant(const char *name, const char *path, const char *value,
 		      size_t vlen);
+
+/* Whether src can hold a pair carriers_relevant keeps, from the words
+ * such a pair must contain: when not, no parser need run (the prefilter;
+ * off with ctx->no_prefilter). */
+int carriers_worth_parsing(const struct check_ctx *ctx,
+			   const struct source *src);
+
+/* Judges every connection the assignments of src hold. */
 
 void carriers_judge_assignments(struct check_ctx *ctx,
 				const struct source *src,

@@ -376,6 +376,49 @@ struct file_result {
 	size_t files;
 };
 
+/* .env, Dockerfile, .properties, YAML and shell scripts: the assignments
+ * that can matter, then the connections they hold. */
+static void
+judge_assignments_file(struct check_ctx *ctx, const struct walk_entry *e,
+		       const struct source *src)
+{
+	struct assignments as;
+	char *err = NULL;
+
+	if (!carriers_worth_parsing(ctx, src))
+		return;
+	switch (e->kind) {
+	case FILE_ENV:
+	case FILE_SHELL:
+		envfile_parse(src->text, src->len, carriers_relevant, &as);
+		break;
+	case FILE_DOCKERFILE:
+		dockerfile_parse(src->text, src->len, carriers_relevant, &as);
+		break;
+	case FILE_PROPERTIES:
+		properties_parse(src->text, src->len, carriers_relevant, &as);
+		break;
+	default:
+		if (yaml_carrier_parse(src, carriers_relevant, &as, &err))
+			diags_add(ctx->diags, e->path, 0,
+				  xasprintf("'%s': YAML read only in part: %s",
+					    src->path, err));
+		free(err);
+		break;
+	}
+	carriers_judge_assignments(ctx, src, &as);
+	if (e->kind == FILE_SHELL || e->kind == FILE_DOCKERFILE) {
+		struct text_map whole;
+
+		memset(&whole, 0, sizeof(whole));
+		whole.src = src;
+		whole.end = src->len;
+		whole.verbatim = 1;
+		carriers_scan_text(ctx, src->text, src->len, &whole);
+	}
+	assignments_release(&as);
+}
+
 /* .env, Dockerfile, .properties, YAML, shell scripts, pg_service.conf,
  * JavaScript/TypeScript, Go, Python, Java: one file, on its own. */
 static void
@@ -384,58 +427,27 @@ lint_carrier(const struct pgt_options *o, const struct walk_entry *e,
 {
 	struct check_ctx ctx = {&sc->rules, &out->findings, &out->diags,
 				sc->pg_version, o->no_prefilter};
-	struct assignments as;
 	struct source src;
-	char *err = NULL;
 
 	if (load_into(o, e->path, &src, &out->diags))
 		return;
 	out->files++;
-	suppress_scan(&out->markers, &src, ctx.rules);
-	if (e->kind == FILE_SERVICE || e->kind >= FILE_JS) {
-		if (e->kind == FILE_SERVICE)
-			carriers_judge_service(&ctx, &src);
-		else if (e->kind == FILE_JS)
-			js_judge_source(&ctx, &src);
-		else if (e->kind == FILE_GO)
-			go_judge_source(&ctx, &src);
-		else if (e->kind == FILE_PY)
-			py_judge_source(&ctx, &src);
-		else
-			java_judge_source(&ctx, &src);
-		source_release(&src);
-		return;
-	}
-	switch (e->kind) {
-	case FILE_ENV:
-	case FILE_SHELL:
-		envfile_parse(src.text, src.len, carriers_relevant, &as);
-		break;
-	case FILE_DOCKERFILE:
-		dockerfile_parse(src.text, src.len, carriers_relevant, &as);
-		break;
-	case FILE_PROPERTIES:
-		properties_parse(src.text, src.len, carriers_relevant, &as);
-		break;
-	default:
-		if (yaml_carrier_parse(&src, carriers_relevant, &as, &err))
-			diags_add(&out->diags, e->path, 0,
-				  xasprintf("'%s': YAML read only in part: %s",
-					    src.path, err));
-		free(err);
-		break;
-	}
-	carriers_judge_assignments(&ctx, &src, &as);
-	if (e->kind == FILE_SHELL || e->kind == FILE_DOCKERFILE) {
-		struct text_map whole;
-
-		memset(&whole, 0, sizeof(whole));
-		whole.src = &src;
-		whole.end = src.len;
-		whole.verbatim = 1;
-		carriers_scan_text(&ctx, src.text, src.len, &whole);
-	}
-	assignments_release(&as);
+	if (e->kind == FILE_SERVICE)
+		carriers_judge_service(&ctx, &src);
+	else if (e->kind == FILE_JS)
+		js_judge_source(&ctx, &src);
+	else if (e->kind == FILE_GO)
+		go_judge_source(&ctx, &src);
+	else if (e->kind == FILE_PY)
+		py_judge_source(&ctx, &src);
+	else if (e->kind == FILE_JAVA)
+		java_judge_source(&ctx, &src);
+	else
+		judge_assignments_file(&ctx, e, &src);
+	/* Markers matter only to this file's findings, or to PGT001's
+	 * report of the unused ones: most files need no look for them. */
+	if (out->findings.nr || ruleset_active(ctx.rules, "PGT001"))
+		suppress_scan(&out->markers, &src, ctx.rules);
 	source_release(&src);
 }
 

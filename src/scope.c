@@ -131,7 +131,8 @@ scopes_release(struct scopes *s)
 	for (i = 0; i < s->nr; i++)
 		scope_free(s->v[i]);
 	free(s->v);
-	free(s->last_dir);
+	for (i = 0; i < sizeof(s->recent) / sizeof(*s->recent); i++)
+		free(s->recent[i].dir);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -173,19 +174,24 @@ scope_of_dir(struct scopes *s, const char *dir)
 struct scope *
 scopes_for(struct scopes *s, const char *path)
 {
+	const size_t n = sizeof(s->recent) / sizeof(*s->recent);
+	size_t i;
 	char *dir;
 
 	if (s->o->config_path)
 		return s->v[0];
 	dir = dir_of(lookup_path(s, path));
-	if (s->last_dir && !strcmp(dir, s->last_dir)) {
-		free(dir);
-		return s->last;
-	}
-	free(s->last_dir);
-	s->last_dir = dir;
-	s->last = scope_of_dir(s, dir);
-	return s->last;
+	for (i = 0; i < n; i++)
+		if (s->recent[i].dir && !strcmp(dir, s->recent[i].dir)) {
+			free(dir);
+			return s->recent[i].sc;
+		}
+	i = s->next_recent;
+	s->next_recent = (i + 1) % n;
+	free(s->recent[i].dir);
+	s->recent[i].dir = dir;
+	s->recent[i].sc = scope_of_dir(s, dir);
+	return s->recent[i].sc;
 }
 
 /* path relative to the directory of sc's configuration; as given (less

@@ -34,8 +34,13 @@ struct scopes {
 	const struct pgt_options *o;
 	struct scope **v;     /* owned, each owned; v[0] the primary */
 	size_t nr, alloc;
-	char *last_dir;       /* owned; the directory last looked up */
-	struct scope *last;   /* its scope */
+	/* The directories last looked up and their scopes: a walk asks for
+	 * a directory and its parent in turn, each many times. */
+	struct {
+		char *dir; /* owned */
+		struct scope *sc;
+	} recent[8];
+	size_t next_recent; /* the entry to replace next */
 };
 
 /* Loads the primary scope. Returns 0, or an error status with *err. */

@@ -248,7 +248,7 @@ read_file(struct server_config *cfg, struct source *loaded,
 	}
 	if (pf.abandoned)
 		add_problem(cfg, PROBLEM_SYNTAX, src, src->len, src->len,
-			    (uint32_t)src->nlines,
+			    (uint32_t)source_nlines(src),
 			    xstrdup("too many syntax errors, PostgreSQL "
 				    "abandons the rest of the file"));
 	pgconf_release(&pf);

@@ -29,9 +29,9 @@ mark_offset(const struct source *src, yaml_mark_t m)
 {
 	size_t line = m.line, off, col;
 
-	if (line >= src->nlines)
+	if (line >= source_nlines(src))
 		return src->len;
-	off = src->line_start[line];
+	off = source_line_start(src, line);
 	for (col = 0; col < m.column && off < src->len &&
 		      src->text[off] != '\n';
 	     col++) {
@@ -61,9 +61,9 @@ literal_block(const struct source *src, const yaml_node_t *v,
 {
 	size_t line = v->start_mark.line + 1, off, indent = 0;
 
-	if (line >= src->nlines)
+	if (line >= source_nlines(src))
 		return;
-	off = src->line_start[line];
+	off = source_line_start(src, line);
 	while (off + indent < src->len && src->text[off + indent] == ' ')
 		indent++;
 	a->block = 1;

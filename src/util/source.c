@@ -9,24 +9,40 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "buf.h"
 #include "xalloc.h"
 
-static void
-source_index(struct source *src)
+/* The index lives behind a pointer so that a const source can fill it
+ * in the first time a position is asked for. */
+static const struct source_lines *
+lines_of(const struct source *src)
 {
-	size_t alloc = 0, i;
+	struct source_lines *l = src->lines;
+	const char *p = src->text, *end = src->text + src->len, *nl;
+	size_t alloc = 0;
 
-	src->line_start = NULL;
-	src->nlines = 0;
-	ALLOC_GROW(src->line_start, 1, alloc);
-	src->line_start[src->nlines++] = 0;
-	for (i = 0; i < src->len; i++) {
-		if (src->text[i] != '\n')
-			continue;
-		ALLOC_GROW(src->line_start, src->nlines + 1, alloc);
-		src->line_start[src->nlines++] = i + 1;
+	if (l->built)
+		return l;
+	ALLOC_GROW(l->start, 1, alloc);
+	l->start[l->n++] = 0;
+	while ((nl = memchr(p, '\n', (size_t)(end - p)))) {
+		p = nl + 1;
+		ALLOC_GROW(l->start, l->n + 1, alloc);
+		l->start[l->n++] = (size_t)(p - src->text);
 	}
+	l->built = 1;
+	return l;
+}
+
+size_t
+source_nlines(const struct source *src)
+{
+	return lines_of(src)->n;
+}
+
+size_t
+source_line_start(const struct source *src, size_t line)
+{
+	return lines_of(src)->start[line];
 }
 
 void
@@ -38,42 +54,65 @@ source_from_mem(struct source *src, const char *path, const char *text,
 	memcpy(src->text, text, len);
 	src->text[len] = '\0';
 	src->len = len;
-	source_index(src);
+	src->lines = xcalloc(1, sizeof(*src->lines));
 }
 
-int
-source_load_fd(struct source *src, const char *path, int fd, char **err)
+/*
+ * Reads fd to its end straight into one buffer sized from expect (a
+ * regular file's size): one allocation and one read(2), whose short count
+ * past the expected size is the end of the file. A file that grew since
+ * fstat, a pipe or a /proc file (size 0) grows the buffer.
+ */
+static int
+read_all(struct source *src, const char *path, int fd, size_t expect,
+	 int regular, char **err)
 {
-	struct buf b = BUF_INIT;
-	char chunk[65536];
+	/* one byte more than expected, so that a short count ends it */
+	size_t cap = regular ? expect + 2 : 65536;
+	char *text = xmalloc(cap);
+	size_t len = 0;
 
-	memset(src, 0, sizeof(*src));
 	for (;;) {
-		ssize_t n = read(fd, chunk, sizeof(chunk));
+		size_t want = cap - 1 - len;
+		ssize_t n;
 
+		if (!want) {
+			cap *= 2;
+			text = xrealloc(text, cap);
+			want = cap - 1 - len;
+		}
+		n = read(fd, text + len, want);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
 			*err = xasprintf("cannot read '%s': %s", path,
 					 strerror(errno));
-			buf_release(&b);
+			free(text);
 			return PGT_EIO;
 		}
-		if (n == 0)
-			break;
-		if (b.len + (size_t)n > SOURCE_MAX_BYTES) {
+		len += (size_t)n;
+		if (len > SOURCE_MAX_BYTES) {
 			*err = xasprintf("skipped '%s': larger than %zu MiB",
 					 path, SOURCE_MAX_BYTES >> 20);
-			buf_release(&b);
+			free(text);
 			return PGT_ESKIP;
 		}
-		buf_add(&b, chunk, (size_t)n);
+		if (n == 0 || (regular && len >= expect && (size_t)n < want))
+			break;
 	}
+	text[len] = '\0';
 	src->path = xstrdup(path);
-	src->len = b.len;
-	src->text = buf_detach(&b);
-	source_index(src);
+	src->text = text;
+	src->len = len;
+	src->lines = xcalloc(1, sizeof(*src->lines));
 	return PGT_OK;
+}
+
+int
+source_load_fd(struct source *src, const char *path, int fd, char **err)
+{
+	memset(src, 0, sizeof(*src));
+	return read_all(src, path, fd, 0, 0, err);
 }
 
 int
@@ -104,7 +143,7 @@ source_load(struct source *src, const char *path, char **err)
 		close(fd);
 		return PGT_ESKIP;
 	}
-	rc = source_load_fd(src, path, fd, err);
+	rc = read_all(src, path, fd, (size_t)st.st_size, 1, err);
 	close(fd);
 	return rc;
 }
@@ -114,41 +153,45 @@ source_release(struct source *src)
 {
 	free(src->path);
 	free(src->text);
-	free(src->line_start);
+	if (src->lines)
+		free(src->lines->start);
+	free(src->lines);
 	memset(src, 0, sizeof(*src));
 }
 
 struct pos
 source_pos(const struct source *src, size_t offset)
 {
-	size_t lo = 0, hi = src->nlines;
+	const struct source_lines *l = lines_of(src);
+	size_t lo = 0, hi = l->n;
 	struct pos p;
 
 	/* Find the last line that starts at or before offset. */
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (src->line_start[mid] <= offset)
+		if (l->start[mid] <= offset)
 			lo = mid;
 		else
 			hi = mid;
 	}
 	p.line = (uint32_t)(lo + 1);
-	p.col = (uint32_t)(offset - src->line_start[lo] + 1);
+	p.col = (uint32_t)(offset - l->start[lo] + 1);
 	return p;
 }
 
 const char *
 source_line(const struct source *src, uint32_t line, size_t *len)
 {
+	const struct source_lines *l = lines_of(src);
 	size_t b, e;
 
-	if (line < 1 || line > src->nlines) {
+	if (line < 1 || line > l->n) {
 		*len = 0;
 		return "";
 	}
-	b = src->line_start[line - 1];
-	e = line < src->nlines ? src->line_start[line] : src->len;
+	b = l->start[line - 1];
+	e = line < l->n ? l->start[line] : src->len;
 	if (e > b && src->text[e - 1] == '\n')
 		e--;
 	if (e > b && src->text[e - 1] == '\r')

@@ -17,12 +17,19 @@
 /* Largest file we read; larger ones are skipped with a note. */
 #define SOURCE_MAX_BYTES ((size_t)1 << 30)
 
+/* Where each line starts; built on first use, as most files read never
+ * report a position (the prefilter skips them). */
+struct source_lines {
+	size_t *start; /* start[i] = offset of line i + 1 */
+	size_t n;
+	int built;
+};
+
 struct source {
-	char *path;         /* owned; the path as the user named it */
-	char *text;         /* owned; len bytes plus a NUL */
+	char *path;                 /* owned; the path as the user named it */
+	char *text;                 /* owned; len bytes plus a NUL */
 	size_t len;
-	size_t *line_start; /* owned; line_start[i] = offset of line i + 1 */
-	size_t nlines;
+	struct source_lines *lines; /* owned; use source_nlines and friends */
 };
 
 struct pos {
@@ -46,6 +53,13 @@ void source_from_mem(struct source *src, const char *path, const char *text,
 int source_load_fd(struct source *src, const char *path, int fd, char **err);
 
 void source_release(struct source *src);
+
+/* Number of lines (a last line without a newline counts; an empty text
+ * is one empty line). */
+size_t source_nlines(const struct source *src);
+
+/* Offset of the first byte of line (0-based, below source_nlines). */
+size_t source_line_start(const struct source *src, size_t line);
 
 /* Line and column of a byte offset (offset may equal len). */
 struct pos source_pos(const struct source *src, size_t offset);

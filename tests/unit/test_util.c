@@ -125,7 +125,7 @@ START_TEST(test_source_positions)
 	const char *line;
 
 	source_from_mem(&src, "m", "ab\r\ncd\n\nef", 10);
-	ck_assert_uint_eq(src.nlines, 4);
+	ck_assert_uint_eq(source_nlines(&src), 4);
 	p = source_pos(&src, 5);
 	ck_assert_uint_eq(p.line, 2);
 	ck_assert_uint_eq(p.col, 2);
