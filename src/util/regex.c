@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* regex.c — PCRE2 wrapper: compile once, JIT, bounded matching. */
+/* regex.c — PCRE2 wrapper: compile once, JIT on first use, bounded
+ * matching. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "regex.h"
 
 #include <pcre2.h>
+#include <pthread.h>
 #include <stdlib.h>
 
 #include "xalloc.h"
@@ -13,9 +15,13 @@
 #define REGEX_DEPTH_LIMIT 10000u
 
 struct regex {
-	pcre2_code *code;            /* owned */
-	pcre2_match_context *mctx;   /* owned */
-	pcre2_match_data *md;        /* owned */
+	pcre2_code *code;          /* owned */
+	pcre2_match_context *mctx; /* owned */
+	/* A rule's pattern is JIT-compiled when it is first matched, so a
+	 * run that never matches it never pays for that; workers share the
+	 * pattern, hence the lock. */
+	pthread_mutex_t jit_lock;
+	int jit_done;
 };
 
 struct regex *
@@ -37,14 +43,11 @@ regex_compile(const char *pattern, char **err, size_t *erroffset)
 		*erroffset = off;
 		return NULL;
 	}
-	/* JIT is an optimisation: a failure to JIT still leaves a usable
-	 * interpreter-backed pattern. */
-	(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 	re = xcalloc(1, sizeof(*re));
 	re->code = code;
+	pthread_mutex_init(&re->jit_lock, NULL);
 	re->mctx = pcre2_match_context_create(NULL);
-	re->md = pcre2_match_data_create_from_pattern(code, NULL);
-	if (!re->mctx || !re->md) {
+	if (!re->mctx) {
 		regex_free(re);
 		*err = xstrdup("out of memory");
 		*erroffset = 0;
@@ -60,17 +63,32 @@ regex_free(struct regex *re)
 {
 	if (!re)
 		return;
-	pcre2_match_data_free(re->md);
 	pcre2_match_context_free(re->mctx);
+	pthread_mutex_destroy(&re->jit_lock);
 	pcre2_code_free(re->code);
 	free(re);
 }
 
 int
-regex_match(const struct regex *re, const char *s, size_t len)
+regex_match(struct regex *re, const char *s, size_t len)
 {
-	int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, 0, 0, re->md,
-			     re->mctx);
+	pcre2_match_data *md;
+	int rc;
+
+	pthread_mutex_lock(&re->jit_lock);
+	if (!re->jit_done) {
+		/* JIT is an optimisation: a failure to JIT still leaves a
+		 * usable interpreter-backed pattern. */
+		(void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+		re->jit_done = 1;
+	}
+	pthread_mutex_unlock(&re->jit_lock);
+	/* match data per call: threads may match the same pattern at once */
+	md = pcre2_match_data_create_from_pattern(re->code, NULL);
+	if (!md)
+		return -1;
+	rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, 0, 0, md, re->mctx);
+	pcre2_match_data_free(md);
 
 	if (rc >= 0)
 		return 1;

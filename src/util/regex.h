@@ -2,9 +2,10 @@
 /*
  * regex.h — compiled PCRE2 patterns; the only file that includes <pcre2.h>.
  *
- * Patterns are compiled once (JIT where available) with match and depth
- * limits, so a catastrophic pattern in a user's rule ends with an error
- * instead of a hang.
+ * Patterns are compiled once, checked at load, JIT-compiled (where
+ * available) on their first match, with match and depth limits, so a
+ * catastrophic pattern in a user's rule ends with an error instead of a
+ * hang. A pattern may be matched by several threads at once.
  */
 #ifndef PGT_REGEX_H
 #define PGT_REGEX_H
@@ -26,6 +27,6 @@ void regex_free(struct regex *re);
  * Returns 1 on a match, 0 on none, and -1 when a limit was hit (the match
  * was abandoned; treat as no match and report it).
  */
-int regex_match(const struct regex *re, const char *s, size_t len);
+int regex_match(struct regex *re, const char *s, size_t len);
 
 #endif
