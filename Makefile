@@ -7,7 +7,7 @@
 #   make asan     the whole test suite under ASan + UBSan
 #   make fuzz     every libFuzzer target for FUZZ_SECONDS (default 30)
 #   make analyze  cppcheck and clang-tidy over src/, zero reports
-#   make bench    pgtlslint beside cat and rg on BENCH_MB (default 1024)
+#   make bench    pgtlslint beside cat, rg and ast-grep on BENCH_MB (default 1024)
 #   make golden   rewrite the golden outputs (review the diff!)
 #   make readme   regenerate the README rule table from rules.d
 #   make install / uninstall   PREFIX=/usr/local DESTDIR=
@@ -196,14 +196,20 @@ install-test: $(BIN)
 	@rm -rf $(BUILD)/destdir
 	@echo "install: 1 passed, 0 failed"
 
-# pgtlslint beside cat and rg on a generated tree of BENCH_MB (a
-# measurement, not a test; the tree is cached in BENCH_DIR).
+# pgtlslint beside cat, rg and ast-grep on a generated tree of BENCH_MB
+# (a measurement, not a test; trees are cached in BENCH_DIR). ast-grep
+# comes from npm at a pinned version, when npm is there.
 BENCH_MB  ?= 1024
 BENCH_DIR ?= build/bench
+AST_GREP_VERSION := 0.51.1
+AST_GREP := $(BENCH_DIR)/node/node_modules/.bin/ast-grep
 
 bench: deps
 	@$(MAKE) --no-print-directory all
-	@python3 tools/bench/bench.py $(BIN) $(BENCH_MB) $(BENCH_DIR)
+	@if [ ! -x $(AST_GREP) ] && command -v npm >/dev/null; then \
+	  npm install --silent --no-audit --no-fund --prefix $(BENCH_DIR)/node \
+	    @ast-grep/cli@$(AST_GREP_VERSION); fi
+	@python3 tools/bench/bench.py $(BIN) $(BENCH_MB) $(BENCH_DIR) $(AST_GREP)
 
 # Static analysis of src/: cppcheck and clang-tidy (configuration in
 # .cppcheck-suppressions and .clang-tidy), both with zero reports.

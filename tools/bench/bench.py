@@ -2,23 +2,38 @@
 """bench.py -- pgtlslint beside the floors, on one warm synthetic tree.
 
 Generates (once, cached) a tree of SIZE_MB with tools/bench/gen_tree.py,
-then runs, each after one warm-up and as the median of three: `cat` of
-every file to /dev/null (the I/O floor), `rg` with the trigger words (the
-practical floor) and pgtlslint with -j 1 and -j 2. Prints wall seconds,
-MB/s, peak RSS, the ratio to rg and the recall of the planted findings.
+and one of half that size, then measures on the warm trees:
+
+- side by side, each after one warm-up and as the median of three: `cat`
+  of every file to /dev/null (the I/O floor), `rg` with the trigger words
+  (the practical floor), ast-grep with tools/bench/ast-grep-rules.yml when
+  AST_GREP names it (one run: it is slow), and pgtlslint with -j 1 and
+  -j 2; wall seconds, MB/s, peak RSS, the ratio to rg and the recall of the
+  planted findings (rg and ast-grep at line level);
+- the scaling: pgtlslint -j 2 on the half tree against the whole;
+- instructions per MB: pgtlslint -j 1 under valgrind --tool=callgrind on
+  a tree of CALLGRIND_MB (repeatable on a noisy machine);
+- the pre-commit case: pgtlslint on one small file, median of 21 runs.
+
 A measurement: nothing is asserted.
 
-usage: tools/bench/bench.py PGTLSLINT [SIZE_MB] [WORKDIR]
+usage: tools/bench/bench.py PGTLSLINT [SIZE_MB] [WORKDIR] [AST_GREP]
+environment: CALLGRIND_MB (default 20)
 """
 import json
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 
-TRIGGERS = r"postgres|sslmode|rejectUnauthorized|InsecureSkipVerify|NODE_TLS_REJECT_UNAUTHORIZED|jdbc:"
+HERE = os.path.dirname(os.path.abspath(__file__))
+TRIGGERS = (r"postgres|sslmode|PGSSL|rejectUnauthorized|InsecureSkipVerify|"
+            r"NODE_TLS_REJECT_UNAUTHORIZED|jdbc:|ssl_min_protocol_version|"
+            r"^host\s")
 
 
 def run(argv, cwd, stdout):
@@ -33,22 +48,16 @@ def run(argv, cwd, stdout):
     return time.monotonic() - start, usage.ru_maxrss / 1024
 
 
-def measure(argv, cwd, out):
+def measure(argv, cwd, out, runs=3):
     run(argv, cwd, out)  # warm-up
-    runs = [run(argv, cwd, out) for _ in range(3)]
-    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+    times = [run(argv, cwd, out) for _ in range(runs)]
+    return statistics.median(t[0] for t in times), max(t[1] for t in times)
 
 
-def main():
-    binary = os.path.abspath(sys.argv[1])
-    size = int(sys.argv[2]) if len(sys.argv) > 2 else 1024
-    work = sys.argv[3] if len(sys.argv) > 3 else os.path.join(
-        tempfile.gettempdir(), "pgtlslint-bench")
-    work = os.path.abspath(work)
+def tree_of(work, size):
     tree = os.path.join(work, "tree-%dMB" % size)
-    here = os.path.dirname(os.path.abspath(__file__))
     if not os.path.exists(os.path.join(tree, "truth.tsv")):
-        subprocess.run([sys.executable, os.path.join(here, "gen_tree.py"),
+        subprocess.run([sys.executable, os.path.join(HERE, "gen_tree.py"),
                         tree, str(size)], check=True)
     truth = set()
     with open(os.path.join(tree, "truth.tsv")) as f:
@@ -57,41 +66,117 @@ def main():
             truth.add((path, int(n), rule))
     mb = sum(os.path.getsize(os.path.join(d, f))
              for d, _, fs in os.walk(tree) for f in fs) / 1e6
+    return tree, truth, mb
+
+
+def line_recall(truth, hits):
+    return "%.0f %%" % (100 * sum((p, n) in hits for p, n, _ in truth)
+                        / len(truth))
+
+
+def rg_hits(out):
+    hits = set()
+    with open(out, errors="replace") as f:
+        for line in f:
+            path, n = line.split(":", 2)[:2]
+            hits.add((os.path.normpath(path), int(n)))
+    return hits
+
+
+def ast_grep_hits(out):
+    hits = set()
+    with open(out) as f:
+        for line in f:
+            m = json.loads(line)
+            hits.add((os.path.normpath(m["file"]),
+                      m["range"]["start"]["line"] + 1))
+    return hits
+
+
+def our_recall(truth, out):
+    with open(out) as f:
+        found = {(os.path.normpath(x["path"]), x["line"], x["rule"])
+                 for x in json.load(f)["findings"]}
+    return "%.0f %%" % (100 * len(truth & found) / len(truth))
+
+
+def instructions_per_mb(binary, work, size):
+    tree, _, mb = tree_of(work, size)
+    log = os.path.join(work, "callgrind.log")
+    subprocess.run(["valgrind", "--tool=callgrind",
+                    "--callgrind-out-file=/dev/null", "--log-file=" + log,
+                    binary, "-j", "1", "--format", "json",
+                    "--fail-on", "never", "."],
+                   cwd=tree, stdout=subprocess.DEVNULL, check=True)
+    with open(log) as f:
+        refs = re.search(r"Collected : (\d+)", f.read())
+    return int(refs.group(1)) / mb, mb
+
+
+def one_file_ms(binary, tree, truth, out):
+    path = sorted(p for p, _, _ in truth if p.endswith(".py"))[0]
+    times = [run([binary, "--fail-on", "never", path], tree, out)[0]
+             for _ in range(21)]
+    return statistics.median(times) * 1000, path
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1])
+    size = int(sys.argv[2]) if len(sys.argv) > 2 else 1024
+    work = os.path.abspath(sys.argv[3] if len(sys.argv) > 3 else
+                           os.path.join(tempfile.gettempdir(),
+                                        "pgtlslint-bench"))
+    ast_grep = os.path.abspath(sys.argv[4]) if len(sys.argv) > 4 else ""
+    callgrind_mb = int(os.environ.get("CALLGRIND_MB", "20"))
+    os.makedirs(work, exist_ok=True)
+    tree, truth, mb = tree_of(work, size)
+    half, _, half_mb = tree_of(work, max(size // 2, 1))
     out = os.path.join(work, "out")
+    ours = [binary, "--format", "json", "--fail-on", "never", "."]
     tools = [
         ("cat", ["sh", "-c", "find . -type f -exec cat {} + >/dev/null"]),
         ("rg", ["rg", "-n", "--no-heading", "-e", TRIGGERS, "."]),
-        ("pgtlslint -j 1", [binary, "-j", "1", "--format", "json",
-                            "--fail-on", "never", "."]),
-        ("pgtlslint -j 2", [binary, "-j", "2", "--format", "json",
-                            "--fail-on", "never", "."]),
     ]
-    rows, rg_secs = [], None
+    if ast_grep and shutil.which(ast_grep):
+        tools.append(("ast-grep", [ast_grep, "scan", "--rule",
+                                   os.path.join(HERE, "ast-grep-rules.yml"),
+                                   "--json=stream", "."]))
+    tools += [("pgtlslint -j 1", ours[:1] + ["-j", "1"] + ours[1:]),
+              ("pgtlslint -j 2", ours[:1] + ["-j", "2"] + ours[1:])]
+    rows, secs_of = [], {}
     for name, argv in tools:
-        secs, rss = measure(argv, tree, out)
+        secs, rss = measure(argv, tree, out, 1 if name == "ast-grep" else 3)
+        secs_of[name] = secs
         recall = ""
         if name == "rg":
-            rg_secs = secs
-            hits = set()
-            with open(out, errors="replace") as f:
-                for line in f:
-                    path, n = line.split(":", 2)[:2]
-                    hits.add((os.path.normpath(path), int(n)))
-            recall = "%.0f %%" % (100 * sum((p, n) in hits
-                                            for p, n, _ in truth)
-                                  / len(truth))
+            recall = line_recall(truth, rg_hits(out))
+        elif name == "ast-grep":
+            recall = line_recall(truth, ast_grep_hits(out))
         elif name.startswith("pgtlslint"):
-            with open(out) as f:
-                found = {(os.path.normpath(x["path"]), x["line"], x["rule"])
-                         for x in json.load(f)["findings"]}
-            recall = "%.0f %%" % (100 * len(truth & found) / len(truth))
+            recall = our_recall(truth, out)
         rows.append((name, secs, mb / secs, rss, recall))
     print("tree: %s, %.0f MB, %d planted findings" % (tree, mb, len(truth)))
     print("%-16s %8s %8s %12s %9s %8s" % ("tool", "seconds", "MB/s",
                                           "peak RSS MB", "x rg", "recall"))
     for name, secs, rate, rss, recall in rows:
         print("%-16s %8.2f %8.0f %12.1f %9.2f %8s" % (
-            name, secs, rate, rss, secs / rg_secs, recall))
+            name, secs, rate, rss, secs / secs_of["rg"], recall))
+    if not (ast_grep and shutil.which(ast_grep)):
+        print("ast-grep: not installed (make bench installs it with npm)")
+    half_secs, _ = measure(ours[:1] + ["-j", "2"] + ours[1:], half, out)
+    print("-j 2 over -j 1: %.2fx" % (secs_of["pgtlslint -j 1"]
+                                      / secs_of["pgtlslint -j 2"]))
+    print("scaling: %.0f MB in %.2f s, %.0f MB in %.2f s: %.2fx the time "
+          "for %.2fx the bytes" % (half_mb, half_secs, mb,
+                                   secs_of["pgtlslint -j 2"],
+                                   secs_of["pgtlslint -j 2"] / half_secs,
+                                   mb / half_mb))
+    ms, path = one_file_ms(binary, tree, truth, out)
+    print("one small file (%s): %.1f ms, median of 21" % (path, ms))
+    if shutil.which("valgrind"):
+        ipm, cmb = instructions_per_mb(binary, work, callgrind_mb)
+        print("instructions: %.1f million per MB (callgrind, -j 1, "
+              "%.0f MB tree)" % (ipm / 1e6, cmb))
 
 
 if __name__ == "__main__":

@@ -2,11 +2,13 @@
 """gen_tree.py -- a deterministic synthetic monorepo for `make bench`.
 
 Writes SIZE_MB of files under DIR: Java, Python, Go, JavaScript and
-TypeScript sources, YAML, .env files and postgresql.conf/pg_hba.conf, from
-tiny to several MB, most of them ordinary code that never mentions
-PostgreSQL. A few hold a planted weakness; DIR/truth.tsv lists each one
-(path, line, rule) so that a tool's recall can be measured. The same
-SIZE_MB and seed give the same bytes on every machine.
+TypeScript sources and YAML, from 2 KB to 4 MB, most of them ordinary code
+that never mentions PostgreSQL; and in each service directory a small
+compose.yaml, app.env, application.properties, Dockerfile,
+postgresql.conf and pg_hba.conf. A few files hold a planted weakness;
+DIR/truth.tsv lists each one (path, line, rule) so that a tool's recall
+can be measured. The same SIZE_MB and seed give the same bytes on every
+machine.
 
 usage: gen_tree.py DIR [SIZE_MB] [SEED]
 """
@@ -39,6 +41,45 @@ PLANTS = [
      "module.exports = new Pool({{ host: 'db{n}.example.com', ssl: {{ rejectUnauthorized: false }} }});\n",
      "PGT305", ""),
 ]
+
+
+# Each service's configuration files: (name, head, filler line, plant,
+# rule). The plant goes right after the head, in one service of ten.
+CONFIGS = [
+    ("compose.yaml", "services:\n  app:\n    environment:\n",
+     "      APP_{W}_{n}: \"{w}-{m}\"\n",
+     '      DATABASE_URL: "postgres://app@db.example.com/app?sslmode=disable"\n',
+     "PGT301"),
+    ("app.env", "", "APP_{W}_{n}={w}-{m}\n", "PGSSLMODE=allow\n", "PGT302"),
+    ("application.properties", "", "app.{w}.key{n}={m}\n",
+     "spring.datasource.url=jdbc:postgresql://db.example.com/app?sslmode=prefer\n",
+     "PGT302"),
+    ("Dockerfile", "FROM debian:12\n", "RUN echo {w} {m}\n",
+     "ENV PGSSLMODE=require\n", "PGT303"),
+    ("postgresql.conf", "ssl = on\n", "# {w} {m}\nwork_mem = '{m}kB'\n",
+     "ssl_min_protocol_version = 'TLSv1'\n", "PGT102"),
+    ("pg_hba.conf", "local all postgres peer\n",
+     "hostssl app{n} all 10.{m}.0.0/16 scram-sha-256\n",
+     "host all all 10.0.0.0/8 scram-sha-256\n", "PGT201"),
+]
+
+
+def write_configs(root, svc, rnd, truth):
+    written = 0
+    for k, (name, head, line, plant, rule) in enumerate(CONFIGS):
+        path = os.path.join(root, "svc%03d" % svc, name)
+        with open(path, "w") as out:
+            out.write(head)
+            if svc % 10 == 3 and (svc // 10) % len(CONFIGS) == k:
+                out.write(plant)
+                truth.append((os.path.relpath(path, root),
+                              head.count("\n") + 1, rule))
+            for n in range(rnd.randrange(20, 200)):
+                w = rnd.choice(WORDS)
+                out.write(line.format(n=n, m=rnd.randrange(1000), w=w,
+                                      W=w.upper()))
+            written += out.tell()
+    return written
 
 
 def filler(kind, rnd, nbytes, out):
@@ -75,6 +116,8 @@ def main():
                 out.write(plant[4])
             written += out.tell()
         i += 1
+    for svc in range(min(i, 97)):
+        written += write_configs(root, svc, rnd, truth)
     with open(os.path.join(root, "truth.tsv"), "w") as t:
         for path, line, rule in truth:
             t.write("%s\t%d\t%s\n" % (path, line, rule))
