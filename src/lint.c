@@ -52,10 +52,10 @@ pathset_add(struct pathset *s, const char *rp)
 static int
 pathset_has(const struct pathset *s, const char *path)
 {
-	char *rp = realpath(path, NULL);
+	char *rp;
 	int found;
 
-	if (!rp)
+	if (!s->nr || !(rp = realpath(path, NULL)))
 		return 0;
 	found = search_array(&rp, s->v, s->nr, sizeof(*s->v), cmp_str) != NULL;
 	free(rp);

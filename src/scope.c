@@ -3,8 +3,10 @@
 #include "scope.h"
 
 #include <fnmatch.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "status.h"
 #include "util/xalloc.h"
@@ -131,8 +133,9 @@ scopes_release(struct scopes *s)
 	for (i = 0; i < s->nr; i++)
 		scope_free(s->v[i]);
 	free(s->v);
-	for (i = 0; i < sizeof(s->recent) / sizeof(*s->recent); i++)
-		free(s->recent[i].dir);
+	for (i = 0; i < s->dirs_cap; i++)
+		free(s->dirs[i].dir);
+	free(s->dirs);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -146,52 +149,121 @@ dir_of(const char *path)
 	return xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
 }
 
-/* The scope of the configuration file found for dir. */
+/* The scope of the configuration file at found (NULL: none), taking
+ * found. */
 static struct scope *
-scope_of_dir(struct scopes *s, const char *dir)
+scope_of_file(struct scopes *s, char *found)
 {
-	char *found = config_find(dir), *key;
+	char *key = found ? realpath(found, NULL) : NULL;
 	struct scope *sc;
 	size_t i;
 
-	key = found ? realpath(found, NULL) : NULL;
 	for (i = 0; i < s->nr; i++)
 		if (key ? s->v[i]->key && !strcmp(s->v[i]->key, key)
 			: !s->v[i]->config.path)
 			break;
+	free(key);
 	if (i < s->nr) {
 		free(found);
-		free(key);
 		return s->v[i];
 	}
-	free(key);
 	sc = scope_new(s->o, found);
 	free(found);
 	scopes_add(s, sc);
 	return sc;
 }
 
+/* The slot of dir in the table: its own, or the empty one it would take
+ * (FNV-1a, linear probing). */
+static struct dir_scope *
+dir_slot(const struct scopes *s, const char *dir)
+{
+	uint64_t h = 14695981039346656037u;
+	const char *c;
+	size_t i;
+
+	for (c = dir; *c; c++)
+		h = (h ^ (unsigned char)*c) * 1099511628211u;
+	for (i = (size_t)h & (s->dirs_cap - 1);
+	     s->dirs[i].dir && strcmp(s->dirs[i].dir, dir);
+	     i = (i + 1) & (s->dirs_cap - 1))
+		;
+	return &s->dirs[i];
+}
+
+static void
+dirs_grow(struct scopes *s)
+{
+	struct dir_scope *old = s->dirs;
+	size_t cap = s->dirs_cap, i;
+
+	s->dirs_cap = cap ? cap * 2 : 64;
+	s->dirs = xcalloc(s->dirs_cap, sizeof(*s->dirs));
+	for (i = 0; i < cap; i++)
+		if (old[i].dir)
+			*dir_slot(s, old[i].dir) = old[i];
+	free(old);
+}
+
+/* The parent of dir as spelt, when dir names a real directory (not a
+ * link) below it: then the parent's configuration is dir's too unless
+ * dir has its own. NULL otherwise. */
+static char *
+spelt_parent(const char *dir)
+{
+	const char *slash = strrchr(dir, '/'), *last;
+	struct stat sb;
+
+	last = slash ? slash + 1 : dir;
+	if (!*last || !strcmp(last, ".") || !strcmp(last, "..") ||
+	    lstat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		return NULL;
+	if (!slash)
+		return xstrdup(".");
+	return xstrndup(dir, slash == dir ? 1 : (size_t)(slash - dir));
+}
+
+/* The scope of the nearest configuration at or above dir, taking dir. A
+ * walk meets each directory after its parent, so most cost one stat(2)
+ * for their own file; the rest are looked up from the root (config_find). */
+static struct scope *
+scope_of_dir(struct scopes *s, char *dir)
+{
+	char *own = xasprintf("%s/%s", dir, CONFIG_NAME), *parent;
+	struct dir_scope *slot = s->dirs_cap ? dir_slot(s, dir) : NULL;
+	struct scope *sc = NULL;
+	struct stat sb;
+
+	if (slot && slot->dir) {
+		free(own);
+		free(dir);
+		return slot->sc;
+	}
+	if (stat(own, &sb) == 0 && S_ISREG(sb.st_mode))
+		sc = scope_of_file(s, own);
+	else {
+		free(own);
+		parent = s->dirs_cap ? spelt_parent(dir) : NULL;
+		slot = parent ? dir_slot(s, parent) : NULL;
+		sc = slot && slot->dir ? slot->sc
+				       : scope_of_file(s, config_find(dir));
+		free(parent);
+	}
+	if (2 * (s->ndirs + 1) > s->dirs_cap)
+		dirs_grow(s);
+	slot = dir_slot(s, dir);
+	slot->dir = dir;
+	slot->sc = sc;
+	s->ndirs++;
+	return sc;
+}
+
 struct scope *
 scopes_for(struct scopes *s, const char *path)
 {
-	const size_t n = sizeof(s->recent) / sizeof(*s->recent);
-	size_t i;
-	char *dir;
-
 	if (s->o->config_path)
 		return s->v[0];
-	dir = dir_of(lookup_path(s, path));
-	for (i = 0; i < n; i++)
-		if (s->recent[i].dir && !strcmp(dir, s->recent[i].dir)) {
-			free(dir);
-			return s->recent[i].sc;
-		}
-	i = s->next_recent;
-	s->next_recent = (i + 1) % n;
-	free(s->recent[i].dir);
-	s->recent[i].dir = dir;
-	s->recent[i].sc = scope_of_dir(s, dir);
-	return s->recent[i].sc;
+	return scope_of_dir(s, dir_of(lookup_path(s, path)));
 }
 
 /* path relative to the directory of sc's configuration; as given (less

@@ -34,13 +34,13 @@ struct scopes {
 	const struct pgt_options *o;
 	struct scope **v;     /* owned, each owned; v[0] the primary */
 	size_t nr, alloc;
-	/* The directories last looked up and their scopes: a walk asks for
-	 * a directory and its parent in turn, each many times. */
-	struct {
-		char *dir; /* owned */
+	/* Each directory looked up (as its path is spelt) and its scope, an
+	 * open-addressing table of dirs_cap slots, a power of two. */
+	struct dir_scope {
+		char *dir; /* owned; NULL: an empty slot */
 		struct scope *sc;
-	} recent[8];
-	size_t next_recent; /* the entry to replace next */
+	} *dirs;
+	size_t ndirs, dirs_cap;
 };
 
 /* Loads the primary scope. Returns 0, or an error status with *err. */

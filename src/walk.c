@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* walk.c — path expansion, exclusion and classification by name. */
+#define _DEFAULT_SOURCE /* struct dirent's d_type; without it, lstat */
 #include "walk.h"
 
 #include <dirent.h>
@@ -127,18 +128,49 @@ skipped_dir(const char *name)
 	       !strcmp(name, "vendor");
 }
 
+/* A directory entry's name and, where readdir knows it, its type. */
+struct dir_item {
+	char *name; /* owned */
+	int type;   /* DIR_ITEM_* */
+};
+
+enum { DIR_ITEM_OTHER, DIR_ITEM_DIR, DIR_ITEM_FILE, DIR_ITEM_UNKNOWN };
+
 static int
-cmp_str(const void *a, const void *b)
+item_type(const struct dirent *de)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+#ifdef DT_UNKNOWN
+	switch (de->d_type) {
+	case DT_DIR:
+		return DIR_ITEM_DIR;
+	case DT_REG:
+		return DIR_ITEM_FILE;
+	case DT_UNKNOWN:
+		return DIR_ITEM_UNKNOWN;
+	default: /* links (never followed), FIFOs, devices, sockets */
+		return DIR_ITEM_OTHER;
+	}
+#else
+	(void)de;
+	return DIR_ITEM_UNKNOWN;
+#endif
 }
 
+static int
+cmp_item(const void *a, const void *b)
+{
+	return strcmp(((const struct dir_item *)a)->name,
+		      ((const struct dir_item *)b)->name);
+}
+
+/* Walks dir in name order. An entry's type comes from readdir, so most
+ * need no lstat(2); names that no reader takes are never looked at. */
 static void
 walk_dir(struct walker *wk, const char *dir)
 {
 	DIR *d = opendir(dir);
 	struct dirent *de;
-	char **names = NULL;
+	struct dir_item *items = NULL;
 	size_t n = 0, alloc = 0, i;
 
 	if (!d) {
@@ -150,28 +182,37 @@ walk_dir(struct walker *wk, const char *dir)
 	while ((de = readdir(d))) {
 		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
 			continue;
-		ALLOC_GROW(names, n + 1, alloc);
-		names[n++] = xstrdup(de->d_name);
+		ALLOC_GROW(items, n + 1, alloc);
+		items[n].name = xstrdup(de->d_name);
+		items[n++].type = item_type(de);
 	}
 	closedir(d);
-	sort_array(names, n, sizeof(*names), cmp_str);
+	sort_array(items, n, sizeof(*items), cmp_item);
 	for (i = 0; i < n; i++) {
-		char *p = !strcmp(dir, ".") ? xstrdup(names[i])
-		     : ends_with(dir, "/") ? xasprintf("%s%s", dir, names[i])
-					  : xasprintf("%s/%s", dir, names[i]);
+		const char *name = items[i].name;
+		char *p = !strcmp(dir, ".") ? xstrdup(name)
+		     : ends_with(dir, "/") ? xasprintf("%s%s", dir, name)
+					  : xasprintf("%s/%s", dir, name);
+		enum file_kind kind = walk_classify(p);
+		int type = items[i].type;
 		struct stat sb;
 
-		if (!wk->excluded(wk->arg, p) && lstat(p, &sb) == 0) {
-			if (S_ISDIR(sb.st_mode) && !skipped_dir(names[i]))
-				walk_dir(wk, p);
-			else if (S_ISREG(sb.st_mode) &&
-				 walk_classify(p) != FILE_NONE)
-				add_entry(wk, p, walk_classify(p), 0);
-		}
+		if (type == DIR_ITEM_UNKNOWN &&
+		    (kind != FILE_NONE || !skipped_dir(name)))
+			type = lstat(p, &sb) != 0   ? DIR_ITEM_OTHER
+			       : S_ISDIR(sb.st_mode) ? DIR_ITEM_DIR
+			       : S_ISREG(sb.st_mode) ? DIR_ITEM_FILE
+						     : DIR_ITEM_OTHER;
+		if (type == DIR_ITEM_DIR && !skipped_dir(name) &&
+		    !wk->excluded(wk->arg, p))
+			walk_dir(wk, p);
+		else if (type == DIR_ITEM_FILE && kind != FILE_NONE &&
+			 !wk->excluded(wk->arg, p))
+			add_entry(wk, p, kind, 0);
 		free(p);
-		free(names[i]);
+		free(items[i].name);
 	}
-	free(names);
+	free(items);
 }
 
 void
