@@ -474,13 +474,15 @@ in_shard(const struct pgt_options *o, const struct walk_entry *e)
 }
 
 /* Carrier and source files share nothing while they are linted: workers
- * take the next file until none is left. */
+ * take the next file until none is left. A file's result is kept only
+ * when it holds something, so a tree of quiet files costs a pointer each. */
 struct carrier_work {
 	const struct pgt_options *o;
-	const struct walk_entry **entries; /* borrowed */
-	const struct scope **scopes;	   /* borrowed */
-	struct file_result *results;	   /* borrowed; one per entry */
-	size_t n, next;
+	const struct walk_entry *walk;	      /* borrowed */
+	const struct scope *const *scope_of;  /* borrowed; per walk entry */
+	size_t *todo;			      /* owned; walk indexes */
+	struct file_result **results;	      /* owned; per todo, or NULL */
+	size_t n, next, files;
 	pthread_mutex_t lock;
 };
 
@@ -488,20 +490,30 @@ static void *
 carrier_worker(void *arg)
 {
 	struct carrier_work *w = arg;
+	size_t loaded = 0;
 
 	for (;;) {
-		size_t i;
+		struct file_result r;
+		size_t i, k;
 
 		pthread_mutex_lock(&w->lock);
+		w->files += loaded;
 		i = w->next++;
 		pthread_mutex_unlock(&w->lock);
 		if (i >= w->n)
 			return NULL;
-		lint_carrier(w->o, w->entries[i], w->scopes[i], &w->results[i]);
+		k = w->todo[i];
+		memset(&r, 0, sizeof(r));
+		lint_carrier(w->o, &w->walk[k], w->scope_of[k], &r);
+		loaded = r.files;
+		if (r.findings.nr || r.diags.nr || r.markers.nr) {
+			w->results[i] = xmalloc(sizeof(r));
+			*w->results[i] = r;
+		}
 	}
 }
 
-/* Lints every carrier and source file of w with o->jobs threads (one:
+/* Lints every carrier and source file of wk with o->jobs threads (one:
  * none), then merges their results in walk order, so that the report is
  * the same for any number of jobs. */
 static void
@@ -513,13 +525,12 @@ lint_carriers(struct run *run, const struct walk *wk)
 
 	memset(&w, 0, sizeof(w));
 	w.o = run->o;
-	w.entries = xcalloc(wk->nr + 1, sizeof(*w.entries));
-	w.scopes = xcalloc(wk->nr + 1, sizeof(*w.scopes));
+	w.walk = wk->v;
+	w.scope_of = run->scope_of;
+	w.todo = xcalloc(wk->nr + 1, sizeof(*w.todo));
 	for (i = 0; i < wk->nr; i++)
-		if (wk->v[i].kind >= FILE_ENV && in_shard(run->o, &wk->v[i])) {
-			w.entries[w.n] = &wk->v[i];
-			w.scopes[w.n++] = run->scope_of[i];
-		}
+		if (wk->v[i].kind >= FILE_ENV && in_shard(run->o, &wk->v[i]))
+			w.todo[w.n++] = i;
 	w.results = xcalloc(w.n + 1, sizeof(*w.results));
 	pthread_mutex_init(&w.lock, NULL);
 	jobs = run->o->jobs < 1 ? 1 : (size_t)run->o->jobs;
@@ -533,14 +544,18 @@ lint_carriers(struct run *run, const struct walk *wk)
 		pthread_join(threads[i], NULL);
 	pthread_mutex_destroy(&w.lock);
 	for (i = 0; i < w.n; i++) {
-		ALLOC_APPEND(run->res->findings, w.results[i].findings);
-		ALLOC_APPEND(run->res->diags, w.results[i].diags);
-		ALLOC_APPEND(run->suppressions, w.results[i].markers);
-		run->res->files += w.results[i].files;
+		struct file_result *r = w.results[i];
+
+		if (!r)
+			continue;
+		ALLOC_APPEND(run->res->findings, r->findings);
+		ALLOC_APPEND(run->res->diags, r->diags);
+		ALLOC_APPEND(run->suppressions, r->markers);
+		free(r);
 	}
+	run->res->files += w.files;
 	free(w.results);
-	free(w.scopes);
-	free(w.entries);
+	free(w.todo);
 }
 
 /* The scope of every walk entry, looked up once, into run->scope_of;

@@ -151,9 +151,12 @@ tokenize_line(const struct logical *lg, struct hba_line *line)
 		} while (comma);
 		if (!field.nr)
 			continue;
+		/* every pg_hba.conf of a tree is held at once (lint.c) */
+		ALLOC_SHRINK(field.v, field.nr, field.alloc);
 		ALLOC_GROW(line->fields, line->nfields + 1, line->alloc);
 		line->fields[line->nfields++] = field;
 	}
+	ALLOC_SHRINK(line->fields, line->nfields, line->alloc);
 }
 
 void

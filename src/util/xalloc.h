@@ -29,6 +29,16 @@ void xgrow(void **pv, size_t elem, size_t need, size_t *alloc);
 #define ALLOC_GROW(v, need, alloc)                                             \
 	xgrow((void **)&(v), sizeof(*(v)), (need), &(alloc))
 
+/* Gives back the unused slots of an array that will not grow again (a
+ * parsed record kept for the whole run). */
+#define ALLOC_SHRINK(v, nr, alloc)                                             \
+	do {                                                                   \
+		if ((nr) && (nr) < (alloc)) {                                  \
+			(v) = xrealloc((v), (nr) * sizeof(*(v)));              \
+			(alloc) = (nr);                                        \
+		}                                                              \
+	} while (0)
+
 /* Moves every element of list src (a struct with v, nr, alloc) to the end
  * of dst, leaving src empty. */
 #define ALLOC_APPEND(dst, src)                                                 \

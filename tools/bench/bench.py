@@ -114,10 +114,12 @@ def instructions_per_mb(binary, work, size):
 
 
 def one_file_ms(binary, tree, truth, out):
-    path = sorted(p for p, _, _ in truth if p.endswith(".py"))[0]
+    path = min((p for p, _, _ in truth if p.endswith(".py")),
+               key=lambda p: os.path.getsize(os.path.join(tree, p)))
     times = [run([binary, "--fail-on", "never", path], tree, out)[0]
              for _ in range(21)]
-    return statistics.median(times) * 1000, path
+    return (statistics.median(times) * 1000, path,
+            os.path.getsize(os.path.join(tree, path)))
 
 
 def main():
@@ -171,8 +173,9 @@ def main():
                                    secs_of["pgtlslint -j 2"],
                                    secs_of["pgtlslint -j 2"] / half_secs,
                                    mb / half_mb))
-    ms, path = one_file_ms(binary, tree, truth, out)
-    print("one small file (%s): %.1f ms, median of 21" % (path, ms))
+    ms, path, nbytes = one_file_ms(binary, tree, truth, out)
+    print("one small file (%s, %d bytes): %.1f ms, median of 21"
+          % (path, nbytes, ms))
     if shutil.which("valgrind"):
         ipm, cmb = instructions_per_mb(binary, work, callgrind_mb)
         print("instructions: %.1f million per MB (callgrind, -j 1, "
