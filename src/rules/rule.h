@@ -53,11 +53,11 @@ struct rule {
 	enum cond_op op;
 	char *operand;      /* owned; for COND_EQUALS */
 	char *replace_with; /* owned or NULL; the fix for a set value */
-	struct regex *re;   /* owned; for COND_MATCH */
+	char *pattern;      /* owned; for COND_MATCH, as written */
+	struct regex *re;   /* owned; for COND_MATCH, compiled */
 	const struct check *check; /* borrowed from the static registry */
 
 	char *origin;  /* owned; file the rule came from, for messages */
-	uint32_t origin_line;
 };
 
 #endif

@@ -38,7 +38,6 @@
 #include "../util/xalloc.h"
 #include "../util/yaml_doc.h"
 #include "checks.h"
-#include "embedded.h"
 
 const char *const severity_names[SEV__COUNT] = {"error", "warning", "note"};
 const char *const target_names[TARGET__COUNT] = {"pgconf", "hba", "client",
@@ -196,7 +195,6 @@ load_condition(struct loader *ld, const yaml_node_t *n, struct rule *r)
 {
 	yaml_node_pair_t *p;
 	const yaml_node_t *pattern_node = NULL;
-	char *pattern = NULL;
 	int absent = 0, nops = 0, rc = 0;
 
 	if (n->type != YAML_MAPPING_NODE)
@@ -214,7 +212,7 @@ load_condition(struct loader *ld, const yaml_node_t *n, struct rule *r)
 			r->op = COND_EQUALS;
 			nops++;
 		} else if (key && !strcmp(key, "match")) {
-			rc = take_string(ld, v, &pattern);
+			rc = take_string(ld, v, &r->pattern);
 			pattern_node = v;
 			r->op = COND_MATCH;
 			nops++;
@@ -244,7 +242,7 @@ load_condition(struct loader *ld, const yaml_node_t *n, struct rule *r)
 		char *rerr = NULL;
 		size_t off = 0;
 
-		r->re = regex_compile(pattern, &rerr, &off);
+		r->re = regex_compile(r->pattern, &rerr, &off);
 		if (!r->re) {
 			struct buf b = BUF_INIT;
 
@@ -258,7 +256,6 @@ load_condition(struct loader *ld, const yaml_node_t *n, struct rule *r)
 		}
 	}
 out:
-	free(pattern);
 	return rc;
 }
 
@@ -344,6 +341,7 @@ rule_release(struct rule *r)
 	free(r->setting);
 	free(r->operand);
 	free(r->replace_with);
+	free(r->pattern);
 	regex_free(r->re);
 	free(r->origin);
 	memset(r, 0, sizeof(*r));
@@ -502,20 +500,53 @@ ruleset_load_dir(struct ruleset *rs, const char *dir, char **err)
 	return rc;
 }
 
-int
-ruleset_load_embedded(struct ruleset *rs, char **err)
+static char *
+dup_or_null(const char *s)
 {
-	size_t i;
-	int rc;
+	return s ? xstrdup(s) : NULL;
+}
 
-	for (i = 0; i < embedded_rules_count; i++) {
-		rc = ruleset_add_yaml(rs, embedded_rules[i].name,
-				      embedded_rules[i].text,
-				      embedded_rules[i].len, err);
-		if (rc)
-			return rc;
+void
+ruleset_add_image(struct ruleset *rs, const struct rule_image *img)
+{
+	struct rule r;
+	size_t i;
+
+	memset(&r, 0, sizeof(r));
+	r.id = xstrdup(img->id);
+	r.name = xstrdup(img->name);
+	r.severity = img->severity;
+	r.target = img->target;
+	r.summary = dup_or_null(img->summary);
+	r.message = dup_or_null(img->message);
+	r.why = dup_or_null(img->why);
+	r.fix = dup_or_null(img->fix);
+	r.example_bad = dup_or_null(img->example_bad);
+	r.example_good = dup_or_null(img->example_good);
+	r.help_uri = dup_or_null(img->help_uri);
+	r.ntags = img->ntags;
+	r.tags = img->ntags ? xcalloc(img->ntags, sizeof(*r.tags)) : NULL;
+	for (i = 0; i < img->ntags; i++)
+		r.tags[i] = xstrdup(img->tags[i]);
+	r.security_severity = dup_or_null(img->security_severity);
+	r.enabled = img->enabled;
+	r.builtin = img->builtin;
+	r.setting = dup_or_null(img->setting);
+	r.op = img->op;
+	r.operand = dup_or_null(img->operand);
+	r.replace_with = dup_or_null(img->replace_with);
+	r.pattern = dup_or_null(img->pattern);
+	if (r.pattern) { /* checked when the image was made */
+		char *err = NULL;
+		size_t off;
+
+		r.re = regex_compile(r.pattern, &err, &off);
+		free(err);
 	}
-	return 0;
+	r.check = img->check ? check_find(img->check) : NULL;
+	r.origin = xstrdup(img->origin);
+	ALLOC_GROW(rs->v, rs->nr + 1, rs->alloc);
+	rs->v[rs->nr++] = r;
 }
 
 static int

@@ -28,8 +28,34 @@ void ruleset_release(struct ruleset *rs);
 int ruleset_add_yaml(struct ruleset *rs, const char *origin, const char *text,
 		     size_t len, char **err);
 
-/* Adds the rules compiled into the binary. Same returns. */
+/*
+ * Adds the rules compiled into the binary. Same returns. The build parses
+ * rules.d with ruleset_add_yaml once (tools/rulegen.c) and writes each
+ * rule as a rule_image, so a run starts without parsing YAML.
+ */
 int ruleset_load_embedded(struct ruleset *rs, char **err);
+
+/* A rule as constants: the fields of struct rule, strings borrowed, the
+ * check by name. */
+struct rule_image {
+	const char *id, *name;
+	enum severity severity;
+	enum rule_target target;
+	const char *summary, *message, *why, *fix, *example_bad, *example_good,
+	    *help_uri;
+	const char *const *tags;
+	size_t ntags;
+	const char *security_severity;
+	int enabled, builtin;
+	const char *setting;
+	enum cond_op op;
+	const char *operand, *replace_with, *pattern;
+	const char *check;
+	const char *origin;
+};
+
+/* Adds a copy of img (its pattern compiled, its check looked up). */
+void ruleset_add_image(struct ruleset *rs, const struct rule_image *img);
 
 /* Adds every *.yaml / *.yml file in dir, in name order. Same returns. */
 int ruleset_load_dir(struct ruleset *rs, const char *dir, char **err);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * test_ruleset.c — the embedded rules are complete and consistent, and a
- * malformed rule file is an error at its exact line and column.
+ * test_ruleset.c — the embedded rules are complete and consistent, the
+ * compiled ones equal what their YAML says, and a malformed rule file is
+ * an error at its exact line and column.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,71 @@
 #include "rules/embedded.h"
 #include "rules/ruleset.h"
 #include "tests.h"
+
+static void
+assert_same_str(const char *id, const char *field, const char *a,
+		const char *b)
+{
+	ck_assert_msg((!a && !b) || (a && b && !strcmp(a, b)),
+		      "%s: %s differs: '%s' / '%s'", id, field,
+		      a ? a : "(null)", b ? b : "(null)");
+}
+
+/* tools/rulegen.c wrote each rule as constants at build time; parsing the
+ * same YAML now must give the same rule, field by field. */
+START_TEST(test_compiled_rules_equal_yaml)
+{
+	struct ruleset compiled, parsed;
+	char *err = NULL;
+	size_t i, j;
+
+	ruleset_init(&compiled);
+	ruleset_init(&parsed);
+	ck_assert_int_eq(ruleset_load_embedded(&compiled, &err), 0);
+	for (i = 0; i < embedded_rules_count; i++)
+		ck_assert_int_eq(ruleset_add_yaml(&parsed, embedded_rules[i].name,
+						  embedded_rules[i].text,
+						  embedded_rules[i].len, &err),
+				 0);
+	ck_assert_int_eq(ruleset_finish(&compiled, &err), 0);
+	ck_assert_int_eq(ruleset_finish(&parsed, &err), 0);
+	ck_assert_uint_eq(compiled.nr, parsed.nr);
+	for (i = 0; i < parsed.nr; i++) {
+		const struct rule *a = &compiled.v[i], *b = &parsed.v[i];
+
+		assert_same_str(b->id, "id", a->id, b->id);
+		assert_same_str(b->id, "name", a->name, b->name);
+		assert_same_str(b->id, "summary", a->summary, b->summary);
+		assert_same_str(b->id, "message", a->message, b->message);
+		assert_same_str(b->id, "why", a->why, b->why);
+		assert_same_str(b->id, "fix", a->fix, b->fix);
+		assert_same_str(b->id, "bad", a->example_bad, b->example_bad);
+		assert_same_str(b->id, "good", a->example_good,
+				b->example_good);
+		assert_same_str(b->id, "help_uri", a->help_uri, b->help_uri);
+		assert_same_str(b->id, "security_severity",
+				a->security_severity, b->security_severity);
+		assert_same_str(b->id, "setting", a->setting, b->setting);
+		assert_same_str(b->id, "operand", a->operand, b->operand);
+		assert_same_str(b->id, "replace_with", a->replace_with,
+				b->replace_with);
+		assert_same_str(b->id, "pattern", a->pattern, b->pattern);
+		assert_same_str(b->id, "origin", a->origin, b->origin);
+		ck_assert_int_eq(a->severity, b->severity);
+		ck_assert_int_eq(a->target, b->target);
+		ck_assert_int_eq(a->enabled, b->enabled);
+		ck_assert_int_eq(a->builtin, b->builtin);
+		ck_assert_int_eq(a->op, b->op);
+		ck_assert_ptr_eq(a->check, b->check);
+		ck_assert_int_eq(!a->re, !b->re);
+		ck_assert_uint_eq(a->ntags, b->ntags);
+		for (j = 0; j < b->ntags; j++)
+			assert_same_str(b->id, "tag", a->tags[j], b->tags[j]);
+	}
+	ruleset_release(&compiled);
+	ruleset_release(&parsed);
+}
+END_TEST
 
 START_TEST(test_embedded_rules_complete)
 {
@@ -112,6 +178,7 @@ suite_ruleset(void)
 	TCase *tc = tcase_create("load");
 
 	tcase_add_test(tc, test_embedded_rules_complete);
+	tcase_add_test(tc, test_compiled_rules_equal_yaml);
 	tcase_add_loop_test(tc, test_bad_rule_positions, 0,
 			    (int)(sizeof(bad_rules) / sizeof(bad_rules[0])));
 	tcase_add_test(tc, test_duplicate_ids);
