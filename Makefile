@@ -47,6 +47,12 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
 CFLAGS    := -O1 -g
 endif
 
+# ThreadSanitizer, for the -j thread pool (make tsan).
+ifeq ($(SANITIZE),thread)
+SAN_FLAGS := -fsanitize=thread -fno-omit-frame-pointer
+CFLAGS    := -O1 -g
+endif
+
 # libFuzzer: the library instrumented, each target linked with -fsanitize=fuzzer.
 ifeq ($(SANITIZE),fuzz)
 CC        := clang
@@ -79,7 +85,7 @@ else
 BIN := $(BUILD)/pgtlslint
 endif
 
-.PHONY: all deps demo check test asan fuzz fuzz-run analyze analyze-run bench golden readme install uninstall clean fmt \
+.PHONY: all deps demo check test asan tsan fuzz fuzz-run analyze analyze-run bench golden readme install uninstall clean fmt \
         check-fmt unit-test golden-test cli-test sarif-test fix-test hostile-test corpus-test variants-test secrets-test install-test live-test precommit-test
 
 all: $(BIN)
@@ -156,6 +162,12 @@ check: deps
 
 asan: deps
 	@$(MAKE) --no-print-directory test BUILD=build/asan SANITIZE=1
+
+# The CLI suite (its -j 1/3/8 runs over every fixture, server
+# configurations linted while the pool works) under ThreadSanitizer.
+tsan: deps
+	@TSAN_OPTIONS=halt_on_error=1 $(MAKE) --no-print-directory cli-test \
+	  BUILD=build/tsan SANITIZE=thread
 
 test: unit-test golden-test cli-test sarif-test fix-test hostile-test \
       corpus-test variants-test secrets-test install-test live-test \

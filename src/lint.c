@@ -484,6 +484,8 @@ struct carrier_work {
 	struct file_result **results;	      /* owned; per todo, or NULL */
 	size_t n, next, files;
 	pthread_mutex_t lock;
+	pthread_t threads[MAX_JOBS];
+	size_t started;
 };
 
 static void *
@@ -513,38 +515,48 @@ carrier_worker(void *arg)
 	}
 }
 
-/* Lints every carrier and source file of wk with o->jobs threads (one:
- * none), then merges their results in walk order, so that the report is
- * the same for any number of jobs. */
+/* Starts o->jobs - 1 threads on the carrier and source files of wk; the
+ * calling thread lints the server configurations meanwhile, then joins
+ * them in carriers_finish. */
 static void
-lint_carriers(struct run *run, const struct walk *wk)
+carriers_start(struct carrier_work *w, const struct run *run,
+	       const struct walk *wk)
 {
-	struct carrier_work w;
-	pthread_t threads[MAX_JOBS];
-	size_t i, started = 0, jobs;
+	size_t i, jobs;
 
-	memset(&w, 0, sizeof(w));
-	w.o = run->o;
-	w.walk = wk->v;
-	w.scope_of = run->scope_of;
-	w.todo = xcalloc(wk->nr + 1, sizeof(*w.todo));
+	memset(w, 0, sizeof(*w));
+	w->o = run->o;
+	w->walk = wk->v;
+	w->scope_of = run->scope_of;
+	w->todo = xcalloc(wk->nr + 1, sizeof(*w->todo));
 	for (i = 0; i < wk->nr; i++)
 		if (wk->v[i].kind >= FILE_ENV && in_shard(run->o, &wk->v[i]))
-			w.todo[w.n++] = i;
-	w.results = xcalloc(w.n + 1, sizeof(*w.results));
-	pthread_mutex_init(&w.lock, NULL);
+			w->todo[w->n++] = i;
+	w->results = xcalloc(w->n + 1, sizeof(*w->results));
+	pthread_mutex_init(&w->lock, NULL);
 	jobs = run->o->jobs < 1 ? 1 : (size_t)run->o->jobs;
-	if (jobs > w.n)
-		jobs = w.n;
-	while (started + 1 < jobs &&
-	       !pthread_create(&threads[started], NULL, carrier_worker, &w))
-		started++;
-	carrier_worker(&w); /* this thread works too */
-	for (i = 0; i < started; i++)
-		pthread_join(threads[i], NULL);
-	pthread_mutex_destroy(&w.lock);
-	for (i = 0; i < w.n; i++) {
-		struct file_result *r = w.results[i];
+	if (jobs > w->n)
+		jobs = w->n;
+	while (w->started + 1 < jobs &&
+	       !pthread_create(&w->threads[w->started], NULL, carrier_worker,
+			       w))
+		w->started++;
+}
+
+/* Works with the threads until every file is done, then merges their
+ * results in walk order, so that the report is the same for any number of
+ * jobs. */
+static void
+carriers_finish(struct carrier_work *w, struct run *run)
+{
+	size_t i;
+
+	carrier_worker(w);
+	for (i = 0; i < w->started; i++)
+		pthread_join(w->threads[i], NULL);
+	pthread_mutex_destroy(&w->lock);
+	for (i = 0; i < w->n; i++) {
+		struct file_result *r = w->results[i];
 
 		if (!r)
 			continue;
@@ -553,9 +565,9 @@ lint_carriers(struct run *run, const struct walk *wk)
 		ALLOC_APPEND(run->suppressions, r->markers);
 		free(r);
 	}
-	run->res->files += w.files;
-	free(w.results);
-	free(w.todo);
+	run->res->files += w->files;
+	free(w->results);
+	free(w->todo);
 }
 
 /* The scope of every walk entry, looked up once, into run->scope_of;
@@ -581,6 +593,7 @@ lint_run(const struct pgt_options *o, struct scopes *scopes,
 {
 	struct run run;
 	struct walk w;
+	struct carrier_work carriers;
 	const char *bad;
 	size_t i;
 
@@ -609,6 +622,7 @@ lint_run(const struct pgt_options *o, struct scopes *scopes,
 				  xasprintf("skipped '%s': not a file type "
 					    "pgtlslint reads",
 					    w.v[i].path));
+	carriers_start(&carriers, &run, &w);
 	for (i = 0; i < w.nr && o->shard < 2; i++)
 		if (w.v[i].kind == FILE_PGCONF_ROOT)
 			lint_pgconf(&run, &w.v[i]);
@@ -619,7 +633,7 @@ lint_run(const struct pgt_options *o, struct scopes *scopes,
 			lint_pgconf(&run, &w.v[i]);
 	if (o->shard < 2)
 		lint_hba_files(&run, &w);
-	lint_carriers(&run, &w);
+	carriers_finish(&carriers, &run);
 	for (i = 0; i < run.nservers; i++) {
 		free(run.servers[i].dir);
 		free(run.servers[i].path);

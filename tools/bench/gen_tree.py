@@ -96,8 +96,12 @@ def main():
     rnd = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1)
     total, i, written, truth = size * 1000000, 0, 0, []
     kinds = ["java", "py", "go", "js", "ts", "yaml"]
+    # a service per 10 MB: twice the size is twice everything, directories
+    # and configuration files included
+    services = max(1, (size + 5) // 10)
     while written < total:
-        d = os.path.join(root, "svc%03d" % (i % 97), "pkg%02d" % (i % 13))
+        d = os.path.join(root, "svc%03d" % (i % services),
+                         "pkg%02d" % (i % 13))
         os.makedirs(d, exist_ok=True)
         # mostly small files, a few large: 2 KB .. 4 MB
         nbytes = min(int(rnd.paretovariate(1.2) * 2000), 4000000)
@@ -116,7 +120,7 @@ def main():
                 out.write(plant[4])
             written += out.tell()
         i += 1
-    for svc in range(min(i, 97)):
+    for svc in range(min(i, services)):
         written += write_configs(root, svc, rnd, truth)
     with open(os.path.join(root, "truth.tsv"), "w") as t:
         for path, line, rule in truth:
