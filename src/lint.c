@@ -18,6 +18,7 @@
 #include "rules/engine.h"
 #include "rules/suppress.h"
 #include "scope.h"
+#include "util/hash.h"
 #include "util/mask.h"
 #include "util/sort.h"
 #include "parsers/yaml_carrier.h"
@@ -461,16 +462,11 @@ lint_carrier(const struct pgt_options *o, const struct walk_entry *e,
 static int
 in_shard(const struct pgt_options *o, const struct walk_entry *e)
 {
-	uint64_t h = 14695981039346656037u;
-	const unsigned char *p;
-
 	if (o->shards < 2)
 		return 1;
 	if (e->kind < FILE_ENV)
 		return o->shard == 1;
-	for (p = (const unsigned char *)e->path; *p; p++)
-		h = (h ^ *p) * 1099511628211u;
-	return h % o->shards == o->shard - 1;
+	return str_hash(e->path) % o->shards == o->shard - 1;
 }
 
 /* Carrier and source files share nothing while they are linted: workers

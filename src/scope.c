@@ -3,12 +3,12 @@
 #include "scope.h"
 
 #include <fnmatch.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "status.h"
+#include "util/hash.h"
 #include "util/xalloc.h"
 
 /* Turns each named rule on or off; returns the first name no rule has. */
@@ -178,13 +178,9 @@ scope_of_file(struct scopes *s, char *found)
 static struct dir_scope *
 dir_slot(const struct scopes *s, const char *dir)
 {
-	uint64_t h = 14695981039346656037u;
-	const char *c;
 	size_t i;
 
-	for (c = dir; *c; c++)
-		h = (h ^ (unsigned char)*c) * 1099511628211u;
-	for (i = (size_t)h & (s->dirs_cap - 1);
+	for (i = (size_t)str_hash(dir) & (s->dirs_cap - 1);
 	     s->dirs[i].dir && strcmp(s->dirs[i].dir, dir);
 	     i = (i + 1) & (s->dirs_cap - 1))
 		;

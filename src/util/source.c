@@ -61,7 +61,8 @@ source_from_mem(struct source *src, const char *path, const char *text,
  * Reads fd to its end straight into one buffer sized from expect (a
  * regular file's size): one allocation and one read(2), whose short count
  * past the expected size is the end of the file. A file that grew since
- * fstat, a pipe or a /proc file (size 0) grows the buffer.
+ * fstat, a pipe or a file whose size says 0 (/proc) is read to a read(2)
+ * of 0 bytes, the buffer growing.
  */
 static int
 read_all(struct source *src, const char *path, int fd, size_t expect,
@@ -97,7 +98,8 @@ read_all(struct source *src, const char *path, int fd, size_t expect,
 			free(text);
 			return PGT_ESKIP;
 		}
-		if (n == 0 || (regular && len >= expect && (size_t)n < want))
+		if (n == 0 ||
+		    (regular && expect && len >= expect && (size_t)n < want))
 			break;
 	}
 	text[len] = '\0';
