@@ -73,8 +73,7 @@ SRCS := $(wildcard src/*.c src/util/*.c src/parsers/*.c src/model/*.c \
 LIB_SRCS := $(filter-out src/main.c,$(SRCS))
 OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS)) $(BUILD)/obj/rules_embedded.o
 LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
-RULEGEN_OBJS := $(filter-out $(BUILD)/obj/rules_embedded.o,$(LIB_OBJS)) \
-                $(BUILD)/obj/rules_text.o
+RULEGEN_OBJS := $(filter-out $(BUILD)/obj/rules_embedded.o,$(LIB_OBJS))
 TEST_SRCS := $(wildcard tests/unit/*.c)
 TEST_OBJS := $(patsubst tests/unit/%.c,$(BUILD)/test/%.o,$(TEST_SRCS))
 RULE_FILES := $(sort $(wildcard rules.d/*.yaml))
@@ -97,22 +96,15 @@ $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-# rules.d is compiled into the binary in two steps: tools/embed.c holds
-# the files as text, tools/rulegen.c parses them with the program's own
-# loader and writes each rule as constants (so a run parses no YAML).
-$(BUILD)/embed: tools/embed.c
-	@mkdir -p $(BUILD)
-	$(CC) -std=c11 -O1 -o $@ $<
-
-$(BUILD)/gen/rules_text.c: $(BUILD)/embed $(RULE_FILES)
-	@mkdir -p $(dir $@)
-	$(BUILD)/embed $@ $(RULE_FILES)
-
+# rules.d is compiled into the binary: tools/rulegen.c parses it with the
+# program's own loader and writes each rule as constants (so a run parses
+# no YAML, and a rule the loader rejects fails the build).
 $(BUILD)/rulegen: tools/rulegen.c $(RULEGEN_OBJS)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(RULEGEN_OBJS) $(LIBS) $(ALL_LDFLAGS)
 
-$(BUILD)/gen/rules_embedded.c: $(BUILD)/rulegen
-	$(BUILD)/rulegen $@
+$(BUILD)/gen/rules_embedded.c: $(BUILD)/rulegen $(RULE_FILES)
+	@mkdir -p $(dir $@)
+	$(BUILD)/rulegen $@ rules.d
 
 $(BUILD)/obj/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(dir $@)
@@ -122,11 +114,8 @@ $(BUILD)/test/%.o: tests/unit/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -c -o $@ $<
 
-# The unit tests also hold rules.d as text, to check the compiled rules
-# against it.
-$(BUILD)/check_unit: $(TEST_OBJS) $(LIB_OBJS) $(BUILD)/obj/rules_text.o
-	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJS) $(LIB_OBJS) \
-	  $(BUILD)/obj/rules_text.o $(LIBS) $(CHECK_LIBS)
+$(BUILD)/check_unit: $(TEST_OBJS) $(LIB_OBJS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJS) $(LIB_OBJS) $(LIBS) $(CHECK_LIBS)
 
 $(BUILD)/conninfo_oracle: tests/live/conninfo_oracle.c $(LIB_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LIBPQ_CFLAGS) -o $@ $< $(LIB_OBJS) $(LIBS) $(LIBPQ_LIBS) $(ALL_LDFLAGS)

@@ -1,33 +1,26 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * rulegen.c — build tool: parses rules.d (embedded as text by tools/embed.c)
- * with the program's own loader, and writes each rule as a rule_image in a
- * C file that defines ruleset_load_embedded. The binary so starts without
- * parsing YAML, and an embedded rule the loader rejects fails the build.
+ * rulegen.c — build tool: parses rules.d with the program's own loader
+ * (ruleset_load_dir, as --rules-dir does) and writes each rule as a
+ * rule_image in a C file that defines ruleset_load_embedded. The binary so
+ * starts without parsing YAML, and a rule the loader rejects fails the
+ * build.
  *
- * usage: rulegen OUTPUT
+ * usage: rulegen OUTPUT RULES_DIR
  */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "rules/checks.h"
-#include "rules/embedded.h"
 #include "rules/ruleset.h"
 
-/* The loader from text, for this tool alone. */
+/* What this tool writes; the loader links against it, so here it is
+ * none. */
 int
 ruleset_load_embedded(struct ruleset *rs, char **err)
 {
-	size_t i;
-	int rc;
-
-	for (i = 0; i < embedded_rules_count; i++) {
-		rc = ruleset_add_yaml(rs, embedded_rules[i].name,
-				      embedded_rules[i].text,
-				      embedded_rules[i].len, err);
-		if (rc)
-			return rc;
-	}
+	(void)rs;
+	(void)err;
 	return 0;
 }
 
@@ -110,12 +103,13 @@ main(int argc, char **argv)
 	FILE *out;
 	size_t i;
 
-	if (argc != 2) {
-		fprintf(stderr, "usage: rulegen OUTPUT\n");
+	if (argc != 3) {
+		fprintf(stderr, "usage: rulegen OUTPUT RULES_DIR\n");
 		return 2;
 	}
 	ruleset_init(&rs);
-	if (ruleset_load_embedded(&rs, &err) || ruleset_finish(&rs, &err)) {
+	if (ruleset_load_dir(&rs, argv[2], &err) ||
+	    ruleset_finish(&rs, &err)) {
 		fprintf(stderr, "rulegen: %s\n", err);
 		return 1;
 	}
