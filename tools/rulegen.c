@@ -108,8 +108,7 @@ main(int argc, char **argv)
 		return 2;
 	}
 	ruleset_init(&rs);
-	if (ruleset_load_dir(&rs, argv[2], &err) ||
-	    ruleset_finish(&rs, &err)) {
+	if (ruleset_load_dir(&rs, argv[2], &err) || ruleset_finish(&rs, &err)) {
 		fprintf(stderr, "rulegen: %s\n", err);
 		return 1;
 	}
