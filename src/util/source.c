@@ -20,7 +20,7 @@ lines_of(const struct source *src)
 	const char *p = src->text, *end = src->text + src->len, *nl;
 	size_t alloc = 0;
 
-	if (l->built)
+	if (l->start)
 		return l;
 	ALLOC_GROW(l->start, 1, alloc);
 	l->start[l->n++] = 0;
@@ -29,7 +29,6 @@ lines_of(const struct source *src)
 		ALLOC_GROW(l->start, l->n + 1, alloc);
 		l->start[l->n++] = (size_t)(p - src->text);
 	}
-	l->built = 1;
 	return l;
 }
 
@@ -59,17 +58,17 @@ source_from_mem(struct source *src, const char *path, const char *text,
 
 /*
  * Reads fd to its end straight into one buffer sized from expect (a
- * regular file's size): one allocation and one read(2), whose short count
- * past the expected size is the end of the file. A file that grew since
- * fstat, a pipe or a file whose size says 0 (/proc) is read to a read(2)
- * of 0 bytes, the buffer growing.
+ * regular file's size; 0: unknown): one allocation and one read(2), whose
+ * short count past the expected size is the end of the file. A file that
+ * grew since fstat, a pipe or a file whose size says 0 (/proc) is read to
+ * a read(2) of 0 bytes, the buffer growing.
  */
 static int
 read_all(struct source *src, const char *path, int fd, size_t expect,
-	 int regular, char **err)
+	 char **err)
 {
 	/* one byte more than expected, so that a short count ends it */
-	size_t cap = regular ? expect + 2 : 65536;
+	size_t cap = expect ? expect + 2 : 65536;
 	char *text = xmalloc(cap);
 	size_t len = 0;
 
@@ -98,8 +97,7 @@ read_all(struct source *src, const char *path, int fd, size_t expect,
 			free(text);
 			return PGT_ESKIP;
 		}
-		if (n == 0 ||
-		    (regular && expect && len >= expect && (size_t)n < want))
+		if (n == 0 || (expect && len >= expect && (size_t)n < want))
 			break;
 	}
 	text[len] = '\0';
@@ -114,7 +112,7 @@ int
 source_load_fd(struct source *src, const char *path, int fd, char **err)
 {
 	memset(src, 0, sizeof(*src));
-	return read_all(src, path, fd, 0, 0, err);
+	return read_all(src, path, fd, 0, err);
 }
 
 int
@@ -145,7 +143,7 @@ source_load(struct source *src, const char *path, char **err)
 		close(fd);
 		return PGT_ESKIP;
 	}
-	rc = read_all(src, path, fd, (size_t)st.st_size, 1, err);
+	rc = read_all(src, path, fd, (size_t)st.st_size, err);
 	close(fd);
 	return rc;
 }

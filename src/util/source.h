@@ -20,9 +20,8 @@
 /* Where each line starts; built on first use, as most files read never
  * report a position (the prefilter skips them). */
 struct source_lines {
-	size_t *start; /* start[i] = offset of line i + 1 */
+	size_t *start; /* start[i] = offset of line i + 1; NULL: not built */
 	size_t n;
-	int built;
 };
 
 struct source {
