@@ -5,41 +5,61 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/xalloc.h"
+#include "secrets.h"
+#include "util/hash.h"
 #include "util/sort.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
 
-struct finding *
-findings_add(struct findings *fs, const struct rule *rule,
-	     const struct source *src, size_t begin, size_t end,
-	     char *message)
+void
+finding_place(struct finding *f, const struct source *src, size_t begin,
+	      size_t end)
 {
-	struct finding *f;
 	struct pos b = source_pos(src, begin), e;
-	const char *line;
-	size_t len;
+	const char *line = source_line(src, b.line, &f->snippet_end);
+	size_t at = (size_t)(line - src->text), len = f->snippet_end;
 
-	/* A span never crosses its first line in the output. */
-	line = source_line(src, b.line, &len);
 	if (end < begin)
 		end = begin;
-	if (end - (size_t)(line - src->text) > len)
-		end = (size_t)(line - src->text) + len;
+	if (end - at > len)
+		end = at + len;
 	if (end < begin)
 		end = begin;
 	e = source_pos(src, end);
-	ALLOC_GROW(fs->v, fs->nr + 1, fs->alloc);
-	f = &fs->v[fs->nr++];
-	f->rule = rule;
-	f->severity = rule->severity;
-	f->path = xstrdup(src->path);
 	f->line = b.line;
 	f->col = b.col;
 	f->end_line = e.line;
 	f->end_col = e.col;
+	f->col16 = (uint32_t)utf8_utf16_units(line, begin - at) + 1;
+	f->end_col16 = (uint32_t)utf8_utf16_units(line, end - at) + 1;
+	f->snippet_col = begin - at;
+	f->snippet_end = end - at;
+	f->snippet = secrets_mask_span(src, at, at + len, &f->snippet_col,
+				       &f->snippet_end);
+}
+
+struct finding *
+findings_add(struct findings *fs, const struct rule *rule,
+	     const struct source *src, size_t begin, size_t end, char *message)
+{
+	struct finding *f;
+
+	ALLOC_GROW(fs->v, fs->nr + 1, fs->alloc);
+	f = &fs->v[fs->nr++];
+	memset(f, 0, sizeof(*f));
+	f->rule = rule;
+	f->severity = rule->severity;
+	f->path = xstrdup(src->path);
+	finding_place(f, src, begin, end);
+	secrets_mask_message(src, &message);
 	f->message = message;
-	f->snippet = xstrndup(line, len);
-	f->fix = NULL;
 	return f;
+}
+
+uint64_t
+finding_text_hash(const char *text, size_t len)
+{
+	return mem_hash(HASH_SEED, text, len);
 }
 
 void
@@ -48,8 +68,9 @@ finding_set_fix(struct finding *f, const struct source *src, size_t begin,
 {
 	struct fix *x = xcalloc(1, sizeof(*x));
 	struct pos b = source_pos(src, begin), e = source_pos(src, end);
-	const char *line;
 	size_t len;
+	const char *line = source_line(src, b.line, &len);
+	size_t at = (size_t)(line - src->text);
 
 	x->begin = begin;
 	x->end = end;
@@ -57,8 +78,13 @@ finding_set_fix(struct finding *f, const struct source *src, size_t begin,
 	x->line = b.line;
 	x->col = b.col;
 	x->end_col = e.line == b.line ? e.col : b.col;
-	line = source_line(src, b.line, &len);
-	x->line_text = xstrndup(line, len);
+	x->col16 = (uint32_t)utf8_utf16_units(line, begin - at) + 1;
+	x->end_col16 = (uint32_t)utf8_utf16_units(
+			   line, (e.line == b.line ? end : begin) - at) +
+		       1;
+	x->kind = src->kind;
+	x->from_stdin = src->from_stdin;
+	x->text_hash = finding_text_hash(src->text, src->len);
 	f->fix = x;
 }
 
@@ -70,35 +96,22 @@ finding_release(struct finding *f)
 	free(f->snippet);
 	if (f->fix) {
 		free(f->fix->text);
-		free(f->fix->line_text);
 		free(f->fix);
 	}
 	memset(f, 0, sizeof(*f));
 }
 
-static uint64_t
-fnv1a(uint64_t h, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ull;
-	}
-	return h;
-}
-
 uint64_t
 finding_fingerprint(const struct finding *f)
 {
-	uint64_t h = 14695981039346656037ull;
+	uint64_t h = HASH_SEED;
 	const char *s;
 
-	h = fnv1a(h, f->rule->id, strlen(f->rule->id) + 1);
-	h = fnv1a(h, f->path, strlen(f->path) + 1);
+	h = mem_hash(h, f->rule->id, strlen(f->rule->id) + 1);
+	h = mem_hash(h, f->path, strlen(f->path) + 1);
 	for (s = f->snippet; *s; s++)
 		if (*s != ' ' && *s != '\t')
-			h = fnv1a(h, s, 1);
+			h = mem_hash(h, s, 1);
 	return h;
 }
 

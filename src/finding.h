@@ -19,9 +19,11 @@
 struct fix {
 	size_t begin, end;
 	char *text;            /* owned */
-	uint32_t line, col, end_col; /* 1-based bytes, for SARIF */
-	char *line_text;       /* owned; that line, for UTF-16 columns */
-	int applied;           /* written to the file by --fix */
+	uint32_t line, col, end_col; /* 1-based bytes */
+	uint32_t col16, end_col16;   /* the same in UTF-16 units, for SARIF */
+	enum file_kind kind;	     /* the format the file was read as */
+	int from_stdin;		     /* the file is standard input's text */
+	uint64_t text_hash; /* of the whole text the fix was made for */
 };
 
 struct finding {
@@ -30,8 +32,10 @@ struct finding {
 	char *path;              /* owned; as the user named it */
 	uint32_t line, col;      /* 1-based; col in bytes */
 	uint32_t end_line, end_col; /* end_col is exclusive */
+	uint32_t col16, end_col16;  /* col and end_col in UTF-16 code units */
 	char *message;           /* owned; secrets already masked */
-	char *snippet;           /* owned; the text of line `line` */
+	char *snippet;		    /* owned; line `line`, secrets masked */
+	size_t snippet_col, snippet_end; /* the span in snippet, 0-based */
 	struct fix *fix;         /* owned or NULL */
 };
 
@@ -41,13 +45,24 @@ struct findings {
 };
 
 /*
+ * Places f at src[begin..end) (a span never crosses its first line):
+ * fills line, columns and the masked snippet; leaves the rest alone.
+ */
+void finding_place(struct finding *f, const struct source *src, size_t begin,
+		   size_t end);
+
+/* FNV-1a of bytes, to tell whether a file still holds what was linted. */
+uint64_t finding_text_hash(const char *text, size_t len);
+
+/*
  * Adds a finding of rule for src[begin..end) with the rule's severity.
- * Takes ownership of message. Returns the finding (valid until the next
+ * Takes ownership of message, whose quotes of src's secrets are masked
+ * (secrets.h). Returns the finding (valid until the next
  * add) so the caller may adjust its severity.
  */
 struct finding *findings_add(struct findings *fs, const struct rule *rule,
-			     const struct source *src, size_t begin,
-			     size_t end, char *message);
+			     const struct source *src, size_t begin, size_t end,
+			     char *message);
 
 /*
  * A fingerprint that survives line moves and unrelated edits: the rule,

@@ -19,7 +19,8 @@
 #include "rules/suppress.h"
 #include "scope.h"
 #include "util/hash.h"
-#include "util/mask.h"
+#include "secrets.h"
+#include "util/term.h"
 #include "util/sort.h"
 #include "parsers/yaml_carrier.h"
 #include "util/xalloc.h"
@@ -73,6 +74,13 @@ pathset_release(struct pathset *s)
 	free(s->v);
 }
 
+/* What one file is read as: its path, its kind, and for "-" the text
+ * standard input held (read once, before the walk). */
+struct input {
+	const struct pgt_options *o;
+	const struct buf *stdin_text; /* borrowed; NULL: "-" was unreadable */
+};
+
 /* What a pg_hba.conf check needs to know of a server configuration. */
 struct server_summary {
 	char *dir;      /* owned; realpath of the configuration's directory */
@@ -83,6 +91,7 @@ struct server_summary {
 
 struct run {
 	const struct pgt_options *o;
+	struct input in;
 	const struct walk *walk;          /* borrowed; the files of the run */
 	const struct scope **scope_of;    /* owned; per walk entry */
 	struct lint_result *res;
@@ -104,29 +113,53 @@ enter_scope(struct run *run, const struct walk_entry *e)
 	run->ctx.pg_version = sc->pg_version;
 }
 
-/* Every file read passes here once, for its ignore comments. */
+/* Every file read passes here once, for its ignore comments, and for a
+ * server file, a note on what a NUL byte in it does: PostgreSQL's readers
+ * see C strings (guc-file.l, pg_get_line.c), and we read it as they do. */
 static void
 scan_markers(struct run *run, const struct source *src)
 {
+	const char *nul = memchr(src->text, '\0', src->len);
+
 	suppress_scan(&run->suppressions, src, run->ctx.rules);
+	if (!nul)
+		return;
+	diags_add(&run->res->diags, src->path, 0,
+		  xasprintf("'%s' line %u holds a NUL byte: %s", src->path,
+			    source_pos(src, (size_t)(nul - src->text)).line,
+			    src->kind == FILE_HBA
+				? "PostgreSQL drops the rest of that line, and "
+				  "its line end with it, so the next line "
+				  "joins it"
+				: "PostgreSQL ends a quoted value there, and "
+				  "refuses it anywhere but in a comment"));
 }
 
-/* Reads a file (or stdin for "-", named as --stdin-filename says);
- * problems become diagnostics in diags. */
+/* Reads a file as kind (or stdin for "-", named as --stdin-filename
+ * says); problems become diagnostics in diags. */
 static int
-load_into(const struct pgt_options *o, const char *path, struct source *src,
-	  struct diags *diags)
+load_into(const struct input *in, const char *path, enum file_kind kind,
+	  struct source *src, struct diags *diags)
 {
-	const char *name = o->stdin_filename ? o->stdin_filename : "<stdin>";
+	const char *name =
+	    in->o->stdin_filename ? in->o->stdin_filename : "<stdin>";
 	char *err = NULL;
-	int rc = !strcmp(path, "-") ? source_load_fd(src, name, 0, &err)
-				    : source_load(src, path, &err);
+	int rc = PGT_OK;
 
+	if (!strcmp(path, "-")) {
+		if (!in->stdin_text)
+			return -1; /* its read error is already reported */
+		source_from_mem(src, name, in->stdin_text->ptr,
+				in->stdin_text->len);
+		src->from_stdin = 1;
+	} else
+		rc = source_load(src, path, &err);
 	if (rc != PGT_OK) {
 		diags_add(diags, path, rc == PGT_EIO, err);
 		return -1;
 	}
-	if (source_is_binary(src)) {
+	src->kind = kind;
+	if (kind >= FILE_ENV && source_is_binary(src)) {
 		diags_add(diags, path, 0,
 			  xasprintf("skipped binary file '%s'", path));
 		source_release(src);
@@ -136,9 +169,9 @@ load_into(const struct pgt_options *o, const char *path, struct source *src,
 }
 
 static int
-load(const struct run *run, const char *path, struct source *src)
+load(const struct run *run, const struct walk_entry *e, struct source *src)
 {
-	return load_into(run->o, path, src, &run->res->diags);
+	return load_into(&run->in, e->path, e->kind, src, &run->res->diags);
 }
 
 static char *
@@ -153,20 +186,35 @@ dir_realpath(const char *path)
 	return rp;
 }
 
+/* name = 'value' as postgresql.conf quotes it, secrets masked and
+ * control bytes escaped. */
 static void
 put_setting(struct buf *out, const char *name, const char *value, size_t len)
 {
-	char *shown = mask_value(name, value, len);
+	char *shown = secrets_mask_value(name, value, len);
+	struct buf quoted = BUF_INIT;
 	size_t k;
 
-	buf_addf(out, "%s = '", name);
 	for (k = 0; shown[k]; k++) {
 		if (shown[k] == '\'')
-			buf_addch(out, '\'');
-		buf_addch(out, shown[k]);
+			buf_addch(&quoted, '\'');
+		buf_addch(&quoted, shown[k]);
 	}
+	term_escape(out, name, strlen(name), 0);
+	buf_adds(out, " = '");
+	term_escape(out, quoted.ptr, quoted.len, TERM_KEEP_TABS);
 	buf_addch(out, '\'');
+	buf_release(&quoted);
 	free(shown);
+}
+
+/* "\t# path:line\n", the path escaped. */
+static void
+put_origin(struct buf *out, const char *path, uint32_t line)
+{
+	buf_adds(out, "\t# ");
+	term_escape(out, path, strlen(path), 0);
+	buf_addf(out, ":%u\n", line);
 }
 
 /* Effective settings: each winning assignment with where it was made, then
@@ -177,14 +225,16 @@ dump_settings(struct buf *out, const struct server_config *cfg, int root)
 	const struct guc_def *def;
 	size_t i;
 
-	buf_addf(out, "# %s\n", cfg->files[0]->path);
+	buf_adds(out, "# ");
+	term_escape(out, cfg->files[0]->path, strlen(cfg->files[0]->path), 0);
+	buf_addch(out, '\n');
 	for (i = 0; i < cfg->nr; i++) {
 		const struct setting *s = &cfg->v[i];
 
 		if (s->overridden)
 			continue;
 		put_setting(out, s->name, s->value, s->value_len);
-		buf_addf(out, "\t# %s:%u\n", s->src->path, s->line);
+		put_origin(out, s->src->path, s->line);
 	}
 	if (!root || cfg->incomplete)
 		return;
@@ -282,7 +332,7 @@ lint_pgconf(struct run *run, const struct walk_entry *e)
 	b = b ? b + 1 : e->path;
 	if (!root && pathset_has(&run->included, e->path))
 		return;
-	if (load(run, e->path, &src))
+	if (load(run, e, &src))
 		return;
 	enter_scope(run, e);
 	server_config_load(&cfg, &src, run->ctx.pg_version,
@@ -341,7 +391,7 @@ lint_hba_files(struct run *run, const struct walk *w)
 	for (i = 0; i < w->nr; i++) {
 		struct source src;
 
-		if (w->v[i].kind != FILE_HBA || load(run, w->v[i].path, &src))
+		if (w->v[i].kind != FILE_HBA || load(run, &w->v[i], &src))
 			continue;
 		enter_scope(run, &w->v[i]);
 		hba_conf_load(&confs[i], &src, run->ctx.pg_version);
@@ -423,14 +473,14 @@ judge_assignments_file(struct check_ctx *ctx, const struct walk_entry *e,
 /* .env, Dockerfile, .properties, YAML, shell scripts, pg_service.conf,
  * JavaScript/TypeScript, Go, Python, Java: one file, on its own. */
 static void
-lint_carrier(const struct pgt_options *o, const struct walk_entry *e,
+lint_carrier(const struct input *in, const struct walk_entry *e,
 	     const struct scope *sc, struct file_result *out)
 {
 	struct check_ctx ctx = {&sc->rules, &out->findings, &out->diags,
-				sc->pg_version, o->no_prefilter};
+				sc->pg_version, in->o->no_prefilter};
 	struct source src;
 
-	if (load_into(o, e->path, &src, &out->diags))
+	if (load_into(in, e->path, e->kind, &src, &out->diags))
 		return;
 	out->files++;
 	if (e->kind == FILE_SERVICE)
@@ -473,7 +523,7 @@ in_shard(const struct pgt_options *o, const struct walk_entry *e)
  * take the next file until none is left. A file's result is kept only
  * when it holds something, so a tree of quiet files costs a pointer each. */
 struct carrier_work {
-	const struct pgt_options *o;
+	const struct input *in;
 	const struct walk_entry *walk;	      /* borrowed */
 	const struct scope *const *scope_of;  /* borrowed; per walk entry */
 	size_t *todo;			      /* owned; walk indexes */
@@ -502,7 +552,7 @@ carrier_worker(void *arg)
 			return NULL;
 		k = w->todo[i];
 		memset(&r, 0, sizeof(r));
-		lint_carrier(w->o, &w->walk[k], w->scope_of[k], &r);
+		lint_carrier(w->in, &w->walk[k], w->scope_of[k], &r);
 		loaded = r.files;
 		if (r.findings.nr || r.diags.nr || r.markers.nr) {
 			w->results[i] = xmalloc(sizeof(r));
@@ -521,7 +571,7 @@ carriers_start(struct carrier_work *w, const struct run *run,
 	size_t i, jobs;
 
 	memset(w, 0, sizeof(*w));
-	w->o = run->o;
+	w->in = &run->in;
 	w->walk = wk->v;
 	w->scope_of = run->scope_of;
 	w->todo = xcalloc(wk->nr + 1, sizeof(*w->todo));
@@ -583,9 +633,35 @@ resolve_scopes(struct run *run, struct scopes *scopes)
 	return bad;
 }
 
+/* Standard input, read once for the whole run (and for --fix). */
+static const struct buf *
+read_stdin(const struct pgt_options *o, const struct buf *given,
+	   struct lint_result *res)
+{
+	struct source src;
+	char *err = NULL;
+	size_t i;
+
+	for (i = 0; i < o->paths.nr && strcmp(o->paths.v[i], "-"); i++)
+		;
+	if (i == o->paths.nr)
+		return NULL;
+	if (given) {
+		buf_add(&res->stdin_text, given->ptr, given->len);
+		return &res->stdin_text;
+	}
+	if (source_load_fd(&src, "-", 0, &err) != PGT_OK) {
+		diags_add(&res->diags, "-", 1, err);
+		return NULL;
+	}
+	buf_add(&res->stdin_text, src.text, src.len);
+	source_release(&src);
+	return &res->stdin_text;
+}
+
 int
 lint_run(const struct pgt_options *o, struct scopes *scopes,
-	 struct lint_result *res, char **err)
+	 const struct buf *stdin_text, struct lint_result *res, char **err)
 {
 	struct run run;
 	struct walk w;
@@ -596,7 +672,10 @@ lint_run(const struct pgt_options *o, struct scopes *scopes,
 	memset(res, 0, sizeof(*res));
 	memset(&run, 0, sizeof(run));
 	buf_init(&res->settings);
+	buf_init(&res->stdin_text);
 	run.o = o;
+	run.in.o = o;
+	run.in.stdin_text = read_stdin(o, stdin_text, res);
 	run.walk = &w;
 	run.res = res;
 	run.ctx.out = &res->findings;
@@ -652,4 +731,5 @@ lint_result_release(struct lint_result *res)
 	findings_release(&res->findings);
 	diags_release(&res->diags);
 	buf_release(&res->settings);
+	buf_release(&res->stdin_text);
 }

@@ -18,6 +18,7 @@ struct lint_result {
 	struct findings findings; /* sorted */
 	struct diags diags;
 	struct buf settings;      /* --show-settings text */
+	struct buf stdin_text; /* what "-" held (for --fix and --diff) */
 	size_t files;             /* files analysed */
 	size_t suppressed;        /* findings removed by ignore comments */
 };
@@ -25,11 +26,12 @@ struct lint_result {
 struct scopes;
 
 /* Runs the rules over every path of o, each file with the settings its
- * scope gives. Fills res (initialised here; release it even on error).
- * Returns 0, or PGT_EUSAGE with *err when a configuration that governs
- * some file cannot be used. */
+ * scope gives; "-" is read from standard input, or is stdin_text when not
+ * NULL (the fixed text, linted again). Fills res (initialised here;
+ * release it even on error). Returns 0, or PGT_EUSAGE with *err when a
+ * configuration that governs some file cannot be used. */
 int lint_run(const struct pgt_options *o, struct scopes *scopes,
-	     struct lint_result *res, char **err);
+	     const struct buf *stdin_text, struct lint_result *res, char **err);
 void lint_result_release(struct lint_result *res);
 
 #endif

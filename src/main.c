@@ -18,7 +18,8 @@
 #include "model/hba_conf.h"
 #include "parsers/conninfo.h"
 #include "util/json.h"
-#include "util/mask.h"
+#include "secrets.h"
+#include "util/term.h"
 #include "util/xalloc.h"
 #include "report/explain_hba.h"
 #include "report/report.h"
@@ -104,13 +105,14 @@ explain(const struct ruleset *rs, const char *which)
 	const struct rule *r = ruleset_find(rs, which);
 
 	if (!r) {
-		fprintf(stderr, "pgtlslint: error: no rule '%s' (see "
+		fprintf(stderr,
+			"pgtlslint: error: no rule '%s' (see "
 				"--list-rules)\n",
 			which);
 		return EXIT_TROUBLE;
 	}
-	printf("%s %s (%s, %s)\n\n", r->id, r->name, severity_names[r->severity],
-	       target_names[r->target]);
+	printf("%s %s (%s, %s)\n\n", r->id, r->name,
+	       severity_names[r->severity], target_names[r->target]);
 	put_section("What it does", r->summary);
 	put_section("Why it matters", r->why);
 	put_section("How to fix", r->fix);
@@ -166,7 +168,8 @@ run_explain_conn(const struct pgt_options *o, int pg_version)
 		if (!strcmp(o->driver ? o->driver : "libpq", driver_names[d]))
 			break;
 	if (d == DRIVER__COUNT)
-		return fail("unknown --driver (want libpq, pgjdbc, pgx, lib/pq, "
+		return fail(
+		    "unknown --driver (want libpq, pgjdbc, pgx, lib/pq, "
 			    "node-postgres, postgres.js or asyncpg)");
 	struct text_map map;
 
@@ -176,12 +179,18 @@ run_explain_conn(const struct pgt_options *o, int pg_version)
 	rc = carriers_fact_from_string(s, strlen(s), pg_version, &map, NULL,
 				       "connection string", &f, &ci);
 	if (rc <= 0) {
-		char *masked = rc < 0 ? mask_conninfo(ci.error, strlen(ci.error))
-				      : NULL;
+		struct source arg;
+		char *msg = xstrdup(rc < 0 ? ci.error
+					   : "not a connection string or URL");
 
-		fprintf(stderr, "pgtlslint: error: %s\n",
-			rc < 0 ? masked : "not a connection string or URL");
-		free(masked);
+		/* the message may quote the string: mask its secrets */
+		source_from_mem(&arg, "--explain-conn", s, strlen(s));
+		secrets_mask_message(&arg, &msg);
+		source_release(&arg);
+		fputs("pgtlslint: error: ", stderr);
+		term_puts(stderr, msg, 0);
+		fputc('\n', stderr);
+		free(msg);
 		if (rc < 0)
 			conninfo_release(&ci);
 		return EXIT_TROUBLE;
@@ -218,6 +227,17 @@ run_explain_conn(const struct pgt_options *o, int pg_version)
 }
 
 static int
+has_stdin(const struct pgt_options *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->paths.nr; i++)
+		if (!strcmp(o->paths.v[i], "-"))
+			return 1;
+	return 0;
+}
+
+static int
 use_color(const struct pgt_options *o, FILE *out)
 {
 	const char *no_color = getenv("NO_COLOR");
@@ -242,6 +262,61 @@ exit_status(const struct pgt_options *o, const struct lint_result *res)
 	return EXIT_CLEAN;
 }
 
+/*
+ * --fix and --diff. --diff prints the fixes and ends the run (returns the
+ * exit status); --fix writes them (standard input's fixed text to
+ * standard output), then lints again, so that what is reported is what
+ * the fixed files still hold. Returns -1 when the run goes on.
+ */
+static int
+apply_fixes(const struct pgt_options *o, struct scopes *scopes,
+	    struct lint_result *res, FILE *out)
+{
+	struct buf diff = BUF_INIT, fixed_stdin = BUF_INIT;
+	struct fix_options fo;
+	struct fix_result fr;
+	struct lint_result again;
+	struct diags trouble = {NULL, 0, 0}; /* files not fixed */
+	char *err = NULL;
+	int rc = -1;
+
+	memset(&fo, 0, sizeof(fo));
+	fo.roots = (const char *const *)o->paths.v;
+	fo.nroots = o->paths.nr;
+	fo.stdin_text = &res->stdin_text;
+	fo.diff = o->diff ? &diff : NULL;
+	fo.stdin_fixed = &fixed_stdin;
+	buf_add(&fixed_stdin, res->stdin_text.ptr, res->stdin_text.len);
+	fix_apply(&res->findings, &fo, &trouble, &fr);
+	if (o->diff) {
+		ALLOC_APPEND(res->diags, trouble);
+		fwrite(diff.ptr, 1, diff.len, out);
+		rc = diags_errors(&res->diags) ? EXIT_TROUBLE
+		     : fr.applied	       ? EXIT_FINDINGS
+					       : EXIT_CLEAN;
+		goto out;
+	}
+	fprintf(stderr, "pgtlslint: note: fixed %zu finding%s in %zu file%s\n",
+		fr.applied, fr.applied == 1 ? "" : "s", fr.files,
+		fr.files == 1 ? "" : "s");
+	if (res->stdin_text.len || fixed_stdin.len)
+		fwrite(fixed_stdin.ptr, 1, fixed_stdin.len, stdout);
+	if (fr.applied && lint_run(o, scopes, &fixed_stdin, &again, &err)) {
+		rc = fail(err);
+		free(err);
+		lint_result_release(&again);
+	} else if (fr.applied) {
+		lint_result_release(res);
+		*res = again;
+	}
+	ALLOC_APPEND(res->diags, trouble);
+out:
+	diags_release(&trouble);
+	buf_release(&diff);
+	buf_release(&fixed_stdin);
+	return rc;
+}
+
 static int
 run(const struct pgt_options *o, struct scopes *scopes)
 {
@@ -259,47 +334,26 @@ run(const struct pgt_options *o, struct scopes *scopes)
 			perror(o->output);
 			return EXIT_TROUBLE;
 		}
-	}
-	if (lint_run(o, scopes, &res, &err)) {
+	} else if (o->fix && has_stdin(o))
+		out = stderr; /* standard output is the fixed text */
+	if (lint_run(o, scopes, NULL, &res, &err)) {
 		rc = fail(err);
 		free(err);
-		lint_result_release(&res);
-		if (out != stdout)
-			fclose(out);
-		return rc;
+		goto out;
 	}
 	counts.baselined = 0;
 	rc = use_baseline(o, &res.findings, &counts.baselined);
 	if (rc) {
-		lint_result_release(&res);
-		if (out != stdout)
-			fclose(out);
-		return rc > 0 ? EXIT_CLEAN : EXIT_TROUBLE;
+		rc = rc > 0 ? EXIT_CLEAN : EXIT_TROUBLE;
+		goto out;
 	}
-	if (o->diff || o->fix) {
-		struct buf diff = BUF_INIT;
-		struct fix_result fr;
-
-		fix_apply(&res.findings, o->diff ? &diff : NULL, &res.diags,
-			  &fr);
-		if (o->diff) {
-			fwrite(diff.ptr, 1, diff.len, out);
-			buf_release(&diff);
-			rc = diags_errors(&res.diags) ? EXIT_TROUBLE
-			     : fr.applied	      ? EXIT_FINDINGS
-						      : EXIT_CLEAN;
-			lint_result_release(&res);
-			if (out != stdout)
-				fclose(out);
-			return rc;
-		}
-		fprintf(stderr, "pgtlslint: note: fixed %zu finding%s in %zu "
-				"file%s\n",
-			fr.applied, fr.applied == 1 ? "" : "s", fr.files,
-			fr.files == 1 ? "" : "s");
-	}
-	show_source = o->show_source >= 0 ? o->show_source
-					  : isatty(fileno(out));
+	if ((o->diff || o->fix) &&
+	    (rc = apply_fixes(o, scopes, &res, out)) >= 0)
+		goto out;
+	if (o->fix && o->baseline)
+		use_baseline(o, &res.findings, &counts.baselined);
+	show_source =
+	    o->show_source >= 0 ? o->show_source : isatty(fileno(out));
 	fwrite(res.settings.ptr, 1, res.settings.len, out);
 	counts.files = res.files;
 	counts.suppressed = res.suppressed;
@@ -308,8 +362,9 @@ run(const struct pgt_options *o, struct scopes *scopes)
 		rc = fail("cannot write the report");
 	else
 		rc = exit_status(o, &res);
+out:
 	lint_result_release(&res);
-	if (out != stdout && fclose(out) != 0)
+	if (out != stdout && out != stderr && fclose(out) != 0)
 		rc = fail("cannot write the report");
 	return rc;
 }

@@ -12,24 +12,7 @@
 #include <stddef.h>
 
 #include "diag.h"
-
-enum file_kind {
-	FILE_NONE,        /* not a format we read */
-	FILE_PGCONF_ROOT, /* postgresql.conf: a whole server configuration */
-	FILE_PGCONF_PART, /* another *.conf: a fragment, if it parses as one */
-	FILE_HBA,         /* pg_hba.conf, *hba*.conf */
-	FILE_ENV,         /* .env, .env.*, *.env */
-	FILE_DOCKERFILE,  /* Dockerfile, Dockerfile.*, *.dockerfile */
-	FILE_PROPERTIES,  /* *.properties */
-	FILE_YAML,        /* *.yml, *.yaml */
-	FILE_SHELL,       /* *.sh, *.bash */
-	FILE_SERVICE,     /* pg_service.conf, .pg_service.conf */
-	FILE_JS,          /* source code from here on: *.js, *.mjs, *.cjs, *.jsx, *.ts, *.mts, *.cts, *.tsx */
-	FILE_GO,          /* *.go */
-	FILE_PY,          /* *.py */
-	FILE_JAVA,        /* *.java */
-	FILE__COUNT
-};
+#include "util/source.h"
 
 /* Names for --stdin-type, indexed by enum file_kind (NULL: not one). */
 extern const char *const file_kind_names[FILE__COUNT];
@@ -58,8 +41,7 @@ enum file_kind walk_classify(const char *path);
  */
 void walk_paths(const char *const *paths, size_t npaths,
 		int (*excluded)(void *arg, const char *path), void *arg,
-		enum file_kind stdin_kind, struct walk *w,
-		struct diags *diags);
+		enum file_kind stdin_kind, struct walk *w, struct diags *diags);
 void walk_release(struct walk *w);
 
 #endif

@@ -78,9 +78,14 @@ expect_grep '"rule": "PGT101"' "$tmp/report.json" "--output"
 expect_status 1 sh -c "echo 'ssl = off' | '$bin' --stdin-type pgconf -"
 expect_grep "<stdin>:1:7: error" "$tmp/out" "stdin path"
 
-# A binary file named on the command line is skipped with a note.
-expect_status 0 "$bin" binary.conf
-expect_grep "skipped binary file 'binary.conf'" "$tmp/err" "binary note"
+# A binary carrier named on the command line is skipped with a note; a
+# server file is read as PostgreSQL reads it (a NUL is a syntax error
+# outside comments), with a note on the NUL.
+expect_status 0 "$bin" binary.env
+expect_grep "skipped binary file 'binary.env'" "$tmp/err" "binary note"
+expect_status 1 "$bin" binary.conf
+expect_grep "PGT108" "$tmp/out" "NUL in postgresql.conf syntax"
+expect_grep "line 1 holds a NUL byte" "$tmp/err" "NUL note"
 
 # Rules: listing, explaining, custom rules, malformed rules.
 expect_status 0 "$bin" --list-rules

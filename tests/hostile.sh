@@ -26,11 +26,15 @@ check() {
 weak='PGHOST=db.example.com
 PGSSLMODE=disable'
 
-# 1. Binary file among good ones: skipped with a note, the rest linted.
-mkdir "$tmp/bin" && printf 'ssl = on\0\0\0' >"$tmp/bin/postgresql.conf"
+# 1. Binary file among good ones: skipped with a note, the rest linted;
+# a server file is never skipped: PostgreSQL reads it, NUL bytes and all.
+mkdir "$tmp/bin" && printf 'PGSSLMODE=\0\0\0' >"$tmp/bin/app.env"
 printf '%s\n' "$weak" >"$tmp/bin/.env"
+printf 'ssl = on\0\0\0' >"$tmp/bin/postgresql.conf"
 check "binary file skipped, neighbour linted" 1 "PGT301" -- "$bin" "$tmp/bin"
 check "binary file note" 1 "skipped binary file" -- "$bin" "$tmp/bin"
+check "binary postgresql.conf read as the server does" 1 \
+	"postgresql.conf:1:9: error: syntax error" -- "$bin" "$tmp/bin"
 
 # 2. A NUL byte after the first 8 KiB: read as data, finding kept.
 { head -c 9000 /dev/zero | tr '\0' '#'; printf '\n'; printf 'X=a\0b\n'; printf '%s\n' "$weak"; } >"$tmp/nul.env"

@@ -42,6 +42,7 @@ add_file(struct hba_conf *conf, struct source *src)
 	}
 	conf->files[i] = xmalloc(sizeof(struct source));
 	*conf->files[i] = *src;
+	conf->files[i]->kind = FILE_HBA;
 	conf->realpaths[i] = realpath(src->path, NULL);
 	hba_tokenize(src->text, src->len, &conf->lines[i]);
 	conf->nfiles++;

@@ -53,6 +53,8 @@ add_file(struct server_config *cfg, struct source *src)
 	struct source *owned = xmalloc(sizeof(*owned));
 
 	*owned = *src;
+	if (owned->kind != FILE_PGCONF_ROOT)
+		owned->kind = FILE_PGCONF_PART;
 	ALLOC_GROW(cfg->files, cfg->nfiles + 1, cfg->files_alloc);
 	cfg->realpaths = xrealloc(cfg->realpaths,
 				  cfg->files_alloc * sizeof(*cfg->realpaths));

@@ -184,6 +184,36 @@ store(struct parser *p, const char *key, size_t kb, size_t ke, char *value,
 	return 0;
 }
 
+/* The keywords whose values libpq never shows (dispchar "*" in
+ * PQconninfoOptions). */
+static int
+secret_keyword(const char *key)
+{
+	return !strcmp(key, "password") || !strcmp(key, "sslpassword") ||
+	       !strcmp(key, "oauth_client_secret");
+}
+
+/*
+ * The secret whose value text[at] directly follows (only blanks or one
+ * '&' between), or NULL: what stands there may be the rest of that value,
+ * cut short by a blank or an '&' the writer meant as part of it, so a
+ * message names the place and never quotes it.
+ */
+static const char *
+after_secret(const struct parser *p, size_t at)
+{
+	const struct conn_param *last =
+	    p->ci->nr ? &p->ci->v[p->ci->nr - 1] : NULL;
+	size_t i;
+
+	if (!last || !secret_keyword(last->key) || last->value_end > at)
+		return NULL;
+	for (i = last->value_end; i < at; i++)
+		if (!strchr(" \t\n\r\v\f&", p->text[i]))
+			return NULL;
+	return last->key;
+}
+
 static int
 is_space(char c)
 {
@@ -199,8 +229,9 @@ parse_kv(struct parser *p)
 	size_t n = strnlen(p->text, p->len), i = 0;
 
 	while (i < n) {
-		size_t kb, ke, vb;
+		size_t kb, ke, vb, ve;
 		struct buf val = BUF_INIT;
+		const char *secret;
 		char *key;
 		int rc;
 
@@ -214,11 +245,19 @@ parse_kv(struct parser *p)
 		ke = i;
 		while (i < n && is_space(s[i]))
 			i++;
-		if (i >= n || s[i] != '=')
+		if ((i >= n || s[i] != '=') && after_secret(p, kb))
 			return fail(p, kb, ke,
+				    "missing \"=\" after the value of \"%s\": "
+				    "a blank ends an unquoted value (quote it "
+				    "in '...')",
+				    after_secret(p, kb));
+		if (i >= n || s[i] != '=')
+			return fail(
+			    p, kb, ke,
 				    "missing \"=\" after \"%.*s\" in connection "
 				    "info string",
-				    (int)(ke - kb), s + kb);
+			    (int)(ke - kb < QUOTE_MAX ? ke - kb : QUOTE_MAX),
+			    s + kb);
 		i++;
 		while (i < n && is_space(s[i]))
 			i++;
@@ -227,7 +266,8 @@ parse_kv(struct parser *p)
 			for (i++;; i++) {
 				if (i >= n) {
 					buf_release(&val);
-					return fail(p, vb, n,
+					return fail(
+					    p, vb, n,
 						    "unterminated quoted string "
 						    "in connection info string");
 				}
@@ -244,6 +284,7 @@ parse_kv(struct parser *p)
 				}
 				buf_addch(&val, s[i]);
 			}
+			ve = i;
 		} else {
 			while (i < n && !is_space(s[i])) {
 				if (s[i] == '\\') {
@@ -253,14 +294,23 @@ parse_kv(struct parser *p)
 				} else
 					buf_addch(&val, s[i++]);
 			}
+			ve = i; /* the value, not the blank that ends it */
 			if (i < n)
-				i++; /* the blank that ended the value */
+				i++;
 		}
 		key = xstrndup(s + kb, ke - kb);
-		rc = store(p, key, kb, ke, buf_detach(&val), vb, i, 0);
-		if (rc == -2)
-			rc = fail(p, kb, ke, "invalid connection option \"%s\"",
-				  key);
+		secret = after_secret(p, kb);
+		rc = store(p, key, kb, ke, buf_detach(&val), vb, ve, 0);
+		if (rc == -2 && secret)
+			rc = fail(p, kb, ke,
+				  "invalid connection option after the value "
+				  "of \"%s\": a blank ends an unquoted value "
+				  "(quote it in '...')",
+				  secret);
+		else if (rc == -2)
+			rc = fail(p, kb, ke,
+				  "invalid connection option \"%.*s\"",
+				  (int)QUOTE_MAX, key);
 		free(key);
 		if (rc)
 			return rc;
@@ -292,7 +342,8 @@ decode(struct parser *p, const char *s, size_t len, size_t eb, size_t ee,
 		if (hi < 0 || lo < 0) {
 			buf_release(&d);
 			return fail(p, eb, ee,
-				    "invalid percent-encoded token in %s", what);
+				    "invalid percent-encoded token in %s",
+				    what);
 		}
 		if (!hi && !lo) {
 			buf_release(&d);
@@ -328,6 +379,7 @@ parse_params(struct parser *p, size_t i, size_t n)
 
 	while (i < n) {
 		size_t kb = i, eq = (size_t)-1, end;
+		const char *secret;
 		char *key, *val;
 		int rc, remapped = 0;
 
@@ -338,7 +390,10 @@ parse_params(struct parser *p, size_t i, size_t n)
 						    "extra key/value separator "
 						    "\"=\" in URI query "
 						    "parameter \"%.*s\"",
-						    (int)(eq - kb), s + kb);
+						    (int)(eq - kb < QUOTE_MAX
+							      ? eq - kb
+							      : QUOTE_MAX),
+						    s + kb);
 				eq = end;
 			}
 		if (eq == (size_t)-1)
@@ -363,10 +418,17 @@ parse_params(struct parser *p, size_t i, size_t n)
 			val = xstrdup("require");
 			remapped = 1;
 		}
+		secret = after_secret(p, kb);
 		rc = store(p, key, kb, eq, val, eq + 1, end, remapped);
-		if (rc == -2)
-			rc = fail(p, kb, eq, "invalid URI query parameter: \"%s\"",
-				  key);
+		if (rc == -2 && secret)
+			rc = fail(p, kb, eq,
+				  "invalid URI query parameter after the value "
+				  "of \"%s\": write '&' in a value as %%26",
+				  secret);
+		else if (rc == -2)
+			rc = fail(p, kb, eq,
+				  "invalid URI query parameter: \"%.*s\"",
+				  (int)QUOTE_MAX, key);
 		free(key);
 		if (rc)
 			return rc;
@@ -475,8 +537,8 @@ parse_uri(struct parser *p)
 
 			while (s[k] != '@')
 				k++;
-			if (k > pw &&
-			    store_component(p, "password", s + pw, k - pw, pw, k))
+			if (k > pw && store_component(p, "password", s + pw,
+						      k - pw, pw, k))
 				return -1;
 		}
 		i = k + 1;
@@ -489,7 +551,8 @@ parse_uri(struct parser *p)
 		while (i < n && s[i] != '?')
 			i++;
 		/* An empty dbname is not stored (PGDATABASE still applies). */
-		if (i > db && store_component(p, "dbname", s + db, i - db, db, i))
+		if (i > db &&
+		    store_component(p, "dbname", s + db, i - db, db, i))
 			return -1;
 		c = i < n ? s[i] : '\0';
 	}
@@ -610,28 +673,31 @@ static char *
 bad(const struct conn_param *cp, const struct conn_param **param,
     const char *fmt)
 {
+	char *shown = str_cut(cp->value, QUOTE_MAX), *msg;
+
 	*param = cp;
-	return xasprintf(fmt, cp->value);
+	msg = xasprintf(fmt, shown);
+	free(shown);
+	return msg;
 }
 
 char *
 conninfo_check(const struct conninfo *ci, int version,
 	       const struct conn_param **param)
 {
-	static const char *const sslmodes[] = {"disable", "allow", "prefer",
-					       "require", "verify-ca",
-					       "verify-full", NULL};
+	static const char *const sslmodes[] = {
+	    "disable",	 "allow",	"prefer", "require",
+	    "verify-ca", "verify-full", NULL};
 	static const char *const gssmodes[] = {"disable", "prefer", "require",
 					       NULL};
-	static const char *const tsa14[] = {"any", "read-write", "read-only",
-					    "primary", "standby",
-					    "prefer-standby", NULL};
+	static const char *const tsa14[] = {
+	    "any",     "read-write",	 "read-only", "primary",
+	    "standby", "prefer-standby", NULL};
 	static const char *const tsa10[] = {"any", "read-write", NULL};
 	const struct conn_param *host = conninfo_get(ci, "host"),
 				*addr = conninfo_get(ci, "hostaddr"),
 				*port = conninfo_get(ci, "port"),
-				*mode = conninfo_get(ci, "sslmode"),
-				*cp;
+				*mode = conninfo_get(ci, "sslmode"), *cp;
 	size_t nhosts = 1;
 
 	*param = NULL;
@@ -642,14 +708,16 @@ conninfo_check(const struct conninfo *ci, int version,
 	if (host && *host->value && addr && *addr->value &&
 	    count_elems(host->value) != nhosts) {
 		*param = host;
-		return xasprintf("could not match %zu host names to %zu hostaddr "
+		return xasprintf(
+		    "could not match %zu host names to %zu hostaddr "
 				 "values",
 				 count_elems(host->value), nhosts);
 	}
 	if (port && *port->value && count_elems(port->value) > 1 &&
 	    count_elems(port->value) != nhosts) {
 		*param = port;
-		return xasprintf("could not match %zu port numbers to %zu hosts",
+		return xasprintf(
+		    "could not match %zu port numbers to %zu hosts",
 				 count_elems(port->value), nhosts);
 	}
 	if ((cp = conninfo_get(ci, "channel_binding")) &&
@@ -677,7 +745,8 @@ conninfo_check(const struct conninfo *ci, int version,
 			return xstrdup("invalid SSL protocol version range");
 		}
 	}
-	if ((cp = conninfo_get(ci, "gssencmode")) && !one_of(cp->value, gssmodes))
+	if ((cp = conninfo_get(ci, "gssencmode")) &&
+	    !one_of(cp->value, gssmodes))
 		return bad(cp, param, "invalid gssencmode value: \"%s\"");
 	if ((cp = conninfo_get(ci, "target_session_attrs")) &&
 	    !one_of(cp->value, version >= 14 ? tsa14 : tsa10))

@@ -48,39 +48,104 @@ logical_add(struct logical *lg, char c, size_t offset)
 }
 
 /*
- * Reads the physical lines of one logical line starting at *pos. Returns
- * the number of physical lines consumed (0 at the end of the input).
+ * How PostgreSQL reads the file: tokenize_auth_file collects each line
+ * with pg_get_line_append (src/common/pg_get_line.c), which calls fgets
+ * into one StringInfo -- 1024 bytes at first, doubled as needed, never
+ * shrunk -- and counts what each call read with strlen. A NUL byte thus
+ * drops the rest of that fgets chunk: up to and including the newline
+ * when the line fits, so the next physical line joins this one (and the
+ * line numbers PostgreSQL reports no longer count it). The live oracle
+ * checks this (tests/fixtures/rules/PGT209/bad-nul-*).
  */
-static uint32_t
-read_logical(const char *text, size_t len, size_t *pos, struct logical *lg)
+struct reader {
+	const char *text;
+	size_t len, pos;
+	size_t maxlen; /* the StringInfo's size: it only grows */
+	int eof;       /* feof(): a read reached the end */
+};
+
+/* fgets(data + lg->len, maxlen - lg->len): appends what strlen would
+ * count of one chunk. Returns 0 when fgets returns NULL. */
+static int
+read_chunk(struct reader *r, struct logical *lg)
 {
-	uint32_t lines = 0;
-	size_t joined_at = 0; /* length when the last continuation was cut */
+	size_t room = r->maxlen - lg->text.len - 1, n, kept, i;
+	const char *nl;
+
+	if (r->pos >= r->len) {
+		r->eof = 1;
+		return 0;
+	}
+	nl = memchr(r->text + r->pos, '\n',
+		    room < r->len - r->pos ? room : r->len - r->pos);
+	n = nl			     ? (size_t)(nl - (r->text + r->pos)) + 1
+	    : room < r->len - r->pos ? room
+				     : r->len - r->pos;
+	if (!nl && r->len - r->pos < room)
+		r->eof = 1; /* fgets tried to read past the end */
+	kept = strnlen(r->text + r->pos, n);
+	for (i = 0; i < kept; i++)
+		logical_add(lg, r->text[r->pos + i], r->pos + i);
+	r->pos += n;
+	return 1;
+}
+
+/* enlargeStringInfo(buf, needed) */
+static void
+enlarge(struct reader *r, size_t len, size_t needed)
+{
+	needed += len + 1;
+	if (needed <= r->maxlen)
+		return;
+	while (r->maxlen < needed)
+		r->maxlen *= 2;
+}
+
+/* pg_get_line_append: one physical line (as fgets sees lines) appended
+ * to lg; 0 when nothing more could be read. */
+static int
+get_line_append(struct reader *r, struct logical *lg)
+{
+	size_t orig = lg->text.len;
+
+	while (read_chunk(r, lg)) {
+		if (lg->text.len > orig &&
+		    lg->text.ptr[lg->text.len - 1] == '\n')
+			return 1;
+		enlarge(r, lg->text.len, 128);
+	}
+	return lg->text.len > orig;
+}
+
+/*
+ * One logical line, as tokenize_auth_file collects it: lines ending in a
+ * backslash continue (pg_strip_crlf first). Returns 0 at the end of the
+ * input; else 1, with *continuations the lines joined.
+ */
+static int
+read_logical(struct reader *r, struct logical *lg, uint32_t *continuations)
+{
+	size_t last_backslash = 0;
 
 	buf_reset(&lg->text);
-	while (*pos < len) {
-		const char *nl = memchr(text + *pos, '\n', len - *pos);
-		size_t end = nl ? (size_t)(nl - text) : len, i, stop = end;
-
-		lines++;
-		/* pg_strip_crlf: drop the trailing CR LF or LF. */
-		while (stop > *pos && (text[stop - 1] == '\r' ||
-				       text[stop - 1] == '\n'))
-			stop--;
-		for (i = *pos; i < stop; i++)
-			logical_add(lg, text[i], i);
-		*pos = nl ? end + 1 : len;
-		if (lg->text.len > joined_at && lg->text.len &&
+	*continuations = 0;
+	if (r->eof)
+		return 0;
+	while (get_line_append(r, lg)) {
+		while (lg->text.len &&
+		       (lg->text.ptr[lg->text.len - 1] == '\n' ||
+			lg->text.ptr[lg->text.len - 1] == '\r'))
+			lg->text.ptr[--lg->text.len] = '\0';
+		if (lg->text.len > last_backslash &&
 		    lg->text.ptr[lg->text.len - 1] == '\\') {
 			lg->text.ptr[--lg->text.len] = '\0';
-			joined_at = lg->text.len;
+			last_backslash = lg->text.len;
+			(*continuations)++;
 			continue;
 		}
 		break;
 	}
-	/* PostgreSQL handles the line as a C string: a NUL ends it. */
-	lg->text.len = strnlen(lg->text.ptr, lg->text.len);
-	return lines;
+	return 1;
 }
 
 /*
@@ -162,14 +227,14 @@ tokenize_line(const struct logical *lg, struct hba_line *line)
 void
 hba_tokenize(const char *text, size_t len, struct hba_lines *out)
 {
+	struct reader r = {text, len, 0, 1024, 0};
 	struct logical lg;
-	size_t pos = 0;
-	uint32_t lineno = 1, used;
+	uint32_t lineno = 1, continuations;
 
 	memset(out, 0, sizeof(*out));
 	memset(&lg, 0, sizeof(lg));
 	buf_init(&lg.text);
-	while ((used = read_logical(text, len, &pos, &lg)) > 0) {
+	while (read_logical(&r, &lg, &continuations)) {
 		struct hba_line line;
 
 		memset(&line, 0, sizeof(line));
@@ -182,7 +247,7 @@ hba_tokenize(const char *text, size_t len, struct hba_lines *out)
 			ALLOC_GROW(out->v, out->nr + 1, out->alloc);
 			out->v[out->nr++] = line;
 		}
-		lineno += used;
+		lineno += continuations + 1;
 	}
 	buf_release(&lg.text);
 	free(lg.at);

@@ -28,7 +28,9 @@ struct hba_field {
 struct hba_line {
 	struct hba_field *fields; /* owned */
 	size_t nfields, alloc;
-	uint32_t line;            /* first physical line of the record */
+	uint32_t line;	   /* the number PostgreSQL gives the record:
+			      its first physical line, unless a NUL
+			      byte made it skip one before */
 	size_t begin, end;        /* source offsets of the logical line */
 };
 
@@ -40,7 +42,9 @@ struct hba_lines {
 /*
  * Tokenizes text[0..len): lines ending in a backslash continue on the next
  * line; '#' outside quotes starts a comment; blanks are space, tab and CR;
- * a NUL byte ends what the line holds, as in PostgreSQL's C strings.
+ * a NUL byte drops what PostgreSQL's fgets-based reader drops (the rest
+ * of that read, so often the line end: the next line joins this one);
+ * line numbers are the ones PostgreSQL reports.
  * Never fails. Free with hba_lines_release.
  */
 void hba_tokenize(const char *text, size_t len, struct hba_lines *out);

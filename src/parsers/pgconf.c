@@ -225,6 +225,10 @@ pgconf_unquote(const char *tok, size_t len, size_t *outlen)
 	char *out = xmalloc(len + 1);
 	size_t i, j = 0;
 
+	/* DeescapeQuotedString measures the token with strlen: a NUL byte
+	 * inside ends it there, and the byte before the NUL is then taken
+	 * for the closing quote (the live oracle agrees). */
+	len = strnlen(tok, len);
 	/* Skip both quotes; the lexer guarantees they are there. */
 	for (i = 1; i + 1 < len; i++) {
 		char c = tok[i];

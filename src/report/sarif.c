@@ -170,9 +170,6 @@ static void
 put_fix(struct json *j, const struct finding *f)
 {
 	const struct fix *x = f->fix;
-	size_t len = strlen(x->line_text);
-	size_t c0 = x->col - 1 < len ? x->col - 1 : len;
-	size_t c1 = x->end_col - 1 < len ? x->end_col - 1 : len;
 
 	json_key(j, "fixes");
 	json_array_begin(j);
@@ -191,11 +188,9 @@ put_fix(struct json *j, const struct finding *f)
 	json_key(j, "deletedRegion");
 	json_object_begin(j);
 	json_kv_int(j, "startLine", x->line);
-	json_kv_int(j, "startColumn",
-		    (long long)utf8_utf16_units(x->line_text, c0) + 1);
+	json_kv_int(j, "startColumn", x->col16);
 	json_kv_int(j, "endLine", x->line);
-	json_kv_int(j, "endColumn",
-		    (long long)utf8_utf16_units(x->line_text, c1) + 1);
+	json_kv_int(j, "endColumn", x->end_col16);
 	json_object_end(j);
 	json_key(j, "insertedContent");
 	json_object_begin(j);
@@ -214,9 +209,7 @@ sarif_finding(struct reporter *r, const struct finding *f)
 {
 	struct sarif_state *st = (struct sarif_state *)r->json;
 	struct json *j = &st->j;
-	size_t len = strlen(f->snippet), occurrence = 0, i;
-	size_t c0 = f->col - 1 < len ? f->col - 1 : len;
-	size_t c1 = f->end_col - 1 < len ? f->end_col - 1 : len;
+	size_t occurrence = 0, i;
 	uint64_t fp = finding_fingerprint(f);
 	long long index = rule_index(r->rules, f->rule);
 	char fpbuf[40];
@@ -246,11 +239,9 @@ sarif_finding(struct reporter *r, const struct finding *f)
 	json_key(j, "region");
 	json_object_begin(j);
 	json_kv_int(j, "startLine", f->line);
-	json_kv_int(j, "startColumn",
-		    (long long)utf8_utf16_units(f->snippet, c0) + 1);
+	json_kv_int(j, "startColumn", f->col16);
 	json_kv_int(j, "endLine", f->end_line);
-	json_kv_int(j, "endColumn",
-		    (long long)utf8_utf16_units(f->snippet, c1) + 1);
+	json_kv_int(j, "endColumn", f->end_col16);
 	json_object_end(j);
 	json_object_end(j);
 	json_object_end(j);

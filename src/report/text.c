@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../util/mask.h"
+#include "../util/term.h"
 #include "report.h"
 
 #define BOLD "\033[1m"
@@ -22,67 +22,64 @@ text_begin(struct reporter *r)
 	(void)r;
 }
 
-/* Prints bytes with control characters made visible, tabs kept. */
-static void
-put_visible(FILE *out, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		fputc(c == '\t' || c >= 0x20 ? c : '?', out);
-	}
-}
-
-/* The source line (masked) and a caret line under the finding's span. */
+/*
+ * The source line (its secrets masked when the finding was made, control
+ * bytes escaped here) and a caret line under the finding's span. The
+ * caret line echoes the tabs before the span so that it lines up.
+ */
 static void
 show_source(struct reporter *r, const struct finding *f)
 {
-	size_t len = strlen(f->snippet), col = f->col - 1, end = f->end_col - 1;
-	char *before, *span, *line;
+	size_t len = strlen(f->snippet);
+	size_t col = f->snippet_col < len ? f->snippet_col : len;
+	size_t end = f->snippet_end < col   ? col
+		     : f->snippet_end > len ? len
+					    : f->snippet_end;
+	struct buf before = BUF_INIT, span = BUF_INIT, after = BUF_INIT;
 	size_t i, w;
 
-	if (col > len)
-		col = len;
-	if (end < col)
-		end = col;
-	if (end > len)
-		end = len;
-	line = mask_conninfo(f->snippet, len);
-	before = mask_conninfo(f->snippet, col);
-	span = mask_conninfo(f->snippet + col, end - col);
-	fputs("    ", r->out);
-	put_visible(r->out, line, strlen(line));
-	fputs("\n    ", r->out);
-	for (i = 0; before[i]; i++)
-		fputc(before[i] == '\t' ? '\t' : ' ', r->out);
+	term_escape(&before, f->snippet, col, TERM_KEEP_TABS);
+	term_escape(&span, f->snippet + col, end - col, TERM_KEEP_TABS);
+	term_escape(&after, f->snippet + end, len - end, TERM_KEEP_TABS);
+	fprintf(r->out, "    %s%s%s\n    ", before.ptr, span.ptr, after.ptr);
+	for (i = 0; i < before.len; i++) {
+		unsigned char c = (unsigned char)before.ptr[i];
+
+		if ((c & 0xC0) != 0x80) /* one column per code point */
+			fputc(c == '\t' ? '\t' : ' ', r->out);
+	}
 	if (r->color)
 		fputs(sev_color[f->severity], r->out);
 	fputc('^', r->out);
-	for (w = 1; w < strlen(span); w++)
+	for (w = term_columns(span.ptr, span.len); w > 1; w--)
 		fputc('~', r->out);
 	if (r->color)
 		fputs(RESET, r->out);
 	fputc('\n', r->out);
-	free(line);
-	free(before);
-	free(span);
+	buf_release(&before);
+	buf_release(&span);
+	buf_release(&after);
 }
 
 static void
 text_finding(struct reporter *r, const struct finding *f)
 {
 	const char *sev = severity_names[f->severity];
+	struct buf path = BUF_INIT, msg = BUF_INIT;
 
+	term_escape(&path, f->path, strlen(f->path), 0);
+	term_escape(&msg, f->message, strlen(f->message), 0);
 	if (r->color)
-		fprintf(r->out, BOLD "%s:%u:%u:" RESET " %s%s:" RESET " %s " BOLD
+		fprintf(r->out,
+			BOLD "%s:%u:%u:" RESET " %s%s:" RESET " %s " BOLD
 				     "[%s %s]" RESET "\n",
-			f->path, f->line, f->col, sev_color[f->severity], sev,
-			f->message, f->rule->id, f->rule->name);
+			path.ptr, f->line, f->col, sev_color[f->severity], sev,
+			msg.ptr, f->rule->id, f->rule->name);
 	else
-		fprintf(r->out, "%s:%u:%u: %s: %s [%s %s]\n", f->path, f->line,
-			f->col, sev, f->message, f->rule->id, f->rule->name);
+		fprintf(r->out, "%s:%u:%u: %s: %s [%s %s]\n", path.ptr, f->line,
+			f->col, sev, msg.ptr, f->rule->id, f->rule->name);
+	buf_release(&path);
+	buf_release(&msg);
 	if (r->show_source)
 		show_source(r, f);
 }
@@ -90,8 +87,9 @@ text_finding(struct reporter *r, const struct finding *f)
 static void
 text_diag(struct reporter *r, const struct diag *d)
 {
-	fprintf(r->err, "pgtlslint: %s: %s\n", d->is_error ? "error" : "note",
-		d->message);
+	fprintf(r->err, "pgtlslint: %s: ", d->is_error ? "error" : "note");
+	term_puts(r->err, d->message, 0);
+	fputc('\n', r->err);
 }
 
 static void

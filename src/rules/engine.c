@@ -11,7 +11,7 @@
 #include "../model/hba_conf.h"
 #include "../model/server.h"
 #include "../util/buf.h"
-#include "../util/mask.h"
+#include "../secrets.h"
 #include "../util/regex.h"
 #include "../diag.h"
 #include "../util/xalloc.h"
@@ -46,7 +46,7 @@ expand(const struct rule *r, const char *value, size_t len, int is_default)
 {
 	struct buf b = BUF_INIT;
 	const char *t = r->message;
-	char *shown = mask_value(r->setting, value, len);
+	char *shown = secrets_quote(r->setting, value, len);
 
 	while (*t) {
 		if (!strncmp(t, "{setting}", 9)) {

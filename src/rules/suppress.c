@@ -32,18 +32,13 @@ add_marker(struct suppressions *s, const struct source *src, size_t at,
 	   const struct ruleset *rules)
 {
 	struct suppression *m;
-	struct pos p = source_pos(src, at);
-	size_t i = 0, len;
-	const char *line = source_line(src, p.line, &len);
+	size_t i = 0;
 
 	ALLOC_GROW(s->v, s->nr + 1, s->alloc);
 	m = &s->v[s->nr++];
 	memset(m, 0, sizeof(*m));
-	m->path = xstrdup(src->path);
-	m->line = p.line;
-	m->col = p.col;
-	m->end_col = source_pos(src, end).col;
-	m->snippet = xstrndup(line, len);
+	m->at.path = xstrdup(src->path);
+	finding_place(&m->at, src, at, end);
 	m->file_level = file_level;
 	m->unused_rule = ruleset_active(rules, "PGT001");
 	while (i < n) {
@@ -111,8 +106,9 @@ covers(const struct suppression *m, const struct finding *f)
 {
 	size_t i;
 
-	if (strcmp(m->path, f->path) ||
-	    (!m->file_level && f->line != m->line && f->line != m->line + 1))
+	if (strcmp(m->at.path, f->path) ||
+	    (!m->file_level && f->line != m->at.line &&
+	     f->line != m->at.line + 1))
 		return 0;
 	for (i = 0; i < m->nids; i++)
 		if (!strcmp(m->ids[i], f->rule->id))
@@ -149,14 +145,11 @@ suppress_apply(struct suppressions *s, struct findings *fs)
 			continue;
 		ALLOC_GROW(fs->v, fs->nr + 1, fs->alloc);
 		f = &fs->v[fs->nr++];
+		*f = m->at;
 		f->rule = m->unused_rule;
 		f->severity = m->unused_rule->severity;
-		f->path = xstrdup(m->path);
-		f->line = f->end_line = m->line;
-		f->col = m->col;
-		f->end_col = m->end_col;
-		f->snippet = xstrdup(m->snippet);
-		f->fix = NULL;
+		f->path = xstrdup(m->at.path);
+		f->snippet = xstrdup(m->at.snippet);
 		f->message = xasprintf("'pgtlslint: %s %s' suppresses nothing",
 				       m->file_level ? "ignore-file" : "ignore",
 				       m->nids ? m->ids[0] : "");
@@ -173,8 +166,7 @@ suppress_release(struct suppressions *s)
 		for (j = 0; j < s->v[i].nids; j++)
 			free(s->v[i].ids[j]);
 		free(s->v[i].ids);
-		free(s->v[i].path);
-		free(s->v[i].snippet);
+		finding_release(&s->v[i].at);
 	}
 	free(s->v);
 	memset(s, 0, sizeof(*s));

@@ -20,9 +20,8 @@
 #include "ruleset.h"
 
 struct suppression {
-	char *path;          /* owned; as findings name the file */
-	uint32_t line, col, end_col;
-	char *snippet;       /* owned; the marker's line */
+	struct finding at; /* owned: path and place of the marker, as a
+			      finding of PGT001 would have them */
 	int file_level;
 	char **ids;          /* owned; rule ids, or the text when unknown */
 	size_t nids;

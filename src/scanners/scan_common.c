@@ -123,6 +123,24 @@ tok_literal(const struct tokens *ts, size_t i)
 	return v;
 }
 
+struct client_param *
+tok_add_param(struct client_fact *f, const struct tokens *ts, size_t v,
+	      const char *key, const char *value)
+{
+	const struct token *t = &ts->v[v];
+	size_t b = t->begin, e = t->end;
+	struct client_param *p;
+
+	if (t->kind == TOK_STRING)
+		lex_string_body(ts->src->text, t, ts->lang, &b, &e);
+	p = client_fact_add(f, key, value, b, e);
+	p->exact = t->kind != TOK_STRING ||
+		   (!(t->flags & (TOKF_ESCAPES | TOKF_INTERPOLATED |
+				  TOKF_TEXT_BLOCK | TOKF_UNTERMINATED)) &&
+		    value && e - b == strlen(value));
+	return p;
+}
+
 size_t
 tok_value_of(const struct tokens *ts, size_t i, const char *name)
 {

@@ -49,6 +49,16 @@ int tok_same(const struct tokens *ts, size_t a, size_t b);
  * terminated, no NUL), malloc'd; else NULL. */
 char *tok_literal(const struct tokens *ts, size_t i);
 
+/*
+ * Adds key = value to f, written at token v: a string literal's value is
+ * where its body is (inside its quotes), and exact (a fix may replace it)
+ * when the body holds the value's bytes as they are; any other token is
+ * its whole span.
+ */
+struct client_param *tok_add_param(struct client_fact *f,
+				   const struct tokens *ts, size_t v,
+				   const char *key, const char *value);
+
 /* The index of the token after "name :" or "name =" at token i (a
  * property, a field, an assignment), or 0. */
 size_t tok_value_of(const struct tokens *ts, size_t i, const char *name);

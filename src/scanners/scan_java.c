@@ -129,9 +129,7 @@ add_property(struct tokens *ts, size_t i, struct client_fact *props)
 		/* setSsl(false) leaves no ssl property */
 		if (name || strcmp(key, "ssl") || !value ||
 		    strcmp(value, "false"))
-			client_fact_add(props, key, value, ts->v[v].begin,
-					ts->v[v].end)
-			    ->in_code = 1;
+			tok_add_param(props, ts, v, key, value)->in_code = 1;
 		ts->judged[v] = 1;
 		free(value);
 	}

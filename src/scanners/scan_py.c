@@ -243,8 +243,7 @@ add_keyword(struct check_ctx *ctx, struct client_fact *args,
 	if (!key)
 		return 0;
 	value = argument_value(ts, v);
-	client_fact_add(args, key, value, ts->v[v].begin, ts->v[v].end)
-	    ->overrides = 1;
+	tok_add_param(args, ts, v, key, value)->overrides = 1;
 	free(value);
 	return !strcmp(key, "sslmode");
 }

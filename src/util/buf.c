@@ -97,3 +97,27 @@ buf_addf(struct buf *b, const char *fmt, ...)
 	va_end(ap);
 	b->len += (size_t)n;
 }
+
+void
+buf_add_cut(struct buf *b, const char *s, size_t n, size_t max)
+{
+	size_t cut = max;
+
+	if (n <= max) {
+		buf_add(b, s, n);
+		return;
+	}
+	while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+		cut--;
+	buf_add(b, s, cut);
+	buf_adds(b, "...");
+}
+
+char *
+str_cut(const char *s, size_t max)
+{
+	struct buf b = BUF_INIT;
+
+	buf_add_cut(&b, s, strlen(s), max);
+	return buf_detach(&b);
+}

@@ -31,4 +31,14 @@ void buf_adds(struct buf *b, const char *s);
 void buf_addch(struct buf *b, char c);
 void buf_addf(struct buf *b, const char *fmt, ...) PGT_PRINTF(2, 3);
 
+/* Bytes of a value that a message quotes at most (buf_add_cut). */
+#define QUOTE_MAX 40
+
+/* Appends s[0..n), cut after max bytes (not inside a UTF-8 sequence)
+ * with "..." after it: a value as a message quotes it. */
+void buf_add_cut(struct buf *b, const char *s, size_t n, size_t max);
+
+/* A malloc'd copy of the C string s, cut as buf_add_cut does. */
+char *str_cut(const char *s, size_t max);
+
 #endif

@@ -48,12 +48,14 @@ void
 source_from_mem(struct source *src, const char *path, const char *text,
 		size_t len)
 {
+	memset(src, 0, sizeof(*src));
 	src->path = xstrdup(path);
 	src->text = xmalloc(len + 1);
 	memcpy(src->text, text, len);
 	src->text[len] = '\0';
 	src->len = len;
 	src->lines = xcalloc(1, sizeof(*src->lines));
+	src->secrets = xcalloc(1, sizeof(*src->secrets));
 }
 
 /*
@@ -105,6 +107,7 @@ read_all(struct source *src, const char *path, int fd, size_t expect,
 	src->text = text;
 	src->len = len;
 	src->lines = xcalloc(1, sizeof(*src->lines));
+	src->secrets = xcalloc(1, sizeof(*src->secrets));
 	return PGT_OK;
 }
 
@@ -156,6 +159,9 @@ source_release(struct source *src)
 	if (src->lines)
 		free(src->lines->start);
 	free(src->lines);
+	if (src->secrets)
+		free(src->secrets->v);
+	free(src->secrets);
 	memset(src, 0, sizeof(*src));
 }
 

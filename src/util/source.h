@@ -14,6 +14,26 @@
 
 #include "../status.h"
 
+/* The formats we read; walk.c classifies a file by its name. */
+enum file_kind {
+	FILE_NONE,	  /* not a format we read */
+	FILE_PGCONF_ROOT, /* postgresql.conf: a whole server configuration */
+	FILE_PGCONF_PART, /* another *.conf: a fragment, if it parses as one */
+	FILE_HBA,	  /* pg_hba.conf, *hba*.conf */
+	FILE_ENV,	  /* .env, .env.*, *.env */
+	FILE_DOCKERFILE,  /* Dockerfile, Dockerfile.*, *.dockerfile */
+	FILE_PROPERTIES,  /* *.properties */
+	FILE_YAML,	  /* *.yml, *.yaml */
+	FILE_SHELL,	  /* *.sh, *.bash */
+	FILE_SERVICE,	  /* pg_service.conf, .pg_service.conf */
+	FILE_JS,   /* source code from here on: *.js, *.mjs, *.cjs, *.jsx, *.ts,
+		      *.mts, *.cts, *.tsx */
+	FILE_GO,   /* *.go */
+	FILE_PY,   /* *.py */
+	FILE_JAVA, /* *.java */
+	FILE__COUNT
+};
+
 /* Largest file we read; larger ones are skipped with a note. */
 #define SOURCE_MAX_BYTES ((size_t)1 << 30)
 
@@ -24,11 +44,25 @@ struct source_lines {
 	size_t n;
 };
 
+/* Byte ranges [begin, end) of a source, sorted and disjoint. */
+struct source_ranges {
+	struct source_range {
+		size_t begin, end;
+	} *v; /* owned */
+	size_t nr, alloc;
+	int found; /* filled in (secrets_of, secrets.h) */
+};
+
 struct source {
 	char *path;                 /* owned; the path as the user named it */
 	char *text;                 /* owned; len bytes plus a NUL */
 	size_t len;
 	struct source_lines *lines; /* owned; use source_nlines and friends */
+	enum file_kind kind;	    /* the format it is read as (FILE_NONE:
+				       not known); set by the reader */
+	int from_stdin;		    /* read from standard input ("-") */
+	struct source_ranges *secrets; /* owned; where its secrets are,
+					  found on first use by secrets_of */
 };
 
 struct pos {

@@ -19,6 +19,7 @@ main(void)
 	srunner_add_suite(sr, suite_lexer());
 	srunner_add_suite(sr, suite_server());
 	srunner_add_suite(sr, suite_ruleset());
+	srunner_add_suite(sr, suite_secrets());
 	srunner_add_suite(sr, suite_util());
 	srunner_run_all(sr, CK_ENV);
 	failed = srunner_ntests_failed(sr);

@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* test_util.c — scan classes, UTF-8, JSON escaping, masking, positions. */
+/* test_util.c — scan classes, UTF-8, JSON escaping, positions. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/buf.h"
 #include "util/json.h"
-#include "util/mask.h"
 #include "util/scan.h"
 #include "util/source.h"
 #include "util/utf8.h"
@@ -18,7 +17,8 @@ START_TEST(test_scan_class_table)
 	for (c = 0; c < 256; c++) {
 		int digit = c >= '0' && c <= '9';
 		int alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-		int hex = digit || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+		int hex =
+		    digit || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 		int space = c == ' ' || c == '\t' || c == '\r' || c == '\f' ||
 			    c == '\v';
 
@@ -40,8 +40,14 @@ START_TEST(test_utf8)
 	ck_assert_uint_eq(utf8_valid_seq("\xed\xa0\x80", 3), 0);    /* surrogate */
 	ck_assert_uint_eq(utf8_valid_seq("\xf4\x90\x80\x80", 4), 0);
 	ck_assert_uint_eq(utf8_valid_seq("\xf0\x9f\x94\x92", 4), 4);
-	ck_assert_uint_eq(utf8_utf16_units("a\xf0\x9f\x94\x92" "b", 6), 4);
-	ck_assert_uint_eq(utf8_codepoints("a\xff" "b", 3), 3);
+	ck_assert_uint_eq(utf8_utf16_units("a\xf0\x9f\x94\x92"
+					   "b",
+					   6),
+			  4);
+	ck_assert_uint_eq(utf8_codepoints("a\xff"
+					  "b",
+					  3),
+			  3);
 }
 END_TEST
 
@@ -63,57 +69,6 @@ START_TEST(test_json_escaping)
 	ck_assert_str_eq(b.ptr, "{\"s\":\"q\\\"\\\\\\n\\u0001\\ufffd\xc3\xa9\","
 				"\"n\":-3,\"a\":[true,null]}");
 	buf_release(&b);
-}
-END_TEST
-
-static const struct {
-	const char *in, *want;
-} masks[] = {
-	{"host=db password=s3cret sslmode=require",
-	 "host=db password=**** sslmode=require"},
-	{"password = 'it\\'s secret' user=a", "password = **** user=a"},
-	{"postgres://app:hunter2@db/x", "postgres://app:****@db/x"},
-	{"postgres://app@db/x?password=p&sslmode=disable",
-	 "postgres://app@db/x?password=****&sslmode=disable"},
-	{"no secrets here", "no secrets here"},
-	{"mypassword=keep", "mypassword=keep"},
-	{"PGPASSWORD=s3cret", "PGPASSWORD=****"},
-	{"DB_PASSWORD=\"a b\" x=1", "DB_PASSWORD=**** x=1"},
-	{"    password: hunter2", "    password: ****"},
-	{"spring.datasource.password=x", "spring.datasource.password=****"},
-	{"\"password\": \"x\"", "\"password\": ****"},
-	{"password_encryption = md5", "password_encryption = md5"},
-	{"PGPASSWORD=", "PGPASSWORD="},
-	/* code: a quoted key before a comma, Go's :=, RADIUS secrets, and
-	 * the password getConnection takes by position */
-	{"p.setProperty(\"password\", \"x\");", "p.setProperty(\"password\", ****);"},
-	{"Password := \"x\"", "Password := ****"},
-	{"radius radiussecrets=abc,def x", "radius radiussecrets=**** x"},
-	{"getConnection(url, \"app\", \"pw\")", "getConnection(url, \"app\", ****)"},
-	{"getConnection(f(a, b), u, \"pw\")", "getConnection(f(a, b), u, ****)"},
-	{"getConnection(url, props)", "getConnection(url, props)"},
-	{"\"user\", \"app\"", "\"user\", \"app\""},
-	{"secretKeyRef: db", "secretKeyRef: db"},
-};
-
-START_TEST(test_mask_conninfo)
-{
-	char *got = mask_conninfo(masks[_i].in, strlen(masks[_i].in));
-
-	ck_assert_str_eq(got, masks[_i].want);
-	free(got);
-}
-END_TEST
-
-START_TEST(test_mask_value)
-{
-	char *a = mask_value("ssl_passphrase_command", "echo pw", 7);
-	char *b = mask_value("password_encryption", "md5", 3);
-
-	ck_assert_str_eq(a, "****");
-	ck_assert_str_eq(b, "md5");
-	free(a);
-	free(b);
 }
 END_TEST
 
@@ -148,9 +103,6 @@ suite_util(void)
 	tcase_add_test(tc, test_scan_class_table);
 	tcase_add_test(tc, test_utf8);
 	tcase_add_test(tc, test_json_escaping);
-	tcase_add_loop_test(tc, test_mask_conninfo, 0,
-			    (int)(sizeof(masks) / sizeof(masks[0])));
-	tcase_add_test(tc, test_mask_value);
 	tcase_add_test(tc, test_source_positions);
 	suite_add_tcase(s, tc);
 	return s;

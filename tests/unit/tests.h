@@ -12,6 +12,7 @@ Suite *suite_hba(void);
 Suite *suite_lexer(void);
 Suite *suite_server(void);
 Suite *suite_ruleset(void);
+Suite *suite_secrets(void);
 Suite *suite_util(void);
 
 #endif
