@@ -56,12 +56,6 @@ findings_add(struct findings *fs, const struct rule *rule,
 	return f;
 }
 
-uint64_t
-finding_text_hash(const char *text, size_t len)
-{
-	return mem_hash(HASH_SEED, text, len);
-}
-
 void
 finding_set_fix(struct finding *f, const struct source *src, size_t begin,
 		size_t end, const char *text)
@@ -84,7 +78,7 @@ finding_set_fix(struct finding *f, const struct source *src, size_t begin,
 		       1;
 	x->kind = src->kind;
 	x->from_stdin = src->from_stdin;
-	x->text_hash = finding_text_hash(src->text, src->len);
+	x->text_hash = source_hash(src);
 	f->fix = x;
 }
 

@@ -51,9 +51,6 @@ struct findings {
 void finding_place(struct finding *f, const struct source *src, size_t begin,
 		   size_t end);
 
-/* FNV-1a of bytes, to tell whether a file still holds what was linted. */
-uint64_t finding_text_hash(const char *text, size_t len);
-
 /*
  * Adds a finding of rule for src[begin..end) with the rule's severity.
  * Takes ownership of message, whose quotes of src's secrets are masked

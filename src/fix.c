@@ -264,7 +264,7 @@ load_linted(const struct finding *f, const struct fix_options *opt,
 	} else if (source_load(src, f->path, err) != PGT_OK)
 		return -1;
 	src->kind = f->fix->kind;
-	if (finding_text_hash(src->text, src->len) != f->fix->text_hash) {
+	if (source_hash(src) != f->fix->text_hash) {
 		*err = xasprintf("not fixing '%s': it changed while it was "
 				 "linted",
 				 f->path);

@@ -379,13 +379,38 @@ pair_server(const struct run *run, const struct hba_conf *conf)
 	return same_dir ? same_dir->facts : none;
 }
 
-/* Loads every pg_hba.conf first, so that files one of them includes are
- * judged only as part of it. */
+/* Adds the files conf read besides its root to s, sorted again. */
+static void
+pathset_add_included(struct pathset *s, const struct hba_conf *conf)
+{
+	size_t j;
+
+	for (j = 1; j < conf->nfiles; j++)
+		pathset_add(s, conf->realpaths[j]);
+	sort_array(s->v, s->nr, sizeof(*s->v), cmp_str);
+}
+
+/* Whether realpath rp (NULL: none) is in the sorted set s. */
+static int
+pathset_has_real(const struct pathset *s, const char *rp)
+{
+	return rp && s->nr &&
+	       search_array(&rp, s->v, s->nr, sizeof(*s->v), cmp_str) != NULL;
+}
+
+/*
+ * Loads every pg_hba.conf first, so that files one of them includes are
+ * judged only as part of it: the roots are the files no other includes
+ * (or named on the command line), then, in walk order, any file no root
+ * reaches -- files that include each other are judged once, from the
+ * first, not skipped both.
+ */
 static void
 lint_hba_files(struct run *run, const struct walk *w)
 {
 	struct hba_conf *confs = xcalloc(w->nr + 1, sizeof(*confs));
-	struct pathset inside = {NULL, 0, 0};
+	unsigned char *judge = xcalloc(w->nr + 1, 1);
+	struct pathset inside = {NULL, 0, 0}, reached = {NULL, 0, 0};
 	size_t i, j;
 
 	for (i = 0; i < w->nr; i++) {
@@ -395,16 +420,25 @@ lint_hba_files(struct run *run, const struct walk *w)
 			continue;
 		enter_scope(run, &w->v[i]);
 		hba_conf_load(&confs[i], &src, run->ctx.pg_version);
-		for (j = 1; j < confs[i].nfiles; j++)
-			pathset_add(&inside, confs[i].realpaths[j]);
+		pathset_add_included(&inside, &confs[i]);
 	}
-	sort_array(inside.v, inside.nr, sizeof(*inside.v), cmp_str);
+	for (i = 0; i < w->nr; i++)
+		if (confs[i].nfiles &&
+		    (w->v[i].explicit_arg ||
+		     !pathset_has_real(&inside, confs[i].realpaths[0]))) {
+			judge[i] = 1;
+			pathset_add_included(&reached, &confs[i]);
+		}
+	for (i = 0; i < w->nr; i++)
+		if (confs[i].nfiles && !judge[i] &&
+		    !pathset_has_real(&reached, confs[i].realpaths[0])) {
+			judge[i] = 1; /* in a cycle that no root reaches */
+			pathset_add_included(&reached, &confs[i]);
+		}
 	for (i = 0; i < w->nr; i++) {
 		struct server_facts facts;
 
-		if (!confs[i].nfiles)
-			continue;
-		if (!pathset_has(&inside, w->v[i].path) || w->v[i].explicit_arg) {
+		if (judge[i]) {
 			enter_scope(run, &w->v[i]);
 			run->res->files++;
 			facts = pair_server(run, &confs[i]);
@@ -412,9 +446,12 @@ lint_hba_files(struct run *run, const struct walk *w)
 			for (j = 0; j < confs[i].nfiles; j++)
 				scan_markers(run, confs[i].files[j]);
 		}
-		hba_conf_release(&confs[i]);
+		if (confs[i].nfiles)
+			hba_conf_release(&confs[i]);
 	}
 	pathset_release(&inside);
+	pathset_release(&reached);
+	free(judge);
 	free(confs);
 }
 

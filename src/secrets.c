@@ -903,6 +903,35 @@ in_code(const struct source *src, struct source_ranges *out)
 	free(c.v);
 }
 
+/* Whether text holds a word every secret's key or form needs: pass, pwd,
+ * secret, token, key, cred (any case), or "://". Most files with
+ * findings hold none, and need no second read. */
+static int
+might_hold_secrets(const char *text, size_t len)
+{
+	static const char *const words[] = {"pass", "pwd",  "secret", "token",
+					    "key",  "cred", "://"};
+	size_t i, w;
+
+	for (i = 0; i < len; i++) {
+		char c = lower(text[i]);
+
+		if (!strchr("pstkc:", c) || !c)
+			continue;
+		for (w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+			size_t k, n = strlen(words[w]);
+
+			for (k = 0; k < n && i + k < len &&
+				    lower(text[i + k]) == words[w][k];
+			     k++)
+				;
+			if (k == n)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 const struct source_ranges *
 secrets_of(const struct source *src)
 {
@@ -911,6 +940,8 @@ secrets_of(const struct source *src)
 	if (r->found)
 		return r;
 	r->found = 1;
+	if (!might_hold_secrets(src->text, src->len))
+		return r;
 	switch (src->kind) {
 	case FILE_PGCONF_ROOT:
 	case FILE_PGCONF_PART:

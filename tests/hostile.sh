@@ -132,6 +132,26 @@ printf "include 'postgresql.conf'\nssl = off\n" >"$tmp/inc/cycle.conf"
 printf "include 'cycle.conf'\n" >"$tmp/inc/postgresql.conf"
 check "include cycle: named, no hang" 1 "PGT109" -- "$bin" --no-show-source "$tmp/inc/postgresql.conf"
 
+# include_dir '.' in every file: PostgreSQL stops a directory at the file
+# that fails, so this is linear (it was factorial); the root's finding kept.
+mkdir "$tmp/fan"
+printf "ssl = off\ninclude_dir '.'\n" >"$tmp/fan/postgresql.conf"
+for f in a b c d e f g h i; do printf "include_dir '.'\n" >"$tmp/fan/$f.conf"; done
+check "include_dir '.' fan-out: linear, root kept" 1 "postgresql.conf:1:7: error" -- "$bin" --no-show-source "$tmp/fan/postgresql.conf"
+# A relative include missing is a finding however the root is named.
+printf "include 'missing.conf'\nssl = off\n" >"$tmp/inc/postgresql.conf"
+check "missing relative include, absolute root path" 1 "PGT109" -- "$bin" --no-show-source "$tmp/inc/postgresql.conf"
+check "missing relative include, absolute root: PGT101" 1 "PGT101" -- "$bin" --no-show-source "$tmp/inc/postgresql.conf"
+# Two pg_hba.conf files that include each other: judged once, not skipped.
+mkdir "$tmp/mutual"
+printf 'host all all 0.0.0.0/0 md5\ninclude b_hba.conf\n' >"$tmp/mutual/a_hba.conf"
+printf 'hostssl all all 10.0.0.0/8 scram-sha-256\ninclude a_hba.conf\n' >"$tmp/mutual/b_hba.conf"
+check "hba files including each other: judged" 1 "a_hba.conf:1:1: error.*PGT201" -- "$bin" --no-show-source --pg-version 16 "$tmp/mutual"
+# A YAML document nested a million deep is skipped (a byte pre-scan, before
+# libyaml); the next document's finding is kept.
+{ printf 'a: '; head -c 1000000 /dev/zero | tr '\0' '['; head -c 1000000 /dev/zero | tr '\0' ']'; printf '\n---\nPGHOST: db.example.com\nPGSSLMODE: disable\n'; } >"$tmp/flow.yaml"
+check "YAML flow nested 1M deep: next document read" 1 "flow.yaml:4:12: error" -- "$bin" --no-show-source "$tmp/flow.yaml"
+
 # 11. A custom rule with a catastrophic pattern: bounded and reported.
 mkdir "$tmp/rules" && cat >"$tmp/rules/BOMB001.yaml" <<'YAML'
 id: BOMB001

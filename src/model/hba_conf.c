@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 
 #include "../util/confdir.h"
+#include "hba_index.h"
 #include "../util/xalloc.h"
 
 struct stack {
@@ -49,17 +50,6 @@ add_file(struct hba_conf *conf, struct source *src)
 	return i;
 }
 
-static char *
-relative_to(const char *including, const char *target)
-{
-	const char *slash = strrchr(including, '/');
-
-	if (target[0] == '/' || !slash)
-		return xstrdup(target);
-	return xasprintf("%.*s/%s", (int)(slash - including), including,
-			 target);
-}
-
 static int
 on_stack(const struct stack *st, const char *rp)
 {
@@ -72,12 +62,13 @@ on_stack(const struct stack *st, const char *rp)
 }
 
 /*
- * Opens path for inclusion. Returns the file index, or -1 with *err set
- * (NULL when the file is to be skipped silently).
+ * Opens path (written so in the file) for inclusion. Returns the file
+ * index, or -1 with *err set (NULL when the file is to be skipped
+ * silently).
  */
 static long
-open_included(struct hba_conf *conf, const char *path, int missing_ok,
-	      const struct stack *st, char **err)
+open_included(struct hba_conf *conf, const char *path, const char *written,
+	      int missing_ok, const struct stack *st, char **err)
 {
 	struct source src;
 	struct stat sb;
@@ -91,7 +82,9 @@ open_included(struct hba_conf *conf, const char *path, int missing_ok,
 		return -1;
 	}
 	if (stat(path, &sb) != 0 && (errno == ENOENT || errno == ENOTDIR)) {
-		if (path[0] == '/')
+		/* as written: absolute names the deployed machine, relative
+		 * the tree given, whatever path the tree was named by */
+		if (written[0] == '/')
 			conf->incomplete = 1; /* not on this machine */
 		else if (!missing_ok)
 			*err = xasprintf("could not open file \"%s\": No such "
@@ -187,8 +180,8 @@ expand_line(struct hba_conf *conf, size_t file, struct hba_line *line,
 				t++;
 				continue;
 			}
-			path = relative_to(conf->files[file]->path, at.str + 1);
-			idx = open_included(conf, path, 0, st, err);
+			path = confdir_join(conf->files[file]->path, at.str + 1);
+			idx = open_included(conf, path, at.str + 1, 0, st, err);
 			free(path);
 			if (idx < 0 && *err)
 				return -1;
@@ -233,20 +226,21 @@ new_entry(struct hba_conf *conf, size_t file, struct hba_line *line)
 
 /* include_dir: each file GetConfFilesInDir chooses, in order. */
 static char *
-include_dir(struct hba_conf *conf, const char *dir, struct stack *st)
+include_dir(struct hba_conf *conf, const char *dir, const char *written,
+	    struct stack *st)
 {
 	char **names, *err = NULL;
 	size_t n, i;
 
 	if (confdir_list(dir, &names, &n)) {
-		if (dir[0] == '/' && errno == ENOENT) {
+		if (written[0] == '/' && errno == ENOENT) {
 			conf->incomplete = 1;
 			return NULL;
 		}
 		return xasprintf("could not open directory \"%s\"", dir);
 	}
 	for (i = 0; i < n && !err; i++) {
-		long idx = open_included(conf, names[i], 0, st, &err);
+		long idx = open_included(conf, names[i], names[i], 0, st, &err);
 
 		if (idx >= 0)
 			read_lines(conf, (size_t)idx, st);
@@ -271,11 +265,11 @@ include_record(struct hba_conf *conf, size_t file, struct hba_line *line,
 	    strcmp(kw, "include_dir"))
 		return 0;
 	target = line->fields[1].v[0].str;
-	path = relative_to(conf->files[file]->path, target);
+	path = confdir_join(conf->files[file]->path, target);
 	if (!strcmp(kw, "include_dir"))
-		err = include_dir(conf, path, st);
+		err = include_dir(conf, path, target, st);
 	else {
-		idx = open_included(conf, path, kw[7] == '_', st, &err);
+		idx = open_included(conf, path, target, kw[7] == '_', st, &err);
 		if (idx >= 0)
 			read_lines(conf, (size_t)idx, st);
 	}
@@ -331,6 +325,7 @@ hba_conf_load(struct hba_conf *conf, struct source *root, int version)
 	memset(conf, 0, sizeof(*conf));
 	memset(&st, 0, sizeof(st));
 	conf->version = version;
+	conf->index = hba_index_new();
 	read_lines(conf, add_file(conf, root), &st);
 }
 
@@ -363,5 +358,6 @@ hba_conf_release(struct hba_conf *conf)
 	free(conf->files);
 	free(conf->realpaths);
 	free(conf->lines);
+	hba_index_free(conf->index);
 	memset(conf, 0, sizeof(*conf));
 }

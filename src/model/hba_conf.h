@@ -19,6 +19,8 @@
 
 #define HBA_MAX_INCLUDE_DEPTH 10 /* CONF_FILE_MAX_DEPTH */
 
+struct hba_index;
+
 struct hba_entry {
 	const struct source *src; /* borrowed from hba_conf.files */
 	uint32_t line;
@@ -39,6 +41,7 @@ struct hba_conf {
 	int incomplete;          /* an include named a file not on this
 				    machine (an absolute path) */
 	int version;
+	struct hba_index *index; /* owned; built on first use (hba_model.c) */
 };
 
 /*

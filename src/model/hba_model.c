@@ -15,6 +15,8 @@
  */
 #include "hba_model.h"
 
+#include "hba_index.h"
+
 #include <string.h>
 #include <strings.h>
 
@@ -109,59 +111,42 @@ hba_method_strength(enum hba_method m)
 	return 100;
 }
 
-enum tok_class { TC_ALL, TC_REPLICATION, TC_SAMEUSER, TC_SAMEROLE,
-		 TC_GROUP, TC_REGEX, TC_NAME };
-
 static int
 unquoted_is(const struct hba_token *t, const char *k)
 {
 	return !t->quoted && !strcmp(t->str, k);
 }
 
-static enum tok_class
-db_class(const struct hba_token *t, int version)
+enum hba_tok_class
+hba_token_class(const struct hba_token *t, int is_db, int version)
 {
 	if (unquoted_is(t, "all"))
-		return TC_ALL;
+		return HBA_TC_ALL;
+	if (version >= 16 && t->str[0] == '/')
+		return HBA_TC_REGEX;
+	if (!is_db)
+		return !t->quoted && t->str[0] == '+' ? HBA_TC_GROUP
+						      : HBA_TC_NAME;
 	if (unquoted_is(t, "replication"))
-		return TC_REPLICATION;
+		return HBA_TC_REPLICATION;
 	if (unquoted_is(t, "sameuser"))
-		return TC_SAMEUSER;
+		return HBA_TC_SAMEUSER;
 	if (unquoted_is(t, "samerole") || unquoted_is(t, "samegroup"))
-		return TC_SAMEROLE;
-	if (version >= 16 && t->str[0] == '/')
-		return TC_REGEX;
-	return TC_NAME;
+		return HBA_TC_SAMEROLE;
+	return HBA_TC_NAME;
 }
 
-static enum tok_class
-user_class(const struct hba_token *t, int version)
+int
+hba_token_covered(const struct hba_token *t, const struct hba_field *L,
+		  int is_db, int version)
 {
-	if (unquoted_is(t, "all"))
-		return TC_ALL;
-	if (!t->quoted && t->str[0] == '+')
-		return TC_GROUP;
-	if (version >= 16 && t->str[0] == '/')
-		return TC_REGEX;
-	return TC_NAME;
-}
-
-/*
- * Does list L match every connection that token t matches? Only "all" and
- * an identical token are proofs; "all" never matches physical replication.
- */
-static int
-token_covered(const struct hba_token *t, const struct hba_field *L, int is_db,
-	      int version)
-{
-	enum tok_class ct = is_db ? db_class(t, version) : user_class(t, version);
+	enum hba_tok_class ct = hba_token_class(t, is_db, version);
 	size_t i;
 
 	for (i = 0; i < L->nr; i++) {
-		enum tok_class cu = is_db ? db_class(&L->v[i], version)
-					  : user_class(&L->v[i], version);
+		enum hba_tok_class cu = hba_token_class(&L->v[i], is_db, version);
 
-		if (cu == TC_ALL && ct != TC_REPLICATION)
+		if (cu == HBA_TC_ALL && ct != HBA_TC_REPLICATION)
 			return 1;
 		if (cu == ct && !strcmp(L->v[i].str, t->str))
 			return 1;
@@ -169,16 +154,8 @@ token_covered(const struct hba_token *t, const struct hba_field *L, int is_db,
 	return 0;
 }
 
-/* One piece of a record's address: a range, or a name to compare. */
-struct addr_piece {
-	enum hba_addr_kind kind; /* ADDR_CIDR for "all" split by family */
-	int family;
-	unsigned char addr[16], mask[16];
-	const char *hostname;
-};
-
-static int
-addr_covered(const struct addr_piece *p, const struct hba_record *r)
+int
+hba_addr_covered(const struct hba_addr_piece *p, const struct hba_record *r)
 {
 	size_t i, hl, pl;
 
@@ -211,7 +188,7 @@ addr_covered(const struct addr_piece *p, const struct hba_record *r)
 }
 
 static size_t
-addr_pieces(const struct hba_record *r, struct addr_piece out[2])
+addr_pieces(const struct hba_record *r, struct hba_addr_piece out[2])
 {
 	memset(out, 0, 2 * sizeof(*out));
 	if (r->addr_kind == ADDR_ALL) {
@@ -229,7 +206,7 @@ addr_pieces(const struct hba_record *r, struct addr_piece out[2])
 }
 
 static int
-piece_loopback(const struct addr_piece *p)
+piece_loopback(const struct hba_addr_piece *p)
 {
 	struct hba_record r;
 
@@ -261,45 +238,27 @@ note_shadower(struct hba_cover *c, size_t j)
 	c->nby++;
 }
 
-/* The first earlier entry that matches the whole piece, or -1. */
-static long
-first_cover(const struct hba_conf *conf, size_t i, unsigned kind,
-	    const struct hba_token *db, const struct hba_token *user,
-	    const struct addr_piece *ap)
-{
-	size_t j;
-
-	for (j = 0; j < i; j++) {
-		const struct hba_record *r = &conf->v[j].rec;
-
-		if (conf->v[j].error || !(hba_kinds(r->type) & kind))
-			continue;
-		if (!token_covered(db, r->databases, 1, conf->version) ||
-		    !token_covered(user, r->users, 0, conf->version))
-			continue;
-		if (kind != CONN_LOCAL && !addr_covered(ap, r))
-			continue;
-		return (long)j;
-	}
-	return -1;
-}
-
 struct hba_cover
 hba_covered(const struct hba_conf *conf, size_t i, unsigned kinds,
 	    int remote_only)
 {
 	const struct hba_record *r = &conf->v[i].rec;
 	struct hba_cover c = {1, 1, {0}, 0};
-	struct addr_piece ap[2];
+	struct hba_addr_piece ap[2];
 	size_t na = addr_pieces(r, ap), d, u, a, pieces;
+	const struct hba_cover *known;
+	int whole = kinds == ~0u && !remote_only;
 	unsigned k;
 
+	/* every check asks for the whole cover: computed once */
+	if (whole && (known = hba_index_cover(conf, conf->index, i)))
+		return *known;
 	kinds &= hba_kinds(r->type);
 	pieces = r->databases->nr * r->users->nr * na * 4;
 	if (pieces > MAX_PIECES) {
 		c.complete = 0;
 		c.decided = 0;
-		return c;
+		goto out;
 	}
 	for (k = CONN_LOCAL; k <= CONN_GSS; k <<= 1) {
 		if (!(kinds & k))
@@ -310,18 +269,22 @@ hba_covered(const struct hba_conf *conf, size_t i, unsigned kinds,
 				continue;
 			for (d = 0; d < r->databases->nr; d++)
 				for (u = 0; u < r->users->nr; u++) {
-					long j = first_cover(
-					    conf, i, k, &r->databases->v[d],
+					long j = hba_index_first(
+					    conf, conf->index, i, k,
+					    &r->databases->v[d],
 					    &r->users->v[u], &ap[a]);
 
 					if (j < 0) {
 						c.complete = 0;
-						return c;
+						goto out;
 					}
 					note_shadower(&c, (size_t)j);
 				}
 		}
 	}
+out:
+	if (whole)
+		hba_index_keep_cover(conf->index, i, &c);
 	return c;
 }
 
@@ -345,18 +308,18 @@ db_matches(const struct hba_field *L, const struct hba_probe *p, int version)
 	for (i = 0; i < L->nr; i++) {
 		const struct hba_token *t = &L->v[i];
 
-		switch (db_class(t, version)) {
-		case TC_ALL:
+		switch (hba_token_class(t, 1, version)) {
+		case HBA_TC_ALL:
 			return V_YES;
-		case TC_SAMEUSER:
+		case HBA_TC_SAMEUSER:
 			if (!strcmp(p->database, p->user))
 				return V_YES;
 			break;
-		case TC_NAME:
+		case HBA_TC_NAME:
 			if (!strcmp(t->str, p->database))
 				return V_YES;
 			break;
-		case TC_REPLICATION:
+		case HBA_TC_REPLICATION:
 			break;
 		default: /* samerole, regex */
 			v = V_MAYBE;
@@ -375,10 +338,10 @@ user_matches(const struct hba_field *L, const struct hba_probe *p, int version)
 	for (i = 0; i < L->nr; i++) {
 		const struct hba_token *t = &L->v[i];
 
-		switch (user_class(t, version)) {
-		case TC_ALL:
+		switch (hba_token_class(t, 0, version)) {
+		case HBA_TC_ALL:
 			return V_YES;
-		case TC_NAME:
+		case HBA_TC_NAME:
 			if (!strcmp(t->str, p->user))
 				return V_YES;
 			break;

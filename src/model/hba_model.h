@@ -35,6 +35,40 @@ int hba_is_loopback(const struct hba_record *r);
 /* Popcount of the address mask, or -1 when not an address range. */
 int hba_prefix_len(const struct hba_record *r);
 
+/* What a database or user token means to matching (check_db, check_role):
+ * keywords only unquoted; samerole and +group need the catalogs. */
+enum hba_tok_class {
+	HBA_TC_ALL,
+	HBA_TC_REPLICATION,
+	HBA_TC_SAMEUSER,
+	HBA_TC_SAMEROLE,
+	HBA_TC_GROUP,
+	HBA_TC_REGEX,
+	HBA_TC_NAME
+};
+
+enum hba_tok_class hba_token_class(const struct hba_token *t, int is_db,
+				   int version);
+
+/* Does list L match every connection that token t matches? Only "all"
+ * and an identical token are proofs; "all" never matches physical
+ * replication. */
+int hba_token_covered(const struct hba_token *t, const struct hba_field *L,
+		      int is_db, int version);
+
+/* One piece of a record's address: a range ("all" is split into the two
+ * families' /0), a host name, or samehost/samenet. */
+struct hba_addr_piece {
+	enum hba_addr_kind kind;
+	int family;
+	unsigned char addr[16], mask[16];
+	const char *hostname; /* borrowed */
+};
+
+/* Does record r's address match every client of piece p? */
+int hba_addr_covered(const struct hba_addr_piece *p,
+		     const struct hba_record *r);
+
 #define HBA_MAX_SHADOWERS 8
 
 struct hba_cover {

@@ -13,11 +13,15 @@
  *   cycles end at the depth limit in PostgreSQL, we name the cycle at the
  *   include that closes it;
  * - include_if_exists skips a missing file silently;
+ * - a file "fails" on a syntax error or a failed include, and so does
+ *   everything that read it; include_dir reads no file after one that
+ *   failed (ParseConfigDirectory's "goto cleanup"): that keeps a
+ *   directory that includes itself linear, as it is in PostgreSQL;
  * - only the last assignment of a name is validated and applied (earlier
- *   ones are marked "ignore" before validation).
+ *   ones are marked "ignore" before validation); we drop them as we read,
+ *   and read and parse each file once however often it is included.
  */
 #include "../util/confdir.h"
-#include "../util/sort.h"
 #include "server.h"
 
 #include <errno.h>
@@ -27,6 +31,8 @@
 #include <sys/stat.h>
 
 #include "../parsers/pgconf.h"
+#include "../util/buf.h"
+#include "../util/hash.h"
 #include "../util/xalloc.h"
 
 static void
@@ -46,136 +52,218 @@ add_problem(struct server_config *cfg, enum server_problem_kind kind,
 	p->message = message;
 }
 
-static const struct source *
-add_file(struct server_config *cfg, struct source *src)
+/* What one load keeps besides cfg: the files being read (innermost
+ * last), and where each name's effective assignment is, so that one
+ * overridden is dropped at once (memory follows the names a
+ * configuration sets, not how often a file is included). */
+struct loader {
+	struct server_config *cfg;
+	size_t stack[SERVER_MAX_INCLUDE_DEPTH + 2]; /* file indexes */
+	int depth;
+	size_t *slots; /* owned; per hash slot, a setting index + 1 */
+	size_t cap;    /* a power of two; slots used <= cap / 2 */
+	size_t dead;   /* overridden settings not yet dropped */
+};
+
+/* The file with realpath rp already read, or -1. */
+static long
+known_file(const struct server_config *cfg, const char *rp)
 {
-	char *rp = realpath(src->path, NULL);
+	size_t i;
+
+	for (i = 0; rp && i < cfg->nfiles; i++)
+		if (cfg->realpaths[i] && !strcmp(cfg->realpaths[i], rp))
+			return (long)i;
+	return -1;
+}
+
+/* Keeps src (its ownership passes to cfg) and its parse; returns its
+ * index. Each file is read and parsed once, however often included. */
+static size_t
+add_file(struct server_config *cfg, struct source *src, char *rp)
+{
 	struct source *owned = xmalloc(sizeof(*owned));
+	size_t i = cfg->nfiles, old = cfg->files_alloc;
 
 	*owned = *src;
 	if (owned->kind != FILE_PGCONF_ROOT)
 		owned->kind = FILE_PGCONF_PART;
 	ALLOC_GROW(cfg->files, cfg->nfiles + 1, cfg->files_alloc);
-	cfg->realpaths = xrealloc(cfg->realpaths,
-				  cfg->files_alloc * sizeof(*cfg->realpaths));
-	cfg->files[cfg->nfiles] = owned;
-	cfg->realpaths[cfg->nfiles] = rp;
+	if (old != cfg->files_alloc) {
+		cfg->realpaths = xrealloc(cfg->realpaths, cfg->files_alloc *
+							      sizeof(*cfg->realpaths));
+		cfg->parsed = xrealloc(cfg->parsed,
+				       cfg->files_alloc * sizeof(*cfg->parsed));
+	}
+	cfg->files[i] = owned;
+	cfg->realpaths[i] = rp;
+	pgconf_parse(owned->text, owned->len, &cfg->parsed[i]);
 	cfg->nfiles++;
-	return owned;
+	return i;
 }
 
-/* The files being read, innermost last, for cycle detection. */
-struct include_stack {
-	const char *rp[SERVER_MAX_INCLUDE_DEPTH + 2];
-	int depth;
-};
-
-static void read_file(struct server_config *cfg, struct source *src,
-		      struct include_stack *st);
-
-static char *
-join_relative(const char *including, const char *target)
-{
-	const char *slash;
-
-	if (target[0] == '/')
-		return xstrdup(target);
-	slash = strrchr(including, '/');
-	if (!slash)
-		return xstrdup(target);
-	return xasprintf("%.*s/%s", (int)(slash - including), including,
-			 target);
-}
+static int read_file(struct loader *ld, size_t file, int first_time);
 
 static int
-on_stack(const struct include_stack *st, const char *rp)
+on_stack(const struct loader *ld, const char *rp)
 {
 	int i;
 
-	for (i = 0; i < st->depth; i++)
-		if (st->rp[i] && !strcmp(st->rp[i], rp))
+	for (i = 0; rp && i < ld->depth; i++)
+		if (ld->cfg->realpaths[ld->stack[i]] &&
+		    !strcmp(ld->cfg->realpaths[ld->stack[i]], rp))
 			return 1;
 	return 0;
 }
 
 /*
- * Reads one included file named by item of src. strict: a missing file
- * is a problem (include) rather than skipped (include_if_exists).
+ * Reads the file an include item of src names (path: where it is;
+ * written: as the item writes it). strict: a missing file is a problem
+ * (include) rather than skipped (include_if_exists). Returns what
+ * ParseConfigFile returns: 0 when it or anything it reads failed.
  */
-static void
-include_file(struct server_config *cfg, const struct source *from,
-	     const struct pgconf_item *item, const char *path, int strict,
-	     struct include_stack *st)
+static int
+include_file(struct loader *ld, const struct source *from,
+	     const struct pgconf_item *item, const char *path,
+	     const char *written, int strict)
 {
+	struct server_config *cfg = ld->cfg;
 	struct source inc;
 	struct stat sb;
 	char *err = NULL, *rp;
+	long known;
 
-	if (st->depth + 1 > SERVER_MAX_INCLUDE_DEPTH + 1) {
+	if (ld->depth > SERVER_MAX_INCLUDE_DEPTH) {
 		add_problem(cfg, PROBLEM_INCLUDE, from, item->begin, item->end,
 			    item->line,
 			    xasprintf("include nesting depth exceeds %d at "
 				      "'%s'",
 				      SERVER_MAX_INCLUDE_DEPTH, path));
-		return;
+		return 0;
 	}
 	rp = realpath(path, NULL);
-	if (rp && on_stack(st, rp)) {
+	if (on_stack(ld, rp)) {
+		/* PostgreSQL would go round until the depth limit and fail
+		 * there: name the cycle where it closes, and fail here. */
 		add_problem(cfg, PROBLEM_INCLUDE, from, item->begin, item->end,
 			    item->line,
 			    xasprintf("include cycle: '%s' is already being "
 				      "read",
 				      path));
 		free(rp);
-		return;
+		return 0;
 	}
-	free(rp);
-	if (stat(path, &sb) != 0 && (errno == ENOENT || errno == ENOTDIR)) {
+	if (!rp && stat(path, &sb) != 0 &&
+	    (errno == ENOENT || errno == ENOTDIR)) {
 		/* An absolute path names the deployed machine's file system,
-		 * which we cannot see: what it holds is unknown, not wrong. */
-		if (path[0] == '/')
+		 * which we cannot see: what it holds is unknown, not wrong.
+		 * A relative one is part of the tree given. */
+		if (written[0] == '/') {
 			cfg->incomplete = 1;
-		else if (strict)
+			return 1;
+		}
+		if (strict)
 			add_problem(cfg, PROBLEM_INCLUDE, from, item->begin,
 				    item->end, item->line,
 				    xasprintf("could not open file '%s'", path));
-		return;
+		return !strict;
+	}
+	if ((known = known_file(cfg, rp)) >= 0) {
+		free(rp);
+		return read_file(ld, (size_t)known, 0);
 	}
 	if (source_load(&inc, path, &err) != PGT_OK) {
 		add_problem(cfg, PROBLEM_INCLUDE, from, item->begin, item->end,
 			    item->line, err);
-		return;
+		free(rp);
+		return 0;
 	}
-	read_file(cfg, &inc, st);
+	return read_file(ld, add_file(cfg, &inc, rp), 1);
 }
 
-static void
-include_dir(struct server_config *cfg, const struct source *from,
+/* ParseConfigDirectory: its files in order, up to the first that fails
+ * (PostgreSQL reads no further). */
+static int
+include_dir(struct loader *ld, const struct source *from,
 	    const struct pgconf_item *item, const char *dir,
-	    struct include_stack *st)
+	    const char *written)
 {
 	char **names;
 	size_t n, i;
+	int ok = 1;
 
 	if (confdir_list(dir, &names, &n)) {
-		if (dir[0] == '/' && errno == ENOENT)
-			cfg->incomplete = 1;
-		else
-			add_problem(cfg, PROBLEM_INCLUDE, from, item->begin,
-				    item->end, item->line,
-				    xasprintf("could not open directory '%s'",
-					      dir));
-		return;
+		if (written[0] == '/' && errno == ENOENT) {
+			ld->cfg->incomplete = 1;
+			return 1;
+		}
+		add_problem(ld->cfg, PROBLEM_INCLUDE, from, item->begin,
+			    item->end, item->line,
+			    xasprintf("could not open directory '%s'", dir));
+		return 0;
 	}
-	for (i = 0; i < n; i++)
-		include_file(cfg, from, item, names[i], 1, st);
+	for (i = 0; i < n && ok; i++)
+		ok = include_file(ld, from, item, names[i], names[i], 1);
 	confdir_free(names, n);
+	return ok;
+}
+
+/* Drops the overridden settings and rebuilds the name table. */
+static void
+compact(struct loader *ld)
+{
+	struct server_config *cfg = ld->cfg;
+	size_t i, kept = 0;
+
+	for (i = 0; i < cfg->nr; i++)
+		if (!cfg->v[i].overridden)
+			cfg->v[kept++] = cfg->v[i];
+	cfg->nr = kept;
+	ld->dead = 0;
+	free(ld->slots);
+	ld->cap = 64;
+	while (ld->cap < 2 * (cfg->nr + 1))
+		ld->cap *= 2;
+	ld->slots = xcalloc(ld->cap, sizeof(*ld->slots));
+	for (i = 0; i < cfg->nr; i++) {
+		size_t k = (size_t)str_hash(cfg->v[i].name) & (ld->cap - 1);
+
+		while (ld->slots[k])
+			k = (k + 1) & (ld->cap - 1);
+		ld->slots[k] = i + 1;
+	}
+}
+
+/* The effective assignment of name is overridden by the one just added
+ * at index at: marks the old one and points the table at the new. */
+static void
+supersede(struct loader *ld, size_t at)
+{
+	struct server_config *cfg = ld->cfg;
+	const char *name = cfg->v[at].name;
+	size_t k;
+
+	if (2 * (cfg->nr - ld->dead) >= ld->cap)
+		compact(ld); /* also enters at */
+	k = (size_t)str_hash(name) & (ld->cap - 1);
+	for (; ld->slots[k]; k = (k + 1) & (ld->cap - 1))
+		if (!strcmp(cfg->v[ld->slots[k] - 1].name, name)) {
+			if (ld->slots[k] - 1 != at) {
+				cfg->v[ld->slots[k] - 1].overridden = 1;
+				ld->dead++;
+			}
+			break;
+		}
+	ld->slots[k] = at + 1;
+	if (ld->dead > 1024 && 2 * ld->dead > cfg->nr)
+		compact(ld);
 }
 
 static void
-add_setting(struct server_config *cfg, const struct source *src,
-	    struct pgconf_item *it)
+add_setting(struct loader *ld, const struct source *src,
+	    const struct pgconf_item *it)
 {
+	struct server_config *cfg = ld->cfg;
 	struct setting *s;
 
 	ALLOC_GROW(cfg->v, cfg->nr + 1, cfg->alloc);
@@ -184,7 +272,6 @@ add_setting(struct server_config *cfg, const struct source *src,
 	s->name = it->name;
 	s->value = it->value;
 	s->value_len = it->value_len;
-	it->name = it->value = NULL; /* ownership moves to the setting */
 	s->src = src;
 	s->begin = it->begin;
 	s->end = it->end;
@@ -193,39 +280,50 @@ add_setting(struct server_config *cfg, const struct source *src,
 	s->canonical = s->def ? guc_canonical(s->def, cfg->version, s->value,
 					      s->value_len)
 			      : s->value;
+	supersede(ld, cfg->nr - 1);
 }
 
-static void
-read_file(struct server_config *cfg, struct source *loaded,
-	  struct include_stack *st)
+/*
+ * ParseConfigFp over file (first_time: its own syntax problems are
+ * reported; an included file's are reported once, however often it is
+ * read). Returns 0 when PostgreSQL's would return false: a syntax error,
+ * or an include that failed.
+ */
+static int
+read_file(struct loader *ld, size_t file, int first_time)
 {
-	const struct source *src = add_file(cfg, loaded);
-	struct pgconf_file pf;
+	struct server_config *cfg = ld->cfg;
+	const struct source *src = cfg->files[file];
+	/* a copy: cfg->parsed moves as includes add files, its items do not */
+	const struct pgconf_file parsed = cfg->parsed[file], *pf = &parsed;
 	size_t i;
+	int ok = !pf->abandoned;
 
-	st->rp[st->depth++] = cfg->realpaths[cfg->nfiles - 1];
-	pgconf_parse(src->text, src->len, &pf);
+	ld->stack[ld->depth++] = file;
 	/* guc-file.l has no notion of a byte order mark: its bytes are
 	 * LETTERs, so they start the first name, which no parameter has. */
-	if (src->len >= 3 && !memcmp(src->text, "\xEF\xBB\xBF", 3) && pf.nr &&
-	    pf.v[0].kind != PGCONF_ERROR && pf.v[0].begin > 0)
+	if (first_time && src->len >= 3 &&
+	    !memcmp(src->text, "\xEF\xBB\xBF", 3) && pf->nr &&
+	    pf->v[0].kind != PGCONF_ERROR && pf->v[0].begin > 0)
 		add_problem(cfg, PROBLEM_SYNTAX, src, 0, 3, 1,
 			    xstrdup("the file starts with a UTF-8 byte order "
 				    "mark: PostgreSQL reads it as part of the "
 				    "first parameter's name and refuses the "
 				    "file"));
-	for (i = 0; i < pf.nr; i++) {
-		struct pgconf_item *it = &pf.v[i];
+	for (i = 0; i < pf->nr; i++) {
+		const struct pgconf_item *it = &pf->v[i];
 		char *target;
 
 		switch (it->kind) {
 		case PGCONF_SETTING:
-			add_setting(cfg, src, it);
+			add_setting(ld, src, it);
 			continue;
 		case PGCONF_ERROR:
-			add_problem(cfg, PROBLEM_SYNTAX, src, it->begin,
-				    it->end, it->line, it->error);
-			it->error = NULL;
+			ok = 0;
+			if (first_time)
+				add_problem(cfg, PROBLEM_SYNTAX, src, it->begin,
+					    it->end, it->line,
+					    xstrdup(it->error));
 			continue;
 		default:
 			break;
@@ -238,63 +336,46 @@ read_file(struct server_config *cfg, struct source *loaded,
 						  "directory name"
 						: "empty configuration file "
 						  "name"));
+			ok = 0;
 			continue;
 		}
-		target = join_relative(src->path, it->value);
-		if (it->kind == PGCONF_INCLUDE_DIR)
-			include_dir(cfg, src, it, target, st);
-		else
-			include_file(cfg, src, it, target,
-				     it->kind == PGCONF_INCLUDE, st);
+		target = confdir_join(src->path, it->value);
+		if (it->kind == PGCONF_INCLUDE_DIR) {
+			if (!include_dir(ld, src, it, target, it->value))
+				ok = 0;
+		} else if (!include_file(ld, src, it, target, it->value,
+					 it->kind == PGCONF_INCLUDE))
+			ok = 0;
 		free(target);
 	}
-	if (pf.abandoned)
+	if (pf->abandoned && first_time)
 		add_problem(cfg, PROBLEM_SYNTAX, src, src->len, src->len,
 			    (uint32_t)source_nlines(src),
 			    xstrdup("too many syntax errors, PostgreSQL "
 				    "abandons the rest of the file"));
-	pgconf_release(&pf);
-	st->depth--;
+	ld->depth--;
+	return ok;
 }
 
-static int
-cmp_setting_ptr(const void *a, const void *b)
-{
-	const struct setting *x = *(const struct setting *const *)a;
-	const struct setting *y = *(const struct setting *const *)b;
-	int c = strcmp(x->name, y->name);
-
-	/* Same name: keep file order (the array is in reading order). */
-	return c ? c : (x > y) - (x < y);
-}
-
-/*
- * Marks all but the last assignment of each name (sorting, so a file of
- * millions of lines stays fast), then validates the ones that remain.
- */
+/* Validates the effective assignments (only they are checked). */
 static void
-resolve(struct server_config *cfg)
+validate(struct server_config *cfg)
 {
-	struct setting **by_name = xmalloc((cfg->nr + 1) * sizeof(*by_name));
 	size_t i;
 
-	for (i = 0; i < cfg->nr; i++)
-		by_name[i] = &cfg->v[i];
-	sort_array(by_name, cfg->nr, sizeof(*by_name), cmp_setting_ptr);
-	for (i = 0; i + 1 < cfg->nr; i++)
-		if (!strcmp(by_name[i]->name, by_name[i + 1]->name))
-			by_name[i]->overridden = 1;
-	free(by_name);
 	for (i = 0; i < cfg->nr; i++) {
 		const struct setting *s = &cfg->v[i];
+		char *shown;
 
 		if (s->overridden || s->canonical)
 			continue;
+		shown = str_cut(s->value, QUOTE_MAX);
 		add_problem(cfg, PROBLEM_VALUE, s->src, s->begin, s->end,
 			    s->line,
 			    xasprintf("invalid value for parameter '%s': "
-				      "'%.*s'",
-				      s->name, (int)s->value_len, s->value));
+				      "'%s'",
+				      s->name, shown));
+		free(shown);
 	}
 }
 
@@ -302,25 +383,32 @@ void
 server_config_load(struct server_config *cfg, struct source *root,
 		   int version, int with_auto)
 {
-	struct include_stack st = {{NULL}, 0};
+	struct loader ld;
 
 	memset(cfg, 0, sizeof(*cfg));
+	memset(&ld, 0, sizeof(ld));
+	ld.cfg = cfg;
+	compact(&ld);
 	cfg->version = version;
-	read_file(cfg, root, &st);
+	read_file(&ld, add_file(cfg, root, realpath(root->path, NULL)), 1);
 	if (with_auto) {
 		/* ProcessConfigFileInternal reads PG_AUTOCONF_FILENAME last,
 		 * with include_if_exists semantics, at depth 0. */
-		char *path = join_relative(cfg->files[0]->path,
-					   "postgresql.auto.conf");
+		char *path = confdir_join(cfg->files[0]->path,
+					  "postgresql.auto.conf");
 		struct source aut;
 		char *err = NULL;
 
 		if (source_load(&aut, path, &err) == PGT_OK)
-			read_file(cfg, &aut, &st);
+			read_file(&ld, add_file(cfg, &aut,
+						realpath(path, NULL)),
+				  1);
 		free(err);
 		free(path);
 	}
-	resolve(cfg);
+	compact(&ld);
+	free(ld.slots);
+	validate(cfg);
 }
 
 void
@@ -328,17 +416,15 @@ server_config_release(struct server_config *cfg)
 {
 	size_t i;
 
-	for (i = 0; i < cfg->nr; i++) {
-		free(cfg->v[i].name);
-		free(cfg->v[i].value);
-	}
 	for (i = 0; i < cfg->nproblems; i++)
 		free(cfg->problems[i].message);
 	for (i = 0; i < cfg->nfiles; i++) {
+		pgconf_release(&cfg->parsed[i]);
 		source_release(cfg->files[i]);
 		free(cfg->files[i]);
 		free(cfg->realpaths[i]);
 	}
+	free(cfg->parsed);
 	free(cfg->v);
 	free(cfg->problems);
 	free(cfg->files);

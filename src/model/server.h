@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../parsers/pgconf.h"
 #include "../util/source.h"
 #include "guc.h"
 
@@ -19,8 +20,9 @@
 #define SERVER_MAX_INCLUDE_DEPTH 10
 
 struct setting {
-	char *name;                /* owned; lowercase */
-	char *value;               /* owned; as PostgreSQL reads it */
+	const char *name;          /* borrowed from parsed; lowercase */
+	const char *value;         /* borrowed from parsed; as PostgreSQL
+				      reads it */
 	size_t value_len;
 	const char *canonical;     /* borrowed: static table or value; NULL
 				      when PostgreSQL rejects the value */
@@ -28,7 +30,9 @@ struct setting {
 	const struct source *src;  /* borrowed from server_config.files */
 	size_t begin, end;         /* the value as written */
 	uint32_t line;
-	int overridden;            /* a later assignment of the same name wins */
+	int overridden;            /* a later assignment of the same name
+				      wins (such settings are dropped as the
+				      load goes: none is left after it) */
 };
 
 enum server_problem_kind {
@@ -49,7 +53,10 @@ struct server_config {
 	struct source **files;     /* owned, each owned; files[0] is the root */
 	size_t nfiles, files_alloc;
 	char **realpaths;          /* owned; realpath of each file, or NULL */
-	struct setting *v;         /* owned; every assignment in order */
+	struct pgconf_file *parsed; /* owned; each file's items, parsed once
+				       however often it is included */
+	struct setting *v;         /* owned; the effective assignments, in
+				      reading order */
 	size_t nr, alloc;
 	struct server_problem *problems; /* owned; in reading order */
 	size_t nproblems, problems_alloc;

@@ -13,6 +13,7 @@
 
 #include "../util/buf.h"
 #include "../util/utf8.h"
+#include "../util/yaml_doc.h"
 #include "../util/xalloc.h"
 
 struct walker {
@@ -205,6 +206,9 @@ yaml_carrier_parse(const struct source *src, assign_keep_fn keep,
 {
 	yaml_parser_t parser;
 	struct walker w;
+	size_t deep_line = 0;
+	char *text = yaml_blank_deep(src->text, src->len, YAML_MAX_FLOW_DEPTH,
+				     &deep_line);
 	int rc = 0;
 
 	assignments_init(out, keep);
@@ -212,11 +216,21 @@ yaml_carrier_parse(const struct source *src, assign_keep_fn keep,
 	w.src = src;
 	w.out = out;
 	*err = NULL;
+	if (text) {
+		*err = xasprintf("%zu:1: a document nested deeper than %d "
+				 "levels is not read (the others are)",
+				 deep_line, YAML_MAX_FLOW_DEPTH);
+		rc = -1;
+	}
 	if (!yaml_parser_initialize(&parser)) {
+		free(*err);
 		*err = xstrdup("cannot initialise the YAML parser");
+		free(text);
 		return -1;
 	}
-	yaml_parser_set_input_string(&parser, (const unsigned char *)src->text,
+	yaml_parser_set_input_string(&parser,
+				     (const unsigned char *)(text ? text
+								  : src->text),
 				     src->len);
 	for (;;) {
 		yaml_document_t doc;
@@ -224,6 +238,7 @@ yaml_carrier_parse(const struct source *src, assign_keep_fn keep,
 		struct buf path = BUF_INIT;
 
 		if (!yaml_parser_load(&parser, &doc)) {
+			free(*err);
 			*err = xasprintf("%zu:%zu: %s",
 					 parser.problem_mark.line + 1,
 					 parser.problem_mark.column + 1,
@@ -238,18 +253,21 @@ yaml_carrier_parse(const struct source *src, assign_keep_fn keep,
 			break;
 		}
 		w.doc = &doc;
+		w.visited = 0;
+		w.over_limit = 0;
 		walk(&w, root, &path, 0);
 		buf_release(&path);
-		yaml_document_delete(&doc);
-		if (w.over_limit) {
-			*err = xasprintf("more than %d nodes or deeper than %d "
-					 "levels (YAML aliases?): the rest is "
-					 "not read",
+		if (w.over_limit && !*err) {
+			*err = xasprintf("%zu:1: a document of more than %d "
+					 "nodes or deeper than %d levels (YAML "
+					 "aliases?) is read only in part",
+					 root->start_mark.line + 1,
 					 YAML_MAX_NODES, YAML_MAX_DEPTH);
 			rc = -1;
-			break;
 		}
+		yaml_document_delete(&doc);
 	}
 	yaml_parser_delete(&parser);
+	free(text);
 	return rc;
 }

@@ -17,8 +17,10 @@
 
 /*
  * Fills out from src. Returns 0, or -1 with *err (malloc'd) describing a
- * YAML error as "line:col: problem" or a limit that was hit; what was
- * read before stays in out.
+ * YAML error as "line:col: problem" (reading stops there) or the first
+ * document that a limit kept from being read whole (the others are read:
+ * a document nested deeper than YAML_MAX_FLOW_DEPTH in flow collections,
+ * one of more than YAML_MAX_NODES nodes); what was read stays in out.
  */
 int yaml_carrier_parse(const struct source *src, assign_keep_fn keep,
 		       struct assignments *out, char **err);

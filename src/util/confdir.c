@@ -57,3 +57,44 @@ confdir_free(char **paths, size_t n)
 		free(paths[i]);
 	free(paths);
 }
+
+char *
+confdir_join(const char *including, const char *target)
+{
+	const char *slash = strrchr(including, '/');
+	char *joined = target[0] == '/' || !slash
+			   ? xstrdup(target)
+			   : xasprintf("%.*s/%s", (int)(slash - including + 1),
+				       including, target);
+	char **part = xcalloc(strlen(joined) + 1, sizeof(*part));
+	char *p, *save = NULL, *out;
+	size_t n = 0, i, len = 0;
+	int absolute = joined[0] == '/';
+
+	for (p = strtok_r(joined, "/", &save); p; p = strtok_r(NULL, "/", &save)) {
+		if (!strcmp(p, "."))
+			continue;
+		if (!strcmp(p, "..") && n && strcmp(part[n - 1], ".."))
+			n--;
+		else if (!strcmp(p, "..") && absolute)
+			continue; /* "/.." is "/" */
+		else
+			part[n++] = p;
+	}
+	for (i = 0; i < n; i++)
+		len += strlen(part[i]) + 1;
+	out = xmalloc(len + 2);
+	out[0] = '\0';
+	if (absolute)
+		strcat(out, "/");
+	for (i = 0; i < n; i++) {
+		if (i)
+			strcat(out, "/");
+		strcat(out, part[i]);
+	}
+	if (!*out)
+		strcpy(out, ".");
+	free(part);
+	free(joined);
+	return out;
+}

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "hash.h"
 #include "xalloc.h"
 
 /* The index lives behind a pointer so that a const source can fill it
@@ -204,6 +205,14 @@ source_line(const struct source *src, uint32_t line, size_t *len)
 		e--;
 	*len = e - b;
 	return src->text + b;
+}
+
+uint64_t
+source_hash(const struct source *src)
+{
+	if (!src->lines->hash)
+		src->lines->hash = mem_hash(HASH_SEED, src->text, src->len) | 1;
+	return src->lines->hash;
 }
 
 int

@@ -37,11 +37,12 @@ enum file_kind {
 /* Largest file we read; larger ones are skipped with a note. */
 #define SOURCE_MAX_BYTES ((size_t)1 << 30)
 
-/* Where each line starts; built on first use, as most files read never
- * report a position (the prefilter skips them). */
+/* Where each line starts, and a hash of the text; built on first use, as
+ * most files read never report a position (the prefilter skips them). */
 struct source_lines {
 	size_t *start; /* start[i] = offset of line i + 1; NULL: not built */
 	size_t n;
+	uint64_t hash; /* FNV-1a of the text; 0: not computed */
 };
 
 /* Byte ranges [begin, end) of a source, sorted and disjoint. */
@@ -102,6 +103,10 @@ struct pos source_pos(const struct source *src, size_t offset);
  * its length. Returns a pointer into src->text.
  */
 const char *source_line(const struct source *src, uint32_t line, size_t *len);
+
+/* A hash of the whole text (computed once), to tell later whether a
+ * file still holds what was read. */
+uint64_t source_hash(const struct source *src);
 
 /* True when the first 8 KiB hold a NUL byte (git's and grep's test). */
 int source_is_binary(const struct source *src);

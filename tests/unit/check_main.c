@@ -16,6 +16,7 @@ main(void)
 	srunner_add_suite(sr, suite_client());
 	srunner_add_suite(sr, suite_guc());
 	srunner_add_suite(sr, suite_hba());
+	srunner_add_suite(sr, suite_hba_index());
 	srunner_add_suite(sr, suite_lexer());
 	srunner_add_suite(sr, suite_server());
 	srunner_add_suite(sr, suite_ruleset());

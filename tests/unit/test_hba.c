@@ -38,6 +38,11 @@ static const struct {
 	{"host a\r\nlocal b\r\n", 0, "@1 host a|@2 local b"},
 	{"a\n\\\nb\nc\n", 0, "@1 a|@2 b|@4 c"},
 	{"host a\0b c\n", 11, "@1 host a"},
+	/* fgets drops the rest of its read, the line end too: the next
+	 * line joins, and PostgreSQL's line count skips it */
+	{"a b\0x\nc d\n", 11, "@1 a bc d"},
+	{"x\0\ny\nz\n", 7, "@1 xy|@2 z"},
+	{"\0host a\nlocal b\n", 16, "@1 local b"},
 };
 
 static void

@@ -9,6 +9,7 @@ Suite *suite_pgconf(void);
 Suite *suite_client(void);
 Suite *suite_guc(void);
 Suite *suite_hba(void);
+Suite *suite_hba_index(void);
 Suite *suite_lexer(void);
 Suite *suite_server(void);
 Suite *suite_ruleset(void);
