@@ -85,7 +85,7 @@ BIN := $(BUILD)/pgtlslint
 endif
 
 .PHONY: all deps demo check test asan tsan fuzz fuzz-run analyze analyze-run bench golden readme install uninstall clean fmt \
-        check-fmt unit-test golden-test cli-test sarif-test fix-test hostile-test corpus-test variants-test secrets-test install-test live-test precommit-test
+        check-fmt unit-test golden-test cli-test sarif-test fix-test hostile-test corpus-test variants-test secrets-test terminal-test write-safety-test install-test live-test precommit-test
 
 all: $(BIN)
 
@@ -159,8 +159,8 @@ tsan: deps
 	  BUILD=build/tsan SANITIZE=thread
 
 test: unit-test golden-test cli-test sarif-test fix-test hostile-test \
-      corpus-test variants-test secrets-test install-test live-test \
-      precommit-test
+      corpus-test variants-test secrets-test terminal-test \
+      write-safety-test install-test live-test precommit-test
 
 unit-test: $(BUILD)/check_unit $(BIN)
 	@cd tests && ../$(BUILD)/check_unit
@@ -189,6 +189,14 @@ fix-test: $(BIN)
 # fails below precision 0.98 or recall 0.95 in any language.
 corpus-test: $(BIN)
 	@python3 tests/corpus_score.py $(BIN) tests/fixtures/corpus 0.98 0.95
+
+# Text output cannot drive a terminal or forge a line.
+terminal-test: $(BIN)
+	@python3 tests/terminal.py $(BIN)
+
+# --fix writes only the files it fixes (links, includes out, read-only).
+write-safety-test: $(BIN)
+	@python3 tests/write_safety.py $(BIN)
 
 # The secrets matrix: a planted secret in every key and quoting form of
 # every format, never printed by any format or flag; its masked line shown.

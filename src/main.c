@@ -172,19 +172,19 @@ run_explain_conn(const struct pgt_options *o, int pg_version)
 		    "unknown --driver (want libpq, pgjdbc, pgx, lib/pq, "
 			    "node-postgres, postgres.js or asyncpg)");
 	struct text_map map;
+	struct source arg; /* the string, for masking what quotes it */
+	char *reason;
 
 	memset(&map, 0, sizeof(map));
 	map.end = strlen(s);
 	map.verbatim = 1;
 	rc = carriers_fact_from_string(s, strlen(s), pg_version, &map, NULL,
 				       "connection string", &f, &ci);
+	source_from_mem(&arg, "--explain-conn", s, strlen(s));
 	if (rc <= 0) {
-		struct source arg;
 		char *msg = xstrdup(rc < 0 ? ci.error
 					   : "not a connection string or URL");
 
-		/* the message may quote the string: mask its secrets */
-		source_from_mem(&arg, "--explain-conn", s, strlen(s));
 		secrets_mask_message(&arg, &msg);
 		source_release(&arg);
 		fputs("pgtlslint: error: ", stderr);
@@ -204,7 +204,10 @@ run_explain_conn(const struct pgt_options *o, int pg_version)
 	json_object_begin(&j);
 	json_kv_string(&j, "driver", driver_names[f.driver]);
 	json_kv_string(&j, "outcome", outcome_names[v.outcome]);
-	json_kv_string(&j, "reason", v.reason ? v.reason : "");
+	reason = xstrdup(v.reason ? v.reason : "");
+	secrets_mask_message(&arg, &reason);
+	source_release(&arg);
+	json_kv_string(&j, "reason", reason);
 	json_key(&j, "local");
 	json_bool(&j, v.local);
 	json_key(&j, "verification_off");
@@ -215,10 +218,14 @@ run_explain_conn(const struct pgt_options *o, int pg_version)
 	buf_addch(&out, '\n');
 	if (!strcmp(o->format, "json"))
 		fwrite(out.ptr, 1, out.len, stdout);
-	else
-		printf("%s: %s (%s)%s\n", driver_names[f.driver],
-		       outcome_names[v.outcome], v.reason ? v.reason : "",
+	else {
+		printf("%s: %s (", driver_names[f.driver],
+		       outcome_names[v.outcome]);
+		term_puts(stdout, reason, 0);
+		printf(")%s\n",
 		       v.local ? "; loopback or Unix socket only" : "");
+	}
+	free(reason);
 	buf_release(&out);
 	client_verdict_release(&v);
 	client_fact_release(&f);
