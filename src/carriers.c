@@ -102,8 +102,8 @@ text_map_offset(const struct text_map *m, const char *value, size_t k)
 
 	if (m->verbatim)
 		return m->base + k;
-	if (m->offsets)
-		return m->offsets[k];
+	if (m->map)
+		return m->map(m->map_arg, m->shift + k);
 	if (!m->block || !m->src)
 		return m->base;
 	for (i = 0; i < k && value[i]; i++) {
@@ -122,8 +122,9 @@ text_map_offset(const struct text_map *m, const char *value, size_t k)
 static size_t
 map_end(const struct text_map *m, const char *value, size_t e)
 {
-	if (m->offsets && !m->verbatim)
-		return e ? m->offsets[e - 1] + 1 : m->offsets[0];
+	if (m->map && !m->verbatim)
+		return e ? m->map(m->map_arg, m->shift + e - 1) + 1
+			 : m->map(m->map_arg, m->shift);
 	return m->verbatim || m->block ? text_map_offset(m, value, e) : m->end;
 }
 
@@ -136,9 +137,9 @@ sub_map(const struct text_map *m, const char *value, size_t off, size_t len)
 	if (m->verbatim) {
 		s.base = m->base + off;
 		s.end = s.base + len;
-	} else if (m->offsets) {
-		s.offsets = m->offsets + off;
-		s.base = s.offsets[0];
+	} else if (m->map) {
+		s.shift = m->shift + off;
+		s.base = text_map_offset(&s, value + off, 0);
 		s.end = map_end(&s, value + off, len);
 	} else if (m->block) {
 		s.base = text_map_offset(m, value, off);

@@ -10,6 +10,7 @@
 #define PGT_CARRIERS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "parsers/assign.h"
 #include "rules/checks.h"
@@ -18,7 +19,8 @@ struct client_fact;
 
 /*
  * Where the bytes of a value lie in its source: verbatim from base, a YAML
- * literal block (line by line), or only as a whole at [base, end).
+ * literal block (line by line), found by a mapper (a string joined from
+ * pieces: scan_common.c), or only as a whole at [base, end).
  */
 struct text_map {
 	const struct source *src; /* borrowed */
@@ -26,8 +28,11 @@ struct text_map {
 	int verbatim;
 	int block;
 	size_t line0, indent;
-	const size_t *offsets; /* borrowed; per value byte (and one past the
-				  end) its source offset, or NULL */
+	/* The source offset of value byte k + shift (k up to the value's
+	 * length), or NULL. */
+	size_t (*map)(void *arg, size_t k);
+	void *map_arg; /* borrowed */
+	size_t shift;
 };
 
 /* The source offset of byte k of the value (k may equal its length). */

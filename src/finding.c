@@ -34,8 +34,35 @@ finding_place(struct finding *f, const struct source *src, size_t begin,
 	f->end_col16 = (uint32_t)utf8_utf16_units(line, end - at) + 1;
 	f->snippet_col = begin - at;
 	f->snippet_end = end - at;
-	f->snippet = secrets_mask_span(src, at, at + len, &f->snippet_col,
-				       &f->snippet_end);
+	f->snippet = xstrndup(line, len);
+	f->masked = 0;
+}
+
+void
+finding_mask(struct finding *f, const struct source *src)
+{
+	size_t len;
+	const char *line;
+
+	if (f->masked)
+		return;
+	line = source_line(src, f->line, &len);
+	free(f->snippet);
+	f->snippet = secrets_mask_span(src, (size_t)(line - src->text),
+				       (size_t)(line - src->text) + len,
+				       &f->snippet_col, &f->snippet_end);
+	secrets_mask_message(src, &f->message);
+	f->masked = 1;
+}
+
+void
+findings_mask(struct findings *fs, size_t from, const struct source *src)
+{
+	size_t i;
+
+	for (i = from; i < fs->nr; i++)
+		if (!strcmp(fs->v[i].path, src->path))
+			finding_mask(&fs->v[i], src);
 }
 
 struct finding *
@@ -51,7 +78,6 @@ findings_add(struct findings *fs, const struct rule *rule,
 	f->severity = rule->severity;
 	f->path = xstrdup(src->path);
 	finding_place(f, src, begin, end);
-	secrets_mask_message(src, &message);
 	f->message = message;
 	return f;
 }

@@ -36,6 +36,7 @@ struct finding {
 	char *message;           /* owned; secrets already masked */
 	char *snippet;		    /* owned; line `line`, secrets masked */
 	size_t snippet_col, snippet_end; /* the span in snippet, 0-based */
+	int masked;              /* snippet and message are fit to print */
 	struct fix *fix;         /* owned or NULL */
 };
 
@@ -46,15 +47,28 @@ struct findings {
 
 /*
  * Places f at src[begin..end) (a span never crosses its first line):
- * fills line, columns and the masked snippet; leaves the rest alone.
+ * fills line, columns and the snippet (not masked yet); leaves the rest
+ * alone.
  */
 void finding_place(struct finding *f, const struct source *src, size_t begin,
 		   size_t end);
 
 /*
+ * Masks the secrets of src (secrets.h) in f's snippet and message, moving
+ * the snippet's columns with them. Findings are made unmasked, and masked
+ * once their file has been analysed (findings_mask), so that the secrets
+ * of a file are looked for after its scanners let their tokens go: one
+ * file's tokens are held at a time.
+ */
+void finding_mask(struct finding *f, const struct source *src);
+
+/* finding_mask for each finding of fs from index from on that src holds
+ * (by path). Call before src is released. */
+void findings_mask(struct findings *fs, size_t from, const struct source *src);
+
+/*
  * Adds a finding of rule for src[begin..end) with the rule's severity.
- * Takes ownership of message, whose quotes of src's secrets are masked
- * (secrets.h). Returns the finding (valid until the next
+ * Takes ownership of message (masked later: findings_mask). Returns the finding (valid until the next
  * add) so the caller may adjust its severity.
  */
 struct finding *findings_add(struct findings *fs, const struct rule *rule,

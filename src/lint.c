@@ -327,7 +327,7 @@ lint_pgconf(struct run *run, const struct walk_entry *e)
 	struct source src;
 	int root = e->kind == FILE_PGCONF_ROOT;
 	const char *b = strrchr(e->path, '/');
-	size_t i;
+	size_t i, from;
 
 	b = b ? b + 1 : e->path;
 	if (!root && pathset_has(&run->included, e->path))
@@ -335,6 +335,7 @@ lint_pgconf(struct run *run, const struct walk_entry *e)
 	if (load(run, e, &src))
 		return;
 	enter_scope(run, e);
+	from = run->res->findings.nr;
 	server_config_load(&cfg, &src, run->ctx.pg_version,
 			   root && (strcmp(e->path, "-") ||
 				    run->o->stdin_filename));
@@ -351,8 +352,10 @@ lint_pgconf(struct run *run, const struct walk_entry *e)
 			pathset_add(&run->included, cfg.realpaths[i]);
 		summarize(run, &cfg);
 	}
-	for (i = 0; i < cfg.nfiles; i++)
+	for (i = 0; i < cfg.nfiles; i++) {
 		scan_markers(run, cfg.files[i]);
+		findings_mask(&run->res->findings, from, cfg.files[i]);
+	}
 	server_config_release(&cfg);
 }
 
@@ -439,12 +442,17 @@ lint_hba_files(struct run *run, const struct walk *w)
 		struct server_facts facts;
 
 		if (judge[i]) {
+			size_t from = run->res->findings.nr;
+
 			enter_scope(run, &w->v[i]);
 			run->res->files++;
 			facts = pair_server(run, &confs[i]);
 			engine_run_hba(&run->ctx, &confs[i], 1, &facts);
-			for (j = 0; j < confs[i].nfiles; j++)
+			for (j = 0; j < confs[i].nfiles; j++) {
 				scan_markers(run, confs[i].files[j]);
+				findings_mask(&run->res->findings, from,
+					      confs[i].files[j]);
+			}
 		}
 		if (confs[i].nfiles)
 			hba_conf_release(&confs[i]);
@@ -516,10 +524,12 @@ lint_carrier(const struct input *in, const struct walk_entry *e,
 	struct check_ctx ctx = {&sc->rules, &out->findings, &out->diags,
 				sc->pg_version, in->o->no_prefilter};
 	struct source src;
+	size_t from;
 
 	if (load_into(in, e->path, e->kind, &src, &out->diags))
 		return;
 	out->files++;
+	from = out->findings.nr;
 	if (e->kind == FILE_SERVICE)
 		carriers_judge_service(&ctx, &src);
 	else if (e->kind == FILE_JS)
@@ -536,6 +546,7 @@ lint_carrier(const struct input *in, const struct walk_entry *e,
 	 * report of the unused ones: most files need no look for them. */
 	if (out->findings.nr || ruleset_active(ctx.rules, "PGT001"))
 		suppress_scan(&out->markers, &src, ctx.rules);
+	findings_mask(&out->findings, from, &src);
 	source_release(&src);
 }
 

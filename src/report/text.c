@@ -80,7 +80,7 @@ text_finding(struct reporter *r, const struct finding *f)
 			f->col, sev, msg.ptr, f->rule->id, f->rule->name);
 	buf_release(&path);
 	buf_release(&msg);
-	if (r->show_source)
+	if (r->show_source && f->masked)
 		show_source(r, f);
 }
 

@@ -38,7 +38,9 @@ add_marker(struct suppressions *s, const struct source *src, size_t at,
 	m = &s->v[s->nr++];
 	memset(m, 0, sizeof(*m));
 	m->at.path = xstrdup(src->path);
+	m->at.message = xstrdup("");
 	finding_place(&m->at, src, at, end);
+	finding_mask(&m->at, src);
 	m->file_level = file_level;
 	m->unused_rule = ruleset_active(rules, "PGT001");
 	while (i < n) {
@@ -150,6 +152,7 @@ suppress_apply(struct suppressions *s, struct findings *fs)
 		f->severity = m->unused_rule->severity;
 		f->path = xstrdup(m->at.path);
 		f->snippet = xstrdup(m->at.snippet);
+		f->message = NULL;
 		f->message = xasprintf("'pgtlslint: %s %s' suppresses nothing",
 				       m->file_level ? "ignore-file" : "ignore",
 				       m->nids ? m->ids[0] : "");

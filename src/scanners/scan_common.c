@@ -16,34 +16,6 @@
 #include "../util/scan.h"
 #include "../util/xalloc.h"
 
-static char
-opener_of(char c)
-{
-	return c == ')' ? '(' : c == ']' ? '[' : c == '}' ? '{' : 0;
-}
-
-static void
-match_brackets(struct tokens *ts)
-{
-	size_t *stack = xcalloc(ts->nr, sizeof(*stack));
-	size_t depth = 0, i;
-
-	ts->match = xcalloc(ts->nr, sizeof(*ts->match));
-	for (i = 0; i < ts->nr; i++) {
-		char c = ts->v[i].kind == TOK_PUNCT
-			     ? ts->src->text[ts->v[i].begin]
-			     : 0;
-
-		if (c == '(' || c == '[' || c == '{')
-			stack[depth++] = i;
-		else if (opener_of(c) && depth &&
-			 ts->src->text[ts->v[stack[depth - 1]].begin] ==
-			     opener_of(c))
-			ts->match[stack[--depth]] = i;
-	}
-	free(stack);
-}
-
 int
 scan_worth_lexing(const struct check_ctx *ctx, const struct source *src,
 		  const char *const *needles)
@@ -56,66 +28,36 @@ scan_worth_lexing(const struct check_ctx *ctx, const struct source *src,
 	return 0;
 }
 
-void
-tokens_read(struct tokens *ts, const struct source *src, enum lex_lang lang)
-{
-	struct lexer lx;
-	struct token t;
-
-	memset(ts, 0, sizeof(*ts));
-	ts->src = src;
-	ts->lang = lang;
-	lexer_init(&lx, src->text, src->len, lang);
-	do {
-		lex_next(&lx, &t);
-		if (t.kind == TOK_COMMENT || t.kind == TOK_TEXT)
-			continue;
-		ALLOC_GROW(ts->v, ts->nr + 1, ts->alloc);
-		ts->v[ts->nr++] = t;
-	} while (t.kind != TOK_EOF);
-	match_brackets(ts);
-	ts->judged = xcalloc(ts->nr, 1);
-}
-
-void
-tokens_release(struct tokens *ts)
-{
-	free(ts->v);
-	free(ts->match);
-	free(ts->judged);
-	memset(ts, 0, sizeof(*ts));
-}
-
 int
 tok_is(const struct tokens *ts, size_t i, const char *word)
 {
 	size_t n = strlen(word);
 
-	return i < ts->nr && ts->v[i].end - ts->v[i].begin == n &&
-	       !memcmp(ts->src->text + ts->v[i].begin, word, n);
+	return i < ts->nr && tok_end(ts, i) - tok_begin(ts, i) == n &&
+	       !memcmp(ts->src->text + tok_begin(ts, i), word, n);
 }
 
 int
 tok_same(const struct tokens *ts, size_t a, size_t b)
 {
-	size_t n = ts->v[a].end - ts->v[a].begin;
+	size_t n = tok_end(ts, a) - tok_begin(ts, a);
 
-	return n == ts->v[b].end - ts->v[b].begin &&
-	       !memcmp(ts->src->text + ts->v[a].begin,
-		       ts->src->text + ts->v[b].begin, n);
+	return n == tok_end(ts, b) - tok_begin(ts, b) &&
+	       !memcmp(ts->src->text + tok_begin(ts, a),
+		       ts->src->text + tok_begin(ts, b), n);
 }
 
 char *
 tok_literal(const struct tokens *ts, size_t i)
 {
-	const struct token *t = &ts->v[i];
+	struct token t = tok_get(ts, i);
 	size_t len;
 	char *v;
 
-	if (t->kind != TOK_STRING ||
-	    (t->flags & (TOKF_INTERPOLATED | TOKF_UNTERMINATED)))
+	if (t.kind != TOK_STRING ||
+	    (t.flags & (TOKF_INTERPOLATED | TOKF_UNTERMINATED)))
 		return NULL;
-	v = lex_string_value(ts->src->text, t, ts->lang, &len);
+	v = lex_string_value(ts->src->text, &t, ts->lang, &len);
 	if (strlen(v) != len) { /* a NUL escape: not a name we know */
 		free(v);
 		return NULL;
@@ -127,16 +69,16 @@ struct client_param *
 tok_add_param(struct client_fact *f, const struct tokens *ts, size_t v,
 	      const char *key, const char *value)
 {
-	const struct token *t = &ts->v[v];
-	size_t b = t->begin, e = t->end;
+	struct token t = tok_get(ts, v);
+	size_t b = t.begin, e = t.end;
 	struct client_param *p;
 
-	if (t->kind == TOK_STRING)
-		lex_string_body(ts->src->text, t, ts->lang, &b, &e);
+	if (t.kind == TOK_STRING)
+		lex_string_body(ts->src->text, &t, ts->lang, &b, &e);
 	p = client_fact_add(f, key, value, b, e);
-	p->exact = t->kind != TOK_STRING ||
-		   (!(t->flags & (TOKF_ESCAPES | TOKF_INTERPOLATED |
-				  TOKF_TEXT_BLOCK | TOKF_UNTERMINATED)) &&
+	p->exact = t.kind != TOK_STRING ||
+		   (!(t.flags & (TOKF_ESCAPES | TOKF_INTERPOLATED |
+				 TOKF_TEXT_BLOCK | TOKF_UNTERMINATED)) &&
 		    value && e - b == strlen(value));
 	return p;
 }
@@ -144,7 +86,7 @@ tok_add_param(struct client_fact *f, const struct tokens *ts, size_t v,
 size_t
 tok_value_of(const struct tokens *ts, size_t i, const char *name)
 {
-	if (ts->v[i].kind != TOK_IDENT || !tok_is(ts, i, name) ||
+	if (tok_kind(ts, i) != TOK_IDENT || !tok_is(ts, i, name) ||
 	    i + 2 >= ts->nr)
 		return 0;
 	if (!tok_is(ts, i + 1, ":") && !tok_is(ts, i + 1, "="))
@@ -157,19 +99,19 @@ tok_value_of(const struct tokens *ts, size_t i, const char *name)
 size_t
 tok_object_prop(const struct tokens *ts, size_t open, const char *name)
 {
-	size_t k, close = ts->match[open];
+	size_t k, close = tok_match(ts, open);
 
 	for (k = open + 1; k + 2 < close; k++) {
 		char *key;
 		int hit;
 
-		if (ts->match[k]) { /* a nested object, call or array */
-			k = ts->match[k];
+		if (tok_match(ts, k)) { /* a nested object, call or array */
+			k = tok_match(ts, k);
 			continue;
 		}
 		if (!tok_is(ts, k + 1, ":"))
 			continue;
-		if (ts->v[k].kind == TOK_IDENT)
+		if (tok_kind(ts, k) == TOK_IDENT)
 			hit = tok_is(ts, k, name);
 		else if ((key = tok_literal(ts, k))) {
 			hit = !strcmp(key, name);
@@ -187,122 +129,200 @@ tok_object_prop(const struct tokens *ts, size_t open, const char *name)
 static size_t
 operand_end(const struct tokens *ts, size_t i)
 {
-	while (i < ts->nr && ts->v[i].kind != TOK_EOF) {
-		if (ts->match[i])
-			i = ts->match[i] + 1;
-		else if (ts->v[i].kind == TOK_IDENT ||
-			 ts->v[i].kind == TOK_NUMBER || tok_is(ts, i, "."))
+	while (i < ts->nr && tok_kind(ts, i) != TOK_EOF) {
+		if (tok_match(ts, i))
+			i = tok_match(ts, i) + 1;
+		else if (tok_kind(ts, i) == TOK_IDENT ||
+			 tok_kind(ts, i) == TOK_NUMBER || tok_is(ts, i, "."))
 			i++;
 		else
 			break;
-		if (i < ts->nr && ts->v[i].kind == TOK_IDENT &&
-		    ts->v[i - 1].kind == TOK_IDENT)
+		if (i < ts->nr && tok_kind(ts, i) == TOK_IDENT &&
+		    tok_kind(ts, i - 1) == TOK_IDENT)
 			break; /* two names in a row: a new statement */
 	}
 	return i;
 }
 
 /*
- * Where each of the n value bytes v of one part of a string expression is
- * written, into off: a literal's bytes are found in order in its body
- * (escapes and a text block's indentation are only ever left out), or,
- * when they cannot be, all at its start; an unknown operand's "${}" at
- * unknown_at.
+ * A string expression is its parts: each literal, with the literals next
+ * to it (side by side, or across "+"), and each other operand, which is
+ * an unknown part "${}". part_next gives the first token of the part
+ * after the one at token i, or NO_PART when the expression ends there.
  */
-static void
-map_part(const struct tokens *ts, const struct token *lit, size_t unknown_at,
-	 const char *v, size_t n, size_t *off)
-{
-	const char *text = ts->src->text;
-	size_t begin, end, j, k;
+#define NO_PART ((size_t)-1)
 
-	if (!lit) {
-		for (k = 0; k < n; k++)
-			off[k] = unknown_at;
-		return;
-	}
-	lex_string_body(text, lit, ts->lang, &begin, &end);
-	for (j = begin, k = 0; k < n; k++, j++) {
-		while (j < end && text[j] != v[k])
-			j++;
-		if (j >= end)
-			break;
-		off[k] = j;
-	}
-	for (k = k < n ? 0 : n; k < n; k++)
-		off[k] = begin; /* not a subsequence: the start */
+static size_t
+part_next(const struct tokens *ts, size_t i)
+{
+	i = tok_kind(ts, i) == TOK_STRING ? i + 1 : operand_end(ts, i);
+	if (i < ts->nr && tok_kind(ts, i) == TOK_STRING &&
+	    tok_kind(ts, i - 1) == TOK_STRING)
+		return i; /* "a" "b", or "a" + "b" (tokens.h) */
+	if (!tok_is(ts, i, "+") || i + 1 >= ts->nr)
+		return NO_PART;
+	return operand_end(ts, i + 1) > i + 1 ||
+			   tok_kind(ts, i + 1) == TOK_STRING
+		   ? i + 1
+		   : NO_PART;
 }
 
-/* One operand of a string expression: a literal, or what is unknown. */
-struct part {
-	const struct token *lit; /* NULL: not a literal */
-	size_t unknown_at;       /* where the operand starts */
-	size_t at;               /* its first byte in the joined value */
-};
+/* The bytes part i adds to the value (malloc'd), and their number. */
+static char *
+part_value(const struct tokens *ts, size_t i, size_t *len)
+{
+	struct token t;
+
+	if (tok_kind(ts, i) != TOK_STRING) {
+		*len = 3;
+		return xstrdup("${}"); /* not a literal: unknown */
+	}
+	t = tok_get(ts, i);
+	return lex_string_value(ts->src->text, &t, ts->lang, len);
+}
+
+/* The source offset of byte k of literal part i whose value is v (n
+ * bytes): in order in its body (escapes and a text block's indentation
+ * are only left out); SCAN_NOT_EXACT when the bytes are not found so. */
+static size_t
+literal_offset(const struct tokens *ts, size_t i, const char *v, size_t n,
+	       size_t k)
+{
+	const char *text = ts->src->text;
+	struct token t = tok_get(ts, i);
+	size_t begin, end, j, q;
+
+	lex_string_body(text, &t, ts->lang, &begin, &end);
+	for (j = begin, q = 0; q < n; q++, j++) {
+		while (j < end && text[j] != v[q])
+			j++;
+		if (j >= end)
+			return SCAN_NOT_EXACT;
+		if (q == k)
+			return j;
+	}
+	return SCAN_NOT_EXACT;
+}
+
+size_t
+scan_join_locate(struct scan_join *j, size_t k, size_t *tok)
+{
+	struct scan_join_at p;
+	size_t lo = 0, hi = j->nsamples, len, off;
+	char *v;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (j->samples[mid].at <= k)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	p = j->samples[lo];
+	if (j->cursor.at <= k && j->cursor.at > p.at)
+		p = j->cursor; /* spans are mostly asked for in order */
+	for (;;) {
+		v = part_value(j->ts, p.tok, &len);
+		if (k < p.at + len || part_next(j->ts, p.tok) == NO_PART)
+			break;
+		free(v);
+		p.at += len;
+		p.tok = part_next(j->ts, p.tok);
+	}
+	j->cursor = p;
+	*tok = p.tok;
+	off = tok_kind(j->ts, p.tok) == TOK_STRING && k < p.at + len
+		  ? literal_offset(j->ts, p.tok, v, len, k - p.at)
+		  : SCAN_NOT_EXACT;
+	free(v);
+	return off;
+}
+
+/* text_map's mapper for a joined value: a byte's place, or where its
+ * part starts when it has none of its own. */
+static size_t
+join_offset(void *arg, size_t k)
+{
+	struct scan_join *j = arg;
+	size_t tok, off, b, e;
+	struct token t;
+
+	if (k >= j->len)
+		return j->end;
+	off = scan_join_locate(j, k, &tok);
+	if (off != SCAN_NOT_EXACT)
+		return off;
+	if (tok_kind(j->ts, tok) != TOK_STRING)
+		return tok_begin(j->ts, tok);
+	t = tok_get(j->ts, tok);
+	lex_string_body(j->ts->src->text, &t, j->ts->lang, &b, &e);
+	return b;
+}
+
+size_t
+scan_join(struct tokens *ts, size_t i, struct buf *value, struct scan_join *j)
+{
+	size_t nparts = 0, len, b;
+	struct token last;
+	char *v;
+
+	memset(j, 0, sizeof(*j));
+	j->ts = ts;
+	for (; i != NO_PART; i = part_next(ts, i), nparts++) {
+		if (nparts % JOIN_SAMPLE == 0) {
+			ALLOC_GROW(j->samples, j->nsamples + 1, j->alloc);
+			j->samples[j->nsamples].at = value->len;
+			j->samples[j->nsamples++].tok = i;
+		}
+		if (tok_kind(ts, i) == TOK_STRING) {
+			j->last = i;
+			tok_judge(ts, i);
+		}
+		v = part_value(ts, i, &len);
+		buf_add(value, v, len);
+		free(v);
+	}
+	j->len = value->len;
+	j->cursor = j->samples[0];
+	last = tok_get(ts, j->last);
+	lex_string_body(ts->src->text, &last, ts->lang, &b, &j->end);
+	return nparts;
+}
+
+void
+scan_join_release(struct scan_join *j)
+{
+	free(j->samples);
+	memset(j, 0, sizeof(*j));
+}
 
 void
 scan_judge_string_at(struct check_ctx *ctx, struct tokens *ts, size_t i,
 		     const struct client_fact *context)
 {
-	const struct token *first = &ts->v[i], *last = first;
+	struct token first = tok_get(ts, i);
 	struct buf b = BUF_INIT;
 	struct text_map map;
-	struct part *parts = NULL;
-	size_t len, nparts = 0, alloc = 0, k, *offsets = NULL;
-	char *v;
+	struct scan_join j;
+	size_t len, nparts = scan_join(ts, i, &b, &j);
 
-	for (;;) {
-		struct part p = {NULL, ts->v[i].begin, b.len};
-
-		if (ts->v[i].kind == TOK_STRING) {
-			p.lit = last = &ts->v[i];
-			v = lex_string_value(ts->src->text, last, ts->lang,
-					     &len);
-			buf_add(&b, v, len);
-			free(v);
-			ts->judged[i] = 1;
-			i++;
-		} else {
-			size_t e = operand_end(ts, i);
-
-			if (e == i)
-				break;
-			buf_adds(&b, "${}"); /* not a literal: unknown */
-			i = e;
-		}
-		ALLOC_GROW(parts, nparts + 1, alloc);
-		parts[nparts++] = p;
-		if (ts->v[i].kind == TOK_STRING &&
-		    ts->v[i - 1].kind == TOK_STRING)
-			continue; /* "a" "b": adjacent literals join */
-		if (!tok_is(ts, i, "+") || i + 1 >= ts->nr)
-			break;
-		i++;
-	}
 	memset(&map, 0, sizeof(map));
 	map.src = ts->src;
-	lex_string_body(ts->src->text, first, ts->lang, &map.base, &len);
-	lex_string_body(ts->src->text, last, ts->lang, &len, &map.end);
-	map.verbatim = nparts == 1 && !(first->flags & TOKF_ESCAPES) &&
+	lex_string_body(ts->src->text, &first, ts->lang, &map.base, &len);
+	map.end = j.end;
+	map.verbatim = nparts == 1 && !(first.flags & TOKF_ESCAPES) &&
 		       map.end - map.base == b.len;
 	/* Escapes and joins shift bytes: then each byte is found through
-	 * offsets, and fixes are not offered. */
+	 * the parts, and fixes are not offered. */
 	if (!map.verbatim) {
-		offsets = xmalloc((b.len + 1) * sizeof(*offsets));
-		for (k = 0; k < nparts; k++)
-			map_part(ts, parts[k].lit, parts[k].unknown_at,
-				 b.ptr + parts[k].at,
-				 (k + 1 < nparts ? parts[k + 1].at : b.len) -
-				     parts[k].at,
-				 offsets + parts[k].at);
-		offsets[b.len] = map.end;
-		map.offsets = offsets;
+		map.map = join_offset;
+		map.map_arg = &j;
 	}
 	if (strlen(b.ptr) == b.len)
 		carriers_judge_string(ctx, b.ptr, b.len, &map, context,
 				      "connection string");
-	free(offsets);
-	free(parts);
+	scan_join_release(&j);
 	buf_release(&b);
 }
 
@@ -312,10 +332,10 @@ scan_report_no_verify(struct check_ctx *ctx, const struct tokens *ts,
 		      const char *fix)
 {
 	check_fix(engine_client_override(
-		      ctx, ts->src, ts->v[first].begin, ts->v[last].end,
+		      ctx, ts->src, tok_begin(ts, first), tok_end(ts, last),
 		      "certificate verification is switched off: %s (%s)", what,
 		      driver_names[driver]),
-		  ts->src, ts->v[last].begin, ts->v[last].end, fix);
+		  ts->src, tok_begin(ts, last), tok_end(ts, last), fix);
 }
 
 void
@@ -323,9 +343,9 @@ scan_report_weak_floor(struct check_ctx *ctx, const struct tokens *ts,
 		       size_t first, size_t last, const char *what,
 		       const char *fix)
 {
-	check_fix(engine_emit(ctx, "PGT306", ts->src, ts->v[first].begin,
-			      ts->v[last].end, "%s", what),
-		  ts->src, ts->v[last].begin, ts->v[last].end, fix);
+	check_fix(engine_emit(ctx, "PGT306", ts->src, tok_begin(ts, first),
+			      tok_end(ts, last), "%s", what),
+		  ts->src, tok_begin(ts, last), tok_end(ts, last), fix);
 }
 
 void
@@ -335,7 +355,7 @@ scan_judge_strings_in(struct check_ctx *ctx, struct tokens *ts,
 	size_t i;
 
 	for (i = 0; i < ts->nr; i++)
-		if (ts->v[i].kind == TOK_STRING && !ts->judged[i])
+		if (tok_kind(ts, i) == TOK_STRING && !tok_judged(ts, i))
 			scan_judge_string_at(ctx, ts, i, context);
 }
 

@@ -10,18 +10,11 @@
 #include <stddef.h>
 
 #include "../rules/checks.h"
+#include "../util/buf.h"
 #include "lexer.h"
+#include "tokens.h"
 
 struct client_fact;
-
-struct tokens {
-	const struct source *src; /* borrowed */
-	enum lex_lang lang;
-	struct token *v; /* owned; comments left out */
-	size_t nr, alloc;
-	size_t *match;	       /* owned; per opening bracket, its closer; 0 */
-	unsigned char *judged; /* owned; tokens already accounted for */
-};
 
 /*
  * The prefilter: whether src's bytes hold one of needles (NULL-ended).
@@ -33,11 +26,6 @@ struct tokens {
  */
 int scan_worth_lexing(const struct check_ctx *ctx, const struct source *src,
 		      const char *const *needles);
-
-/* Tokenizes src; free with tokens_release. */
-void tokens_read(struct tokens *ts, const struct source *src,
-		 enum lex_lang lang);
-void tokens_release(struct tokens *ts);
 
 /* Token i is exactly word. */
 int tok_is(const struct tokens *ts, size_t i, const char *word);
@@ -66,6 +54,38 @@ size_t tok_value_of(const struct tokens *ts, size_t i, const char *name);
 /* The index of the value of key name directly inside the braces opening
  * at token open ({ name: value, ... }), or 0. */
 size_t tok_object_prop(const struct tokens *ts, size_t open, const char *name);
+
+/*
+ * A string expression joined: the literals joined across "+" or side by
+ * side, each other operand an unknown "${}" part. Where each byte of the
+ * value comes from is found again from the tokens when asked (from the
+ * nearest of the positions kept every JOIN_SAMPLE parts), so memory is
+ * the value itself, however many parts it has.
+ */
+#define JOIN_SAMPLE 32
+#define SCAN_NOT_EXACT ((size_t)-1)
+
+struct scan_join {
+	const struct tokens *ts; /* borrowed */
+	struct scan_join_at {
+		size_t at, tok; /* a part's first byte in the value, token */
+	} *samples, cursor;     /* samples: owned */
+	size_t nsamples, alloc;
+	size_t len;  /* of the value */
+	size_t last; /* the last literal's token */
+	size_t end;  /* where its body ends */
+};
+
+/* Joins the expression whose first part is string token i into value,
+ * marking its literals judged. Returns its number of parts. Release j. */
+size_t scan_join(struct tokens *ts, size_t i, struct buf *value,
+		 struct scan_join *j);
+
+/* Where byte k (below its length) of j's value is written: its part's
+ * token in *tok, and the source offset, or SCAN_NOT_EXACT when the byte
+ * is not a literal's or its literal's bytes cannot be told apart. */
+size_t scan_join_locate(struct scan_join *j, size_t k, size_t *tok);
+void scan_join_release(struct scan_join *j);
 
 /*
  * Judges the string expression starting at string token i: the literals

@@ -73,7 +73,7 @@ judge_sql_open(struct check_ctx *ctx, struct tokens *ts, size_t i)
 
 	if (!tok_is(ts, i, "Open") || !tok_is(ts, i - 1, ".") ||
 	    !tok_is(ts, i - 2, "sql") || !tok_is(ts, i + 1, "(") ||
-	    !tok_is(ts, i + 3, ",") || ts->v[i + 4].kind != TOK_STRING ||
+	    !tok_is(ts, i + 3, ",") || tok_kind(ts, i + 4) != TOK_STRING ||
 	    !(name = tok_literal(ts, i + 2)))
 		return;
 	d = !strcmp(name, "pgx") || !strcmp(name, "pgx/v5") ? DRIVER_PGX
@@ -104,7 +104,7 @@ judge_tls_config(struct check_ctx *ctx, const struct tokens *ts, size_t i,
 	/* pgconn config.go: "TLSConfig *tls.Config // nil disables TLS" */
 	if (driver == DRIVER_PGX && (v = tok_value_of(ts, i, "TLSConfig")) &&
 	    tok_is(ts, v, "nil"))
-		engine_emit(ctx, "PGT301", src, ts->v[i].begin, ts->v[v].end,
+		engine_emit(ctx, "PGT301", src, tok_begin(ts, i), tok_end(ts, v),
 			    "pgx config never uses TLS: TLSConfig = nil "
 			    "disables TLS (pgx)");
 	if ((v = tok_value_of(ts, i, "MinVersion")) && tok_is(ts, v, "tls") &&
@@ -114,8 +114,8 @@ judge_tls_config(struct check_ctx *ctx, const struct tokens *ts, size_t i,
 	     tok_is(ts, v + 2, "VersionSSL30"))) {
 		char *what = xasprintf("tls.Config allows TLS below 1.2: "
 				       "MinVersion: tls.%.*s",
-				       (int)(ts->v[v + 2].end - ts->v[v + 2].begin),
-				       src->text + ts->v[v + 2].begin);
+				       (int)(tok_end(ts, v + 2) - tok_begin(ts, v + 2)),
+				       src->text + tok_begin(ts, v + 2));
 
 		scan_report_weak_floor(ctx, ts, v, v + 2, what, "VersionTLS12");
 		free(what);
@@ -133,7 +133,7 @@ go_judge_source(struct check_ctx *ctx, const struct source *src)
 
 	if (!scan_worth_lexing(ctx, src, needles))
 		return;
-	tokens_read(&ts, src, LEX_GO);
+	tokens_read(&ts, src, LEX_GO, 0);
 	driver = go_driver(&ts);
 	for (i = 2; i + 4 < ts.nr; i++)
 		judge_sql_open(ctx, &ts, i);

@@ -86,8 +86,8 @@ static char *
 literal_argument(const struct tokens *ts, size_t v)
 {
 	if (tok_is(ts, v, "true") || tok_is(ts, v, "false"))
-		return xstrndup(ts->src->text + ts->v[v].begin,
-				ts->v[v].end - ts->v[v].begin);
+		return xstrndup(ts->src->text + tok_begin(ts, v),
+				tok_end(ts, v) - tok_begin(ts, v));
 	return tok_literal(ts, v);
 }
 
@@ -121,7 +121,7 @@ add_property(struct tokens *ts, size_t i, struct client_fact *props)
 		   (name = tok_literal(ts, i + 2))) {
 		key = name;
 		v = i + 4;
-		ts->judged[i + 2] = 1;
+		tok_judge(ts, i + 2);
 	} else
 		return;
 	if (v < ts->nr) {
@@ -130,7 +130,7 @@ add_property(struct tokens *ts, size_t i, struct client_fact *props)
 		if (name || strcmp(key, "ssl") || !value ||
 		    strcmp(value, "false"))
 			tok_add_param(props, ts, v, key, value)->in_code = 1;
-		ts->judged[v] = 1;
+		tok_judge(ts, v);
 		free(value);
 	}
 	free(name);
@@ -162,19 +162,19 @@ judge_get_connection(struct check_ctx *ctx, const struct tokens *ts, size_t i)
 	char *pw;
 
 	if (!tok_is(ts, i, "getConnection") || !tok_is(ts, i + 1, "(") ||
-	    !(close = ts->match[i + 1]))
+	    !(close = tok_match(ts, i + 1)))
 		return;
 	for (k = i + 2; k < close; k++) {
-		if (ts->match[k])
-			k = ts->match[k];
+		if (tok_match(ts, k))
+			k = tok_match(ts, k);
 		else if (tok_is(ts, k, ","))
 			commas++;
 		else if (commas == 2 && tok_is(ts, k - 1, ",") &&
 			 tok_is(ts, k + 1, ")") && (pw = tok_literal(ts, k))) {
 			if (*pw && !client_is_placeholder(pw))
 				engine_client_password(
-				    ctx, ts->src, ts->v[k].begin + 1,
-				    ts->v[k].end - 1,
+				    ctx, ts->src, tok_begin(ts, k) + 1,
+				    tok_end(ts, k) - 1,
 				    "password written in getConnection() "
 				    "(****)");
 			free(pw);
@@ -194,7 +194,7 @@ java_judge_source(struct check_ctx *ctx, const struct source *src)
 
 	if (!scan_worth_lexing(ctx, src, needles))
 		return;
-	tokens_read(&ts, src, LEX_JAVA);
+	tokens_read(&ts, src, LEX_JAVA, 0);
 	driver = java_driver(&ts);
 	if (driver < 0) {
 		scan_judge_strings(ctx, &ts, driver);
@@ -212,8 +212,8 @@ java_judge_source(struct check_ctx *ctx, const struct source *src)
 	}
 	scan_judge_strings_in(ctx, &ts, &props);
 	if (source && !urls && props.nr) {
-		props.begin = ts.v[source - 1].begin;
-		props.end = ts.v[source].end;
+		props.begin = tok_begin(&ts, source - 1);
+		props.end = tok_end(&ts, source);
 		props.what = "data source";
 		if (!client_get(&props, "host"))
 			client_fact_add(&props, "host", "localhost", 0, 0);

@@ -86,10 +86,10 @@ js_driver(const struct tokens *ts)
 
 static struct client_param *
 add_option(struct client_fact *f, const char *key, const char *value,
-	   const struct token *t)
+	   const struct tokens *ts, size_t t)
 {
-	struct client_param *p =
-	    client_fact_add(f, key, value, t->begin, t->end);
+	struct client_param *p = client_fact_add(f, key, value, tok_begin(ts, t),
+						 tok_end(ts, t));
 
 	p->in_code = 1;
 	p->exact = value && (!strcmp(value, "true") || !strcmp(value, "false"));
@@ -114,18 +114,17 @@ add_ssl_option(struct client_fact *f, struct tokens *ts, size_t i)
 	size_t r;
 
 	if (lit)
-		add_option(f, "ssl", lit, &ts->v[i]);
-	else if (tok_is(ts, i, "{") && ts->match[i]) {
-		add_option(f, "ssl", "object", &ts->v[i]);
+		add_option(f, "ssl", lit, ts, i);
+	else if (tok_is(ts, i, "{") && tok_match(ts, i)) {
+		add_option(f, "ssl", "object", ts, i);
 		if ((r = tok_object_prop(ts, i, "rejectUnauthorized"))) {
 			lit = boolean(ts, r);
-			add_option(f, "rejectUnauthorized", lit, &ts->v[r]);
-			ts->judged[r - 2] =
-			    1; /* its key: no finding of its own */
+			add_option(f, "rejectUnauthorized", lit, ts, r);
+			tok_judge(ts, r - 2); /* its key: no finding of its own */
 		}
 	} else {
 		lit = tok_literal(ts, i);
-		add_option(f, "ssl", lit, &ts->v[i]);
+		add_option(f, "ssl", lit, ts, i);
 	}
 	free(lit);
 }
@@ -141,18 +140,18 @@ postgres_js_binding(const struct tokens *ts)
 		char *name;
 		int hit;
 
-		if (ts->v[i].kind != TOK_STRING || !(name = tok_literal(ts, i)))
+		if (tok_kind(ts, i) != TOK_STRING || !(name = tok_literal(ts, i)))
 			continue;
 		hit = !strcmp(name, "postgres");
 		free(name);
 		if (!hit)
 			continue;
-		if (tok_is(ts, i - 1, "from") && ts->v[i - 2].kind == TOK_IDENT &&
+		if (tok_is(ts, i - 1, "from") && tok_kind(ts, i - 2) == TOK_IDENT &&
 		    tok_is(ts, i - 3, "import"))
 			return i - 2;
 		if (i >= 4 && tok_is(ts, i - 1, "(") &&
 		    tok_is(ts, i - 2, "require") &&
-		    tok_is(ts, i - 3, "=") && ts->v[i - 4].kind == TOK_IDENT)
+		    tok_is(ts, i - 3, "=") && tok_kind(ts, i - 4) == TOK_IDENT)
 			return i - 4;
 	}
 	return 0;
@@ -177,7 +176,7 @@ static void
 judge_config(struct check_ctx *ctx, struct tokens *ts,
 	     const struct js_config *c)
 {
-	int url_unknown = c->url && ts->v[c->url].kind != TOK_STRING;
+	int url_unknown = c->url && tok_kind(ts, c->url) != TOK_STRING;
 	struct client_fact f;
 
 	if (url_unknown && (c->driver != DRIVER_POSTGRES_JS || !c->ssl))
@@ -185,7 +184,7 @@ judge_config(struct check_ctx *ctx, struct tokens *ts,
 	if (!c->url && !c->host && !c->ssl)
 		return; /* everything from PG* variables: unknown */
 	client_fact_init(&f, (enum driver)c->driver, ts->src,
-			 ts->v[c->open].begin, ts->v[ts->match[c->open]].end,
+			 tok_begin(ts, c->open), tok_end(ts, tok_match(ts, c->open)),
 			 "connection config");
 	if (c->ssl)
 		add_ssl_option(&f, ts, c->ssl);
@@ -197,7 +196,7 @@ judge_config(struct check_ctx *ctx, struct tokens *ts,
 		size_t at = c->host ? c->host : c->open;
 		char *h = c->host ? tok_literal(ts, c->host) : NULL;
 
-		client_fact_add(&f, "host", h, ts->v[at].begin, ts->v[at].end);
+		client_fact_add(&f, "host", h, tok_begin(ts, at), tok_end(ts, at));
 		free(h);
 		engine_run_client(ctx, &f);
 	}
@@ -210,7 +209,7 @@ object_prop(const struct tokens *ts, size_t open, const char *name)
 {
 	size_t v = open ? tok_object_prop(ts, open, name) : 0;
 
-	return v && tok_is(ts, v, "{") && ts->match[v] ? v : 0;
+	return v && tok_is(ts, v, "{") && tok_match(ts, v) ? v : 0;
 }
 
 /* The object's key name holds one of the strings in want (NULL-ended). */
@@ -286,15 +285,15 @@ judge_postgres_js_call(struct check_ctx *ctx, struct tokens *ts, size_t open)
 
 	if (tok_is(ts, first, ")"))
 		return;
-	if (tok_is(ts, first, "{") && ts->match[first])
+	if (tok_is(ts, first, "{") && tok_match(ts, first))
 		opts = first;
 	else {
 		c.url = first;
-		if (ts->match[first])
-			first = ts->match[first];
-		while (first < ts->match[open] && !tok_is(ts, first, ","))
+		if (tok_match(ts, first))
+			first = tok_match(ts, first);
+		while (first < tok_match(ts, open) && !tok_is(ts, first, ","))
 			first++;
-		if (tok_is(ts, first + 1, "{") && ts->match[first + 1])
+		if (tok_is(ts, first + 1, "{") && tok_match(ts, first + 1))
 			opts = first + 1;
 	}
 	if (opts) {
@@ -317,14 +316,14 @@ node_tls_value(const struct tokens *ts, size_t i)
 	char *key;
 	int hit;
 
-	if (ts->v[i].kind == TOK_IDENT)
+	if (tok_kind(ts, i) == TOK_IDENT)
 		return tok_value_of(ts, i, "NODE_TLS_REJECT_UNAUTHORIZED");
 	if (tok_is(ts, i + 1, "]")) /* ['...'] = v */
 		v = tok_is(ts, i + 2, "=") ? i + 3 : 0;
 	else if (!tok_is(ts, i + 1, ":")) /* {'...': v} */
 		v = 0;
 	if (!v || v >= ts->nr || tok_is(ts, v, "=") ||
-	    ts->v[i].kind != TOK_STRING || !(key = tok_literal(ts, i)))
+	    tok_kind(ts, i) != TOK_STRING || !(key = tok_literal(ts, i)))
 		return 0;
 	hit = !strcmp(key, "NODE_TLS_REJECT_UNAUTHORIZED");
 	free(key);
@@ -341,13 +340,13 @@ judge_overrides(struct check_ctx *ctx, const struct tokens *ts, int driver)
 	char *lit;
 
 	for (i = 0; i < ts->nr; i++) {
-		if (ts->judged[i])
+		if (tok_judged(ts, i))
 			continue;
 		if ((val = node_tls_value(ts, i)) &&
 		    (lit = tok_literal(ts, val))) {
 			if (!strcmp(lit, "0"))
 				engine_client_override(
-				    ctx, src, ts->v[val].begin, ts->v[val].end,
+				    ctx, src, tok_begin(ts, val), tok_end(ts, val),
 				    "NODE_TLS_REJECT_UNAUTHORIZED='0' turns "
 				    "off certificate checks for every TLS "
 				    "connection of the Node.js process");
@@ -367,7 +366,7 @@ judge_overrides(struct check_ctx *ctx, const struct tokens *ts, int driver)
 			 * doc/api/tls.md): 'TLSv1' and 'TLSv1.1' are below
 			 * 1.2 */
 			if (!strcmp(lit, "TLSv1") || !strcmp(lit, "TLSv1.1")) {
-				char q = src->text[ts->v[val].begin];
+				char q = src->text[tok_begin(ts, val)];
 				char *what = xasprintf(
 				    "TLS options allow TLS below 1.2: "
 				    "minVersion: '%s'",
@@ -385,8 +384,8 @@ judge_overrides(struct check_ctx *ctx, const struct tokens *ts, int driver)
 		    (lit = tok_literal(ts, val))) {
 			if (*lit && !client_is_placeholder(lit))
 				engine_client_password(
-				    ctx, src, ts->v[val].begin,
-				    ts->v[val].end,
+				    ctx, src, tok_begin(ts, val),
+				    tok_end(ts, val),
 				    "password written in 'password' (****)");
 			free(lit);
 		}
@@ -421,11 +420,11 @@ js_judge_source(struct check_ctx *ctx, const struct source *src)
 
 	if (!scan_worth_lexing(ctx, src, needles))
 		return;
-	tokens_read(&ts, src, typescript_only(src->path) ? LEX_JS : LEX_JSX);
+	tokens_read(&ts, src, typescript_only(src->path) ? LEX_JS : LEX_JSX, 0);
 	driver = js_driver(&ts);
 	binding = driver == DRIVER_POSTGRES_JS ? postgres_js_binding(&ts) : 0;
 	for (i = 2; driver >= 0 && i < ts.nr; i++) {
-		if (!ts.match[i])
+		if (!tok_match(&ts, i))
 			continue;
 		if (driver == DRIVER_NODE_PG && tok_is(&ts, i, "{"))
 			judge_node_object(ctx, &ts, i);

@@ -90,7 +90,7 @@ static size_t
 skip_dotted(const struct tokens *ts, size_t i)
 {
 	while (i + 2 < ts->nr && tok_is(ts, i + 1, ".") &&
-	       ts->v[i + 2].kind == TOK_IDENT)
+	       tok_kind(ts, i + 2) == TOK_IDENT)
 		i += 2;
 	return i + 1;
 }
@@ -104,13 +104,13 @@ read_from_import(const struct tokens *ts, size_t i, int driver,
 
 	if (!tok_is(ts, k++, "import"))
 		return;
-	if (tok_is(ts, k, "(") && ts->match[k])
-		end = ts->match[k++];
-	while (k < end && ts->v[k].kind == TOK_IDENT) {
+	if (tok_is(ts, k, "(") && tok_match(ts, k))
+		end = tok_match(ts, k++);
+	while (k < end && tok_kind(ts, k) == TOK_IDENT) {
 		size_t name = k, as = k;
 
 		if (tok_is(ts, k + 1, "as") && k + 2 < end &&
-		    ts->v[k + 2].kind == TOK_IDENT)
+		    tok_kind(ts, k + 2) == TOK_IDENT)
 			as = k = k + 2;
 		if (driver >= 0 ? tok_is(ts, name, "connect") ||
 				      tok_is(ts, name, "create_pool")
@@ -154,7 +154,7 @@ py_read_imports(const struct tokens *ts, struct py_names *n)
 		k = skip_dotted(ts, i + 1);
 		bind_name(n->owners, &n->nowners,
 			  tok_is(ts, k, "as") && k + 1 < ts->nr &&
-				  ts->v[k + 1].kind == TOK_IDENT
+				  tok_kind(ts, k + 1) == TOK_IDENT
 			      ? k + 1
 			      : i + 1,
 			  d);
@@ -179,7 +179,7 @@ connect_call(const struct tokens *ts, size_t i, const struct py_names *n,
 	size_t k;
 	int dotted = i >= 2 && tok_is(ts, i - 1, ".");
 
-	if (!tok_is(ts, i + 1, "(") || !ts->match[i + 1] ||
+	if (!tok_is(ts, i + 1, "(") || !tok_match(ts, i + 1) ||
 	    (i && tok_is(ts, i - 1, "def")))
 		return CALL_NONE;
 	*driver = DRIVER_LIBPQ;
@@ -218,11 +218,10 @@ connect_call(const struct tokens *ts, size_t i, const struct py_names *n,
 static char *
 argument_value(const struct tokens *ts, size_t v)
 {
-	const struct token *t = &ts->v[v];
-
-	if (t->kind == TOK_NUMBER || tok_is(ts, v, "True") ||
+	if (tok_kind(ts, v) == TOK_NUMBER || tok_is(ts, v, "True") ||
 	    tok_is(ts, v, "False"))
-		return xstrndup(ts->src->text + t->begin, t->end - t->begin);
+		return xstrndup(ts->src->text + tok_begin(ts, v),
+				tok_end(ts, v) - tok_begin(ts, v));
 	return tok_literal(ts, v);
 }
 
@@ -264,22 +263,22 @@ add_connect_args(struct check_ctx *ctx, struct client_fact *args,
 	int mode = 0;
 
 	if (!(braces || (tok_is(ts, v, "dict") && tok_is(ts, open, "("))) ||
-	    !ts->match[open])
+	    !tok_match(ts, open))
 		return -1;
-	for (k = open + 1; k + 2 < ts->match[open]; k++) {
+	for (k = open + 1; k + 2 < tok_match(ts, open); k++) {
 		char *name;
 
-		if (ts->match[k]) {
-			k = ts->match[k];
+		if (tok_match(ts, k)) {
+			k = tok_match(ts, k);
 			continue;
 		}
 		if ((k != open + 1 && !tok_is(ts, k - 1, ",")) ||
 		    !tok_is(ts, k + 1, braces ? ":" : "="))
 			continue;
 		name = braces ? tok_literal(ts, k)
-		       : ts->v[k].kind == TOK_IDENT
-			   ? xstrndup(ts->src->text + ts->v[k].begin,
-				      ts->v[k].end - ts->v[k].begin)
+		       : tok_kind(ts, k) == TOK_IDENT
+			   ? xstrndup(ts->src->text + tok_begin(ts, k),
+				      tok_end(ts, k) - tok_begin(ts, k))
 			   : NULL;
 		if (name)
 			mode |= add_keyword(ctx, args, ts, name, k + 2,
@@ -310,16 +309,16 @@ static void
 judge_connect_call(struct check_ctx *ctx, struct tokens *ts, size_t open,
 		   int driver, int engine)
 {
-	size_t close = ts->match[open], k, dsn = 0;
+	size_t close = tok_match(ts, open), k, dsn = 0;
 	int dsn_unknown = 0, has_mode = 0;
 	const struct client_param *pw;
 	struct client_fact args;
 
 	if (engine)
 		driver = engine_driver(
-		    ts, ts->v[open + 1].kind == TOK_STRING ? open + 1 : 0);
-	client_fact_init(&args, (enum driver)driver, ts->src, ts->v[open].begin,
-			 ts->v[close].end,
+		    ts, tok_kind(ts, open + 1) == TOK_STRING ? open + 1 : 0);
+	client_fact_init(&args, (enum driver)driver, ts->src, tok_begin(ts, open),
+			 tok_end(ts, close),
 			 engine ? "create_engine() connect_args"
 				: "connect() arguments");
 	for (k = open + 1; k < close; k++) {
@@ -327,26 +326,26 @@ judge_connect_call(struct check_ctx *ctx, struct tokens *ts, size_t open,
 		size_t v = k + 2;
 		char *name;
 
-		if (ts->match[k]) {
-			k = ts->match[k];
+		if (tok_match(ts, k)) {
+			k = tok_match(ts, k);
 			continue;
 		}
 		if (!at_arg)
 			continue;
-		if (!(ts->v[k].kind == TOK_IDENT && tok_is(ts, k + 1, "=") &&
+		if (!(tok_kind(ts, k) == TOK_IDENT && tok_is(ts, k + 1, "=") &&
 		      !tok_is(ts, k + 2, "="))) {
 			/* a positional argument: a string is the conninfo, a
 			 * name or call may be one (pools take sizes first) */
-			if (ts->v[k].kind == TOK_STRING && !dsn && !dsn_unknown)
+			if (tok_kind(ts, k) == TOK_STRING && !dsn && !dsn_unknown)
 				dsn = k;
-			else if (ts->v[k].kind != TOK_NUMBER &&
-				 ts->v[k].kind != TOK_STRING)
+			else if (tok_kind(ts, k) != TOK_NUMBER &&
+				 tok_kind(ts, k) != TOK_STRING)
 				dsn_unknown = 1;
 			continue;
 		}
 		if (tok_is(ts, k, "conninfo") || tok_is(ts, k, "dsn") ||
 		    (engine && tok_is(ts, k, "url"))) {
-			if (ts->v[v].kind == TOK_STRING)
+			if (tok_kind(ts, v) == TOK_STRING)
 				dsn = v;
 			else
 				dsn_unknown = 1;
@@ -358,8 +357,8 @@ judge_connect_call(struct check_ctx *ctx, struct tokens *ts, size_t open,
 				has_mode = 1;
 			continue;
 		}
-		name = xstrndup(ts->src->text + ts->v[k].begin,
-				ts->v[k].end - ts->v[k].begin);
+		name = xstrndup(ts->src->text + tok_begin(ts, k),
+				tok_end(ts, k) - tok_begin(ts, k));
 		has_mode |= add_keyword(ctx, &args, ts, name, v, driver);
 		free(name);
 	}
@@ -410,10 +409,10 @@ py_judge_source(struct check_ctx *ctx, const struct source *src)
 
 	if (!scan_worth_lexing(ctx, src, needles))
 		return;
-	tokens_read(&ts, src, LEX_PY);
+	tokens_read(&ts, src, LEX_PY, 0);
 	py_read_imports(&ts, &names);
 	for (i = 0; i + 1 < ts.nr; i++) {
-		if (ts.v[i].kind != TOK_IDENT ||
+		if (tok_kind(&ts, i) != TOK_IDENT ||
 		    (names.driver < 0 && !names.sqlalchemy))
 			continue;
 		call = connect_call(&ts, i, &names, &driver);

@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * secrets_code.c — the secrets of JS/TS, Go, Python and Java source, read
+ * with the scanners' own lexer, tokens and string joins:
+ *
+ * - the value of anything named like a secret -- name = v, name := v,
+ *   name: v, name => v, setName(v), name(v), "name": v, ["name"] = v,
+ *   f("name", v) -- and getConnection's third argument: every literal of
+ *   that expression, to its end (a ',' ';' or closer at its depth, or a
+ *   new statement), lines after the name included;
+ * - each string expression (literals joined across "+" and side by side,
+ *   scan_common.c): the secrets of the joined value, masked byte by byte in
+ *   the literals they come from, or the whole literal where its bytes
+ *   cannot be told apart (escapes);
+ * - comments: the plain-text rules, read from the lexer as it goes.
+ */
+#include "secrets_text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "scanners/scan_common.h"
+#include "secrets.h"
+
+static int
+punct(const struct tokens *ts, size_t i, char ch)
+{
+	return i < ts->nr && tok_kind(ts, i) == TOK_PUNCT &&
+	       ts->src->text[tok_begin(ts, i)] == ch;
+}
+
+static int
+closer(const struct tokens *ts, size_t i)
+{
+	return punct(ts, i, ')') || punct(ts, i, ']') || punct(ts, i, '}');
+}
+
+/* Masks the body of every string literal in tokens [from, to). */
+static void
+mask_literals(const struct tokens *ts, size_t from, size_t to,
+	      struct source_ranges *out)
+{
+	size_t i, b, e;
+
+	for (i = from; i < to && i < ts->nr; i++)
+		if (tok_kind(ts, i) == TOK_STRING) {
+			struct token t = tok_get(ts, i);
+
+			lex_string_body(ts->src->text, &t, ts->lang, &b, &e);
+			secrets_add(out, b, e);
+		}
+}
+
+/* The end (exclusive) of the expression starting at token i: up to a
+ * ',' ';' or unmatched closer at its own depth, or a new statement (two
+ * operands in a row on different lines, but for literals side by side). */
+static size_t
+expression_end(const struct tokens *ts, size_t i)
+{
+	size_t start = i;
+
+	for (; i < ts->nr && tok_kind(ts, i) != TOK_EOF; i++) {
+		if (tok_match(ts, i)) {
+			i = tok_match(ts, i);
+			continue;
+		}
+		if (closer(ts, i) || punct(ts, i, ',') || punct(ts, i, ';'))
+			return i;
+		if (i > start && tok_kind(ts, i - 1) != TOK_PUNCT &&
+		    tok_kind(ts, i) != TOK_PUNCT &&
+		    memchr(ts->src->text + tok_end(ts, i - 1), '\n',
+			   tok_begin(ts, i) - tok_end(ts, i - 1)) &&
+		    !(tok_kind(ts, i) == TOK_STRING &&
+		      tok_kind(ts, i - 1) == TOK_STRING))
+			return i;
+	}
+	return i;
+}
+
+/* Whether token i names a secret: an identifier, or a string key. */
+static int
+names_secret(const struct tokens *ts, size_t i)
+{
+	struct token t = tok_get(ts, i);
+	size_t b, e;
+
+	if (t.kind == TOK_IDENT)
+		return secrets_name_is_secret(ts->src->text + t.begin,
+					      t.end - t.begin);
+	if (t.kind != TOK_STRING || (t.flags & TOKF_INTERPOLATED))
+		return 0;
+	lex_string_body(ts->src->text, &t, ts->lang, &b, &e);
+	return secrets_name_is_secret(ts->src->text + b, e - b);
+}
+
+/* The start of the value bound to a secret's name at token i, or 0:
+ * name = v, name := v, name: v, name => v, setName(v) and name(v); a
+ * string key as "name": v, ["name"] = v and f("name", v). */
+static size_t
+bound_value(const struct tokens *ts, size_t i)
+{
+	size_t j = i + 1;
+	int str = tok_kind(ts, i) == TOK_STRING;
+
+	if (!names_secret(ts, i))
+		return 0;
+	if (str && i && punct(ts, i - 1, '[') && punct(ts, j, ']'))
+		j++;
+	else if (str && i && punct(ts, i - 1, '(') && punct(ts, j, ','))
+		return j + 1;
+	else if (str && !punct(ts, j, ':'))
+		return 0;
+	if (!str && punct(ts, j, '('))
+		return j + 1;
+	if (punct(ts, j, ':') && punct(ts, j + 1, '='))
+		return j + 2; /* Go's := */
+	if (punct(ts, j, '=') && punct(ts, j + 1, '>'))
+		return j + 2;
+	if (punct(ts, j, '=') && !punct(ts, j + 1, '='))
+		return j + 1;
+	if (punct(ts, j, ':') && !punct(ts, j + 1, ':'))
+		return j + 1;
+	return 0;
+}
+
+/* DriverManager.getConnection(url, user, password): its third argument. */
+static size_t
+positional_password(const struct tokens *ts, size_t i)
+{
+	size_t j = i + 1, commas = 0;
+
+	if (!tok_is(ts, i, "getConnection") || !punct(ts, j, '('))
+		return 0;
+	for (j++; j < ts->nr && commas < 2; j++) {
+		size_t e = expression_end(ts, j);
+
+		if (!punct(ts, e, ','))
+			return 0;
+		commas++;
+		j = e;
+	}
+	return commas == 2 ? j : 0;
+}
+
+/* The string expression from token i: its secrets, masked in the
+ * literals they come from. */
+static void
+string_expression(struct tokens *ts, size_t i, struct source_ranges *out)
+{
+	struct buf value = BUF_INIT;
+	struct source_ranges vr = {NULL, 0, 0, 0};
+	struct scan_join j;
+	size_t r, k, tok, off;
+
+	scan_join(ts, i, &value, &j);
+	secrets_in_string(value.ptr, value.len, &vr);
+	for (r = 0; r < vr.nr; r++)
+		for (k = vr.v[r].begin; k < vr.v[r].end && k < value.len; k++) {
+			off = scan_join_locate(&j, k, &tok);
+			if (off != SCAN_NOT_EXACT)
+				secrets_add(out, off, off + 1);
+			else if (tok_kind(ts, tok) == TOK_STRING)
+				mask_literals(ts, tok, tok + 1, out);
+		}
+	free(vr.v);
+	scan_join_release(&j);
+	buf_release(&value);
+}
+
+static enum lex_lang
+lang_of(const struct source *src)
+{
+	const char *dot = strrchr(src->path, '.');
+
+	switch (src->kind) {
+	case FILE_GO:
+		return LEX_GO;
+	case FILE_PY:
+		return LEX_PY;
+	case FILE_JAVA:
+		return LEX_JAVA;
+	default:
+		return dot && (!strcmp(dot, ".ts") || !strcmp(dot, ".mts") ||
+			       !strcmp(dot, ".cts"))
+			   ? LEX_JS
+			   : LEX_JSX;
+	}
+}
+
+/* Comments and JSX text, as the lexer goes: the plain-text rules. */
+static void
+in_comments(const struct source *src, enum lex_lang lang,
+	    struct source_ranges *out)
+{
+	struct lexer lx;
+	struct token t;
+
+	lexer_init(&lx, src->text, src->len, lang);
+	do {
+		struct source_ranges vr = {NULL, 0, 0, 0};
+		size_t n;
+
+		lex_next(&lx, &t);
+		if (t.kind != TOK_COMMENT && t.kind != TOK_TEXT)
+			continue;
+		n = t.end - t.begin;
+		secrets_plain_text(src->text + t.begin, n, &vr);
+		secrets_uri_userinfo(src->text + t.begin, n, &vr);
+		secrets_map_value(&vr, src->text, t.begin, t.end,
+				  src->text + t.begin, n, 1, out);
+		free(vr.v);
+	} while (t.kind != TOK_EOF);
+}
+
+void
+secrets_in_code(const struct source *src, struct source_ranges *out)
+{
+	struct tokens ts;
+	size_t i, v;
+
+	in_comments(src, lang_of(src), out);
+	tokens_read(&ts, src, lang_of(src), 0);
+	for (i = 0; i < ts.nr; i++) {
+		v = bound_value(&ts, i);
+		if (!v)
+			v = positional_password(&ts, i);
+		if (v)
+			mask_literals(&ts, v, expression_end(&ts, v), out);
+	}
+	for (i = 0; i < ts.nr; i++)
+		if (tok_kind(&ts, i) == TOK_STRING && !tok_judged(&ts, i))
+			string_expression(&ts, i, out);
+	tokens_release(&ts);
+}
