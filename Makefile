@@ -233,6 +233,7 @@ bench: deps
 	  npm install --silent --no-audit --no-fund --prefix $(BENCH_DIR)/node \
 	    @ast-grep/cli@$(AST_GREP_VERSION); fi
 	@python3 tools/bench/bench.py $(BIN) $(BENCH_MB) $(BENCH_DIR) $(AST_GREP)
+	@python3 tools/bench/hostile_scaling.py $(BIN) $(BENCH_DIR)
 
 # Static analysis of src/: cppcheck and clang-tidy (configuration in
 # .cppcheck-suppressions and .clang-tidy), both with zero reports.

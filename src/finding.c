@@ -46,13 +46,15 @@ finding_mask(struct finding *f, const struct source *src)
 
 	if (f->masked)
 		return;
+	f->masked = 1;
+	if (!secrets_of(src)->nr)
+		return; /* most files: nothing to hide */
 	line = source_line(src, f->line, &len);
 	free(f->snippet);
 	f->snippet = secrets_mask_span(src, (size_t)(line - src->text),
 				       (size_t)(line - src->text) + len,
 				       &f->snippet_col, &f->snippet_end);
 	secrets_mask_message(src, &f->message);
-	f->masked = 1;
 }
 
 void

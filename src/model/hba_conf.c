@@ -130,9 +130,10 @@ collect_file(struct hba_conf *conf, size_t idx, struct stack *st,
 		rc = expand_line(conf, idx, l, st, err);
 		for (j = 0; !rc && j < l->nfields; j++)
 			for (k = 0; k < l->fields[j].nr; k++) {
+				/* its string stays the included file's,
+				 * which conf keeps */
 				struct hba_token nt = l->fields[j].v[k];
 
-				nt.str = xstrdup(nt.str);
 				nt.begin = b;
 				nt.end = e;
 				ALLOC_GROW(add->v, add->nr + 1, add->alloc);
@@ -143,11 +144,19 @@ collect_file(struct hba_conf *conf, size_t idx, struct stack *st,
 	return rc;
 }
 
-/* Replaces token t of field fl by the tokens in add (taking them). */
+/* Replaces token t of field fl by the tokens in add (taking them); the
+ * field gets an array of its own, as its file's is not growable. */
 static void
 splice(struct hba_field *fl, size_t t, struct hba_field *add)
 {
-	free(fl->v[t].str);
+	if (!fl->owned) {
+		struct hba_token *own = xmalloc((fl->nr + 1) * sizeof(*own));
+
+		memcpy(own, fl->v, fl->nr * sizeof(*own));
+		fl->v = own;
+		fl->alloc = fl->nr + 1;
+		fl->owned = 1;
+	}
 	ALLOC_GROW(fl->v, fl->nr + add->nr, fl->alloc);
 	memmove(&fl->v[t + add->nr], &fl->v[t + 1],
 		(fl->nr - t - 1) * sizeof(*fl->v));
@@ -172,7 +181,7 @@ expand_line(struct hba_conf *conf, size_t file, struct hba_line *line,
 
 		for (t = 0; t < fl->nr;) {
 			struct hba_token at = fl->v[t];
-			struct hba_field add = {NULL, 0, 0};
+			struct hba_field add = {NULL, 0, 0, 1};
 			char *path;
 			long idx;
 
@@ -187,10 +196,6 @@ expand_line(struct hba_conf *conf, size_t file, struct hba_line *line,
 				return -1;
 			if (idx >= 0 && collect_file(conf, (size_t)idx, st, &add,
 						     at.begin, at.end, err)) {
-				size_t i;
-
-				for (i = 0; i < add.nr; i++)
-					free(add.v[i].str);
 				free(add.v);
 				return -1;
 			}
@@ -198,7 +203,8 @@ expand_line(struct hba_conf *conf, size_t file, struct hba_line *line,
 			t += add.nr;
 		}
 		if (!fl->nr) { /* every token was an empty @file */
-			free(fl->v);
+			if (fl->owned)
+				free(fl->v);
 			memmove(fl, fl + 1,
 				(line->nfields - f - 1) * sizeof(*fl));
 			line->nfields--;

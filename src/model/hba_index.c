@@ -32,17 +32,21 @@
 #include "../util/hash.h"
 #include "../util/xalloc.h"
 
+/* 8 bytes, so that the table of a 100k-record file stays in cache. */
 struct slot {
-	uint64_t hash;
-	size_t entry; /* index in conf->v, plus 1; 0: empty */
+	uint32_t hash;  /* the key's hash, folded to 32 bits (slot_hash) */
+	uint32_t entry; /* index in conf->v, plus 1; 0: empty */
 };
 
 struct hba_index {
 	int built;
 	struct slot *slots; /* owned; open addressing, a power of two */
 	size_t cap, used;
-	/* prefix lengths that CIDR ranges of each family use */
-	unsigned char lengths[2][129];
+	/* What the entered keys use, per kind (kind_index): the prefix
+	 * lengths of each family, and whether "all" stands for the database,
+	 * the user or the address; a lookup tries no key that cannot be. */
+	unsigned char lengths[4][2][129];
+	unsigned char all_db[4], all_user[4], all_addr[4];
 	size_t *odd; /* owned; entries whose mask is not a prefix */
 	size_t nodd, odd_alloc;
 	struct hba_cover *whole; /* owned; per entry, its cover for every
@@ -92,6 +96,14 @@ key_hash(const struct key *k)
 {
 	return mix(mix(mix(k->db.hash + k->kind) ^ k->user.hash) ^
 		   k->addr.hash);
+}
+
+static uint32_t
+slot_hash(const struct key *k)
+{
+	uint64_t h = key_hash(k);
+
+	return (uint32_t)(h ^ (h >> 32));
 }
 
 /* Sets a->hash from the rest of a. */
@@ -251,12 +263,12 @@ static size_t
 lookup(const struct hba_conf *conf, const struct hba_index *ix,
        const struct key *k)
 {
-	uint64_t h = key_hash(k);
+	uint32_t h = slot_hash(k);
 	size_t m = ix->cap - 1, s;
 
 	if (!ix->cap)
 		return 0;
-	for (s = (size_t)h & m; ix->slots[s].entry; s = (s + 1) & m)
+	for (s = h & m; ix->slots[s].entry; s = (s + 1) & m)
 		if (ix->slots[s].hash == h &&
 		    entry_has(conf, ix->slots[s].entry - 1, k))
 			return ix->slots[s].entry;
@@ -272,10 +284,11 @@ grow(struct hba_index *ix)
 	ix->cap = oldcap ? oldcap * 2 : 1024;
 	ix->slots = xcalloc(ix->cap, sizeof(*ix->slots));
 	for (i = 0; i < oldcap; i++) {
-		size_t s = (size_t)old[i].hash & (ix->cap - 1);
+		size_t s;
 
 		if (!old[i].entry)
 			continue;
+		s = old[i].hash & (ix->cap - 1);
 		while (ix->slots[s].entry)
 			s = (s + 1) & (ix->cap - 1);
 		ix->slots[s] = old[i];
@@ -288,20 +301,42 @@ static void
 insert(const struct hba_conf *conf, struct hba_index *ix, size_t j,
        const struct key *k)
 {
-	uint64_t h;
+	uint32_t h;
 	size_t s;
 
 	if (lookup(conf, ix, k))
 		return;
 	if ((ix->used + 1) * 2 > ix->cap)
 		grow(ix);
-	h = key_hash(k);
-	for (s = (size_t)h & (ix->cap - 1); ix->slots[s].entry;
+	h = slot_hash(k);
+	for (s = h & (ix->cap - 1); ix->slots[s].entry;
 	     s = (s + 1) & (ix->cap - 1))
 		;
 	ix->slots[s].hash = h;
-	ix->slots[s].entry = j + 1;
+	ix->slots[s].entry = (uint32_t)(j + 1);
 	ix->used++;
+}
+
+/* 0 to 3 for CONN_LOCAL, CONN_PLAIN, CONN_SSL, CONN_GSS. */
+static int
+kind_index(unsigned kind)
+{
+	return kind == CONN_LOCAL ? 0 : kind == CONN_PLAIN ? 1
+				  : kind == CONN_SSL ? 2
+						     : 3;
+}
+
+/* Notes what key k uses, for lookups to skip what no key uses. */
+static void
+note_used(struct hba_index *ix, const struct key *k)
+{
+	int ki = kind_index(k->kind);
+
+	if (k->addr.tag == AK_CIDR)
+		ix->lengths[ki][k->addr.family == 6][k->addr.len] = 1;
+	ix->all_addr[ki] |= k->addr.tag == AK_ALL;
+	ix->all_db[ki] |= k->db.cls == HBA_TC_ALL;
+	ix->all_user[ki] |= k->user.cls == HBA_TC_ALL;
 }
 
 static void
@@ -329,14 +364,13 @@ build(const struct hba_conf *conf, struct hba_index *ix)
 				}
 				break; /* the same for every kind */
 			}
-			if (k.addr.tag == AK_CIDR)
-				ix->lengths[k.addr.family == 6][k.addr.len] = 1;
 			for (d = 0; d < r->databases->nr; d++)
 				for (u = 0; u < r->users->nr; u++) {
 					k.db = tok_key(&r->databases->v[d], 1,
 						       conf->version);
 					k.user = tok_key(&r->users->v[u], 0,
 							 conf->version);
+					note_used(ix, &k);
 					insert(conf, ix, j, &k);
 				}
 		}
@@ -416,17 +450,19 @@ static void
 lookup_addresses(const struct hba_conf *conf, const struct hba_index *ix,
 		 struct key *k, const struct addr_key *a, size_t *best)
 {
+	int ki = kind_index(k->kind), len;
 	size_t i;
-	int len;
 
-	memset(&k->addr, 0, sizeof(k->addr));
-	k->addr.tag = AK_ALL;
-	addr_hashed(&k->addr);
-	keep_first(best, lookup(conf, ix, k));
+	if (ix->all_addr[ki]) {
+		memset(&k->addr, 0, sizeof(k->addr));
+		k->addr.tag = AK_ALL;
+		addr_hashed(&k->addr);
+		keep_first(best, lookup(conf, ix, k));
+	}
 	switch (a->tag) {
 	case AK_CIDR:
 		for (len = 0; len <= a->len; len++) {
-			if (!ix->lengths[a->family == 6][len])
+			if (!ix->lengths[ki][a->family == 6][len])
 				continue;
 			memset(&k->addr, 0, sizeof(k->addr));
 			k->addr.tag = AK_CIDR;
@@ -475,7 +511,7 @@ hba_index_first(const struct hba_conf *conf, struct hba_index *ix, size_t i,
 	struct tok_key all = tok_key(&all_token, 1, conf->version);
 	struct addr_key a;
 	size_t best = 0, n;
-	int dk, ukk;
+	int dk, ukk, ki = kind_index(kind);
 
 	if (!ix->built) {
 		build(conf, ix);
@@ -487,8 +523,12 @@ hba_index_first(const struct hba_conf *conf, struct hba_index *ix, size_t i,
 		for (ukk = 0; ukk < 2; ukk++) {
 			struct key k;
 
-			/* "all" does not match physical replication */
-			if (dk && dbk.cls == HBA_TC_REPLICATION)
+			/* "all" does not match physical replication; and
+			 * no key is tried twice, or that no record has */
+			if (dk && (dbk.cls == HBA_TC_REPLICATION ||
+				   dbk.cls == HBA_TC_ALL || !ix->all_db[ki]))
+				continue;
+			if (ukk && (uk.cls == HBA_TC_ALL || !ix->all_user[ki]))
 				continue;
 			k.kind = kind;
 			k.db = dk ? all : dbk;

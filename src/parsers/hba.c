@@ -26,11 +26,14 @@
 #include "../util/buf.h"
 #include "../util/xalloc.h"
 
-/* A logical line: its bytes and, for each, the source offset it came from. */
+/* A logical line: its bytes, and the runs of them that are contiguous in
+ * the source (one, but for continuations and NUL bytes). */
 struct logical {
 	struct buf text;
-	size_t *at; /* owned; at[i] = source offset of text.ptr[i] */
-	size_t alloc;
+	struct run {
+		size_t at, src; /* text.ptr[at] is source byte src */
+	} *runs;            /* owned */
+	size_t nruns, alloc;
 };
 
 static int
@@ -39,12 +42,25 @@ is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\r';
 }
 
+/* Appends the n source bytes at offset to lg. */
 static void
-logical_add(struct logical *lg, char c, size_t offset)
+logical_add(struct logical *lg, const char *text, size_t offset, size_t n)
 {
-	ALLOC_GROW(lg->at, lg->text.len + 2, lg->alloc);
-	lg->at[lg->text.len] = offset;
-	buf_addch(&lg->text, c);
+	ALLOC_GROW(lg->runs, lg->nruns + 1, lg->alloc);
+	lg->runs[lg->nruns].at = lg->text.len;
+	lg->runs[lg->nruns++].src = offset;
+	buf_add(&lg->text, text + offset, n);
+}
+
+/* The source offset of byte i of lg. */
+static size_t
+source_at(const struct logical *lg, size_t i)
+{
+	size_t r = lg->nruns;
+
+	while (r > 1 && lg->runs[r - 1].at > i)
+		r--;
+	return lg->runs[r - 1].src + (i - lg->runs[r - 1].at);
 }
 
 /*
@@ -69,7 +85,7 @@ struct reader {
 static int
 read_chunk(struct reader *r, struct logical *lg)
 {
-	size_t room = r->maxlen - lg->text.len - 1, n, kept, i;
+	size_t room = r->maxlen - lg->text.len - 1, n, kept;
 	const char *nl;
 
 	if (r->pos >= r->len) {
@@ -84,8 +100,7 @@ read_chunk(struct reader *r, struct logical *lg)
 	if (!nl && r->len - r->pos < room)
 		r->eof = 1; /* fgets tried to read past the end */
 	kept = strnlen(r->text + r->pos, n);
-	for (i = 0; i < kept; i++)
-		logical_add(lg, r->text[r->pos + i], r->pos + i);
+	logical_add(lg, r->text, r->pos, kept);
 	r->pos += n;
 	return 1;
 }
@@ -128,6 +143,7 @@ read_logical(struct reader *r, struct logical *lg, uint32_t *continuations)
 	size_t last_backslash = 0;
 
 	buf_reset(&lg->text);
+	lg->nruns = 0;
 	*continuations = 0;
 	if (r->eof)
 		return 0;
@@ -148,24 +164,44 @@ read_logical(struct reader *r, struct logical *lg, uint32_t *continuations)
 	return 1;
 }
 
+/* What tokenizing builds: indexes while the arrays grow, turned into
+ * pointers at the end. */
+struct build {
+	struct buf strings;
+	struct hba_token *tokens;
+	size_t ntokens, tokens_alloc;
+	size_t *str_at;             /* per token: its offset in strings */
+	size_t str_at_alloc;
+	struct hba_field *fields;
+	size_t nfields, fields_alloc;
+	size_t *field_first;        /* per field: its first token */
+	size_t field_first_alloc;
+	struct hba_line *lines;
+	size_t nlines, lines_alloc;
+	size_t *line_first;         /* per line: its first field */
+	size_t line_first_alloc;
+};
+
 /*
- * next_token(): returns 1 and fills tok, or 0 at the end of the line.
+ * next_token(): returns 1 and adds a token, or 0 at the end of the line.
  * *comma is set when an unquoted comma ended the token.
  */
 static int
-next_token(const struct logical *lg, size_t *i, struct hba_token *tok,
-	   int *comma)
+next_token(const struct logical *lg, size_t *i, struct build *b, int *comma)
 {
 	const char *s = lg->text.ptr;
-	size_t n = lg->text.len, start;
-	struct buf b = BUF_INIT;
-	int in_quote = 0, was_quote = 0, saw_quote = 0;
+	size_t n = lg->text.len, start, at = b->strings.len;
+	int in_quote = 0, was_quote = 0, saw_quote = 0, quoted = 0;
+	struct hba_token *tok;
 
 	*comma = 0;
-	tok->quoted = 0;
 	while (*i < n && (is_blank(s[*i]) || s[*i] == ','))
 		(*i)++;
 	start = *i;
+	/* the common token, no quote in it: copied whole */
+	while (*i < n && !is_blank(s[*i]) && !strchr("\",#", s[*i]))
+		(*i)++;
+	buf_add(&b->strings, s + start, *i - start);
 	while (*i < n && (!is_blank(s[*i]) || in_quote)) {
 		char c = s[*i];
 
@@ -178,50 +214,53 @@ next_token(const struct logical *lg, size_t *i, struct hba_token *tok,
 			break;
 		}
 		if (c != '"' || was_quote)
-			buf_addch(&b, c);
+			buf_addch(&b->strings, c);
 		was_quote = in_quote && c == '"' ? !was_quote : 0;
 		if (c == '"') {
 			in_quote = !in_quote;
 			saw_quote = 1;
-			if (b.len == 0)
-				tok->quoted = 1;
+			if (b->strings.len == at)
+				quoted = 1;
 		}
 		(*i)++;
 	}
-	if (!saw_quote && b.len == 0) {
-		buf_release(&b);
+	if (!saw_quote && b->strings.len == at)
 		return 0;
-	}
-	tok->str = buf_detach(&b);
-	tok->begin = lg->at[start];
-	tok->end = *i > start ? lg->at[*i - 1] + 1 : tok->begin;
+	buf_addch(&b->strings, '\0');
+	ALLOC_GROW(b->tokens, b->ntokens + 1, b->tokens_alloc);
+	ALLOC_GROW(b->str_at, b->ntokens + 1, b->str_at_alloc);
+	tok = &b->tokens[b->ntokens];
+	tok->quoted = quoted;
+	tok->begin = source_at(lg, start);
+	tok->end = *i > start ? source_at(lg, *i - 1) + 1 : tok->begin;
+	b->str_at[b->ntokens++] = at;
 	return 1;
 }
 
-static void
-tokenize_line(const struct logical *lg, struct hba_line *line)
+/* The fields of one logical line, onto b's arrays; returns how many. */
+static size_t
+tokenize_line(const struct logical *lg, struct build *b)
 {
-	size_t i = 0;
+	size_t i = 0, nfields = 0;
 
 	while (i < lg->text.len) {
-		struct hba_field field = {NULL, 0, 0};
-		struct hba_token tok;
+		size_t first = b->ntokens;
 		int comma;
 
 		do {
-			if (!next_token(lg, &i, &tok, &comma))
+			if (!next_token(lg, &i, b, &comma))
 				break;
-			ALLOC_GROW(field.v, field.nr + 1, field.alloc);
-			field.v[field.nr++] = tok;
 		} while (comma);
-		if (!field.nr)
+		if (b->ntokens == first)
 			continue;
-		/* every pg_hba.conf of a tree is held at once (lint.c) */
-		ALLOC_SHRINK(field.v, field.nr, field.alloc);
-		ALLOC_GROW(line->fields, line->nfields + 1, line->alloc);
-		line->fields[line->nfields++] = field;
+		ALLOC_GROW(b->fields, b->nfields + 1, b->fields_alloc);
+		ALLOC_GROW(b->field_first, b->nfields + 1, b->field_first_alloc);
+		memset(&b->fields[b->nfields], 0, sizeof(*b->fields));
+		b->fields[b->nfields].nr = b->ntokens - first;
+		b->field_first[b->nfields++] = first;
+		nfields++;
 	}
-	ALLOC_SHRINK(line->fields, line->nfields, line->alloc);
+	return nfields;
 }
 
 void
@@ -229,38 +268,52 @@ hba_tokenize(const char *text, size_t len, struct hba_lines *out)
 {
 	struct reader r = {text, len, 0, 1024, 0};
 	struct logical lg;
+	struct build b;
 	uint32_t lineno = 1, continuations;
+	size_t i;
 
 	memset(out, 0, sizeof(*out));
 	memset(&lg, 0, sizeof(lg));
+	memset(&b, 0, sizeof(b));
 	buf_init(&lg.text);
+	buf_init(&b.strings);
 	while (read_logical(&r, &lg, &continuations)) {
-		struct hba_line line;
+		size_t first = b.nfields, nfields = tokenize_line(&lg, &b);
 
-		memset(&line, 0, sizeof(line));
-		line.line = lineno;
-		tokenize_line(&lg, &line);
-		if (line.nfields) {
-			line.begin = line.fields[0].v[0].begin;
-			line.end = lg.text.len ? lg.at[lg.text.len - 1] + 1
-					       : line.begin;
-			ALLOC_GROW(out->v, out->nr + 1, out->alloc);
-			out->v[out->nr++] = line;
+		if (nfields) {
+			struct hba_line *line;
+
+			ALLOC_GROW(b.lines, b.nlines + 1, b.lines_alloc);
+			ALLOC_GROW(b.line_first, b.nlines + 1,
+				   b.line_first_alloc);
+			b.line_first[b.nlines] = first;
+			line = &b.lines[b.nlines++];
+			memset(line, 0, sizeof(*line));
+			line->line = lineno;
+			line->nfields = nfields;
+			line->begin = b.tokens[b.field_first[first]].begin;
+			line->end = lg.text.len ? source_at(&lg, lg.text.len - 1) + 1
+						: line->begin;
 		}
 		lineno += continuations + 1;
 	}
+	/* the arrays have stopped moving: indexes become pointers */
+	out->strings = buf_detach(&b.strings);
+	for (i = 0; i < b.ntokens; i++)
+		b.tokens[i].str = out->strings + b.str_at[i];
+	for (i = 0; i < b.nfields; i++)
+		b.fields[i].v = b.tokens + b.field_first[i];
+	for (i = 0; i < b.nlines; i++)
+		b.lines[i].fields = b.fields + b.line_first[i];
+	out->tokens = b.tokens;
+	out->fields = b.fields;
+	out->v = b.lines;
+	out->nr = out->alloc = b.nlines;
+	free(b.str_at);
+	free(b.field_first);
+	free(b.line_first);
 	buf_release(&lg.text);
-	free(lg.at);
-}
-
-static void
-field_release(struct hba_field *f)
-{
-	size_t i;
-
-	for (i = 0; i < f->nr; i++)
-		free(f->v[i].str);
-	free(f->v);
+	free(lg.runs);
 }
 
 void
@@ -268,11 +321,13 @@ hba_lines_release(struct hba_lines *l)
 {
 	size_t i, j;
 
-	for (i = 0; i < l->nr; i++) {
+	for (i = 0; i < l->nr; i++)
 		for (j = 0; j < l->v[i].nfields; j++)
-			field_release(&l->v[i].fields[j]);
-		free(l->v[i].fields);
-	}
+			if (l->v[i].fields[j].owned)
+				free(l->v[i].fields[j].v);
 	free(l->v);
+	free(l->fields);
+	free(l->tokens);
+	free(l->strings);
 	memset(l, 0, sizeof(*l));
 }

@@ -13,7 +13,8 @@
 #include <stdint.h>
 
 struct hba_token {
-	char *str;         /* owned; quotes removed, "" undone */
+	const char *str;   /* borrowed from its file's hba_lines.strings;
+			      quotes removed, "" undone */
 	int quoted;        /* a quote came before the first character
 			      (keywords lose their meaning; @ is literal) */
 	size_t begin, end; /* source offsets of the token as written */
@@ -21,22 +22,30 @@ struct hba_token {
 
 /* One field: a comma-separated list of tokens. */
 struct hba_field {
-	struct hba_token *v; /* owned */
+	struct hba_token *v; /* borrowed from hba_lines.tokens; owned (and
+				growable, alloc) once an @file expanded it */
 	size_t nr, alloc;
+	int owned;
 };
 
 struct hba_line {
-	struct hba_field *fields; /* owned */
-	size_t nfields, alloc;
+	struct hba_field *fields; /* borrowed from hba_lines.fields */
+	size_t nfields;
 	uint32_t line;	   /* the number PostgreSQL gives the record:
 			      its first physical line, unless a NUL
 			      byte made it skip one before */
 	size_t begin, end;        /* source offsets of the logical line */
 };
 
+/* A file's lines; every token, field and string of it in three arrays,
+ * so that a file of a hundred thousand records is a handful of
+ * allocations. */
 struct hba_lines {
 	struct hba_line *v; /* owned; lines with no field are left out */
 	size_t nr, alloc;
+	struct hba_field *fields; /* owned */
+	struct hba_token *tokens; /* owned */
+	char *strings;            /* owned; each token's, NUL-ended */
 };
 
 /*
