@@ -33,7 +33,9 @@
 static int
 fail(const char *msg)
 {
-	fprintf(stderr, "pgtlslint: error: %s\n", msg);
+	fputs("pgtlslint: error: ", stderr);
+	term_puts(stderr, msg, 0);
+	fputc('\n', stderr);
 	return EXIT_TROUBLE;
 }
 
@@ -76,9 +78,12 @@ list_rules(const struct ruleset *rs)
 	for (i = 0; i < rs->nr; i++) {
 		const struct rule *r = &rs->v[i];
 
-		printf("%-7s %-8s %-7s %-32s %s%s\n", r->id,
+		/* a custom rule's text (--rules-dir) is the tree's: escaped */
+		printf("%-7s %-8s %-7s %-32s ", r->id,
 		       severity_names[r->severity], target_names[r->target],
-		       r->name, r->summary, r->enabled ? "" : " (disabled)");
+		       r->name);
+		term_puts(stdout, r->summary, 0);
+		printf("%s\n", r->enabled ? "" : " (disabled)");
 	}
 }
 
@@ -92,8 +97,11 @@ put_section(const char *title, const char *text)
 	printf("%s:\n", title);
 	while (*p) {
 		size_t n = strcspn(p, "\n");
+		struct buf line = BUF_INIT;
 
-		printf("%s%.*s\n", n ? "  " : "", (int)n, p);
+		term_escape(&line, p, n, TERM_KEEP_TABS);
+		printf("%s%s\n", n ? "  " : "", line.ptr);
+		buf_release(&line);
 		p += n + (p[n] == '\n');
 	}
 	putchar('\n');
@@ -105,10 +113,9 @@ explain(const struct ruleset *rs, const char *which)
 	const struct rule *r = ruleset_find(rs, which);
 
 	if (!r) {
-		fprintf(stderr,
-			"pgtlslint: error: no rule '%s' (see "
-				"--list-rules)\n",
-			which);
+		fputs("pgtlslint: error: no rule '", stderr);
+		term_puts(stderr, which, 0);
+		fputs("' (see --list-rules)\n", stderr);
 		return EXIT_TROUBLE;
 	}
 	printf("%s %s (%s, %s)\n\n", r->id, r->name,
@@ -118,8 +125,11 @@ explain(const struct ruleset *rs, const char *which)
 	put_section("How to fix", r->fix);
 	put_section("Bad", r->example_bad);
 	put_section("Good", r->example_good);
-	if (r->help_uri)
-		printf("More: %s\n", r->help_uri);
+	if (r->help_uri) {
+		fputs("More: ", stdout);
+		term_puts(stdout, r->help_uri, 0);
+		putchar('\n');
+	}
 	return EXIT_CLEAN;
 }
 
@@ -143,7 +153,18 @@ run_explain_hba(const struct pgt_options *o, int pg_version)
 		rc = fail(err);
 		free(err);
 	} else {
-		fwrite(out.ptr, 1, out.len, stdout);
+		/* names and paths from the file: escaped, line by line */
+		const char *p = out.ptr;
+
+		while (*p) {
+			size_t n = strcspn(p, "\n");
+			struct buf line = BUF_INIT;
+
+			term_escape(&line, p, n, TERM_KEEP_TABS);
+			puts(line.ptr);
+			buf_release(&line);
+			p += n + (p[n] == '\n');
+		}
 		rc = EXIT_CLEAN;
 	}
 	buf_release(&out);
@@ -386,8 +407,8 @@ main(int argc, char **argv)
 	int rc;
 
 	if (cli_parse(argc, argv, &o, &err)) {
-		fprintf(stderr, "pgtlslint: error: %s\n%s", err,
-			"try 'pgtlslint --help'\n");
+		fail(err);
+		fputs("try 'pgtlslint --help'\n", stderr);
 		free(err);
 		cli_release(&o);
 		return EXIT_TROUBLE;

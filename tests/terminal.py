@@ -93,6 +93,20 @@ def main():
                     print(f"FAIL {what}: {problems[:5]}")
                 else:
                     ok += 1
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(d, "pg_hba.conf"), "w") as f:
+            f.write(f'host "db{NASTY}" all 10.0.0.0/8 md5\n')
+        for fmt in ("text", "json"):
+            p = subprocess.run([binary, "--explain-hba", "pg_hba.conf",
+                                "--format", fmt], cwd=d, capture_output=True)
+            problems = bad_bytes(p.stdout + p.stderr)
+            if not p.stdout.strip():
+                problems.append("no output (a check that cannot fail)")
+            if problems:
+                bad += 1
+                print(f"FAIL --explain-hba {fmt}: {problems[:5]}")
+            else:
+                ok += 1
     for arg in ("host=db.example.com sslmode=bogus" + NASTY,
                 "postgres://db.example.com/x?sslmode=" + NASTY):
         p = subprocess.run([binary, "--explain-conn", arg],

@@ -327,12 +327,16 @@ void
 hba_conf_load(struct hba_conf *conf, struct source *root, int version)
 {
 	struct stack st;
+	size_t i;
 
 	memset(conf, 0, sizeof(*conf));
 	memset(&st, 0, sizeof(st));
 	conf->version = version;
 	conf->index = hba_index_new();
-	read_lines(conf, add_file(conf, root), &st);
+	i = add_file(conf, root);
+	/* a record per line, mostly: no array of records copied as it grows */
+	ALLOC_GROW(conf->v, conf->lines[i].nr, conf->alloc);
+	read_lines(conf, i, &st);
 }
 
 size_t

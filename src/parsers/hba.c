@@ -199,7 +199,8 @@ next_token(const struct logical *lg, size_t *i, struct build *b, int *comma)
 		(*i)++;
 	start = *i;
 	/* the common token, no quote in it: copied whole */
-	while (*i < n && !is_blank(s[*i]) && !strchr("\",#", s[*i]))
+	while (*i < n && !is_blank(s[*i]) && s[*i] != '"' && s[*i] != ',' &&
+	       s[*i] != '#')
 		(*i)++;
 	buf_add(&b->strings, s + start, *i - start);
 	while (*i < n && (!is_blank(s[*i]) || in_quote)) {

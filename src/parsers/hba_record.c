@@ -30,6 +30,7 @@
 #include <netinet/in.h>
 #include <arpa/inet.h>
 
+#include "../util/buf.h"
 #include "../util/xalloc.h"
 
 const char *const hba_conntype_names[HBA_CONNTYPE__COUNT] = {
@@ -65,6 +66,7 @@ fail(struct ctx *c, size_t begin, size_t end, const char *fmt, ...)
 	va_start(ap, fmt);
 	*c->err = xvasprintf(fmt, ap);
 	va_end(ap);
+	str_cut_quoted(c->err, QUOTE_MAX); /* the values it quotes */
 	*c->eb = begin;
 	*c->ee = end;
 	return -1;

@@ -121,3 +121,24 @@ str_cut(const char *s, size_t max)
 	buf_add_cut(&b, s, strlen(s), max);
 	return buf_detach(&b);
 }
+
+void
+str_cut_quoted(char **msg, size_t max)
+{
+	struct buf b = BUF_INIT;
+	const char *p = *msg, *q;
+
+	while ((q = strchr(p, '"'))) {
+		const char *close = strchr(q + 1, '"');
+
+		if (!close)
+			break;
+		buf_add(&b, p, (size_t)(q + 1 - p));
+		buf_add_cut(&b, q + 1, (size_t)(close - q - 1), max);
+		buf_addch(&b, '"');
+		p = close + 1;
+	}
+	buf_adds(&b, p);
+	free(*msg);
+	*msg = buf_detach(&b);
+}

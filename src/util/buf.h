@@ -41,4 +41,8 @@ void buf_add_cut(struct buf *b, const char *s, size_t n, size_t max);
 /* A malloc'd copy of the C string s, cut as buf_add_cut does. */
 char *str_cut(const char *s, size_t max);
 
+/* Cuts each "..." part of the malloc'd message *msg after max bytes (a
+ * message that quotes values, as PostgreSQL's do, in double quotes). */
+void str_cut_quoted(char **msg, size_t max);
+
 #endif
