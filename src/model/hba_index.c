@@ -181,6 +181,28 @@ masked(const unsigned char addr[16], int len, unsigned char out[16])
 		out[i / 8] |= (unsigned char)(addr[i / 8] & (0x80 >> (i % 8)));
 }
 
+/* A host name, samehost or samenet as an address key; 0 for anything
+ * else. */
+static int
+name_key(enum hba_addr_kind kind, const char *hostname, struct addr_key *a)
+{
+	switch (kind) {
+	case ADDR_HOSTNAME:
+		a->tag = AK_HOST;
+		a->host = hostname;
+		a->host_len = strlen(hostname);
+		return 1;
+	case ADDR_SAMEHOST:
+		a->tag = AK_SAMEHOST;
+		return 1;
+	case ADDR_SAMENET:
+		a->tag = AK_SAMENET;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* The address key of record r for connections of kind (any address for
  * Unix sockets); 0 when it has none to enter under. */
 static int record_addr_unhashed(const struct hba_record *r, unsigned kind,
@@ -214,19 +236,8 @@ record_addr_unhashed(const struct hba_record *r, unsigned kind,
 		a->len = mask_prefix(r->mask, r->family);
 		masked(r->addr, a->len, a->net);
 		return a->len >= 0;
-	case ADDR_HOSTNAME:
-		a->tag = AK_HOST;
-		a->host = r->hostname;
-		a->host_len = strlen(r->hostname);
-		return 1;
-	case ADDR_SAMEHOST:
-		a->tag = AK_SAMEHOST;
-		return 1;
-	case ADDR_SAMENET:
-		a->tag = AK_SAMENET;
-		return 1;
-	case ADDR_NONE:
-		break;
+	default:
+		return name_key(r->addr_kind, r->hostname, a);
 	}
 	return 0;
 }
@@ -429,19 +440,8 @@ piece_addr(const struct hba_addr_piece *p, struct addr_key *a)
 		a->len = leading_ones(p->mask, p->family);
 		memcpy(a->net, p->addr, 16);
 		return 1;
-	case ADDR_HOSTNAME:
-		a->tag = AK_HOST;
-		a->host = p->hostname;
-		a->host_len = strlen(p->hostname);
-		return 1;
-	case ADDR_SAMEHOST:
-		a->tag = AK_SAMEHOST;
-		return 1;
-	case ADDR_SAMENET:
-		a->tag = AK_SAMENET;
-		return 1;
 	default:
-		return 0;
+		return name_key(p->kind, p->hostname, a);
 	}
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "buf.h"
 #include "sort.h"
 #include "xalloc.h"
 
@@ -67,8 +68,9 @@ confdir_join(const char *including, const char *target)
 			   : xasprintf("%.*s/%s", (int)(slash - including + 1),
 				       including, target);
 	char **part = xcalloc(strlen(joined) + 1, sizeof(*part));
-	char *p, *save = NULL, *out;
-	size_t n = 0, i, len = 0;
+	char *p, *save = NULL;
+	struct buf out = BUF_INIT;
+	size_t n = 0, i;
 	int absolute = joined[0] == '/';
 
 	for (p = strtok_r(joined, "/", &save); p; p = strtok_r(NULL, "/", &save)) {
@@ -81,20 +83,16 @@ confdir_join(const char *including, const char *target)
 		else
 			part[n++] = p;
 	}
-	for (i = 0; i < n; i++)
-		len += strlen(part[i]) + 1;
-	out = xmalloc(len + 2);
-	out[0] = '\0';
 	if (absolute)
-		strcat(out, "/");
+		buf_addch(&out, '/');
 	for (i = 0; i < n; i++) {
 		if (i)
-			strcat(out, "/");
-		strcat(out, part[i]);
+			buf_addch(&out, '/');
+		buf_adds(&out, part[i]);
 	}
-	if (!*out)
-		strcpy(out, ".");
+	if (!out.len)
+		buf_addch(&out, '.');
 	free(part);
 	free(joined);
-	return out;
+	return buf_detach(&out);
 }
