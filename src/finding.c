@@ -30,10 +30,12 @@ finding_place(struct finding *f, const struct source *src, size_t begin,
 	f->col = b.col;
 	f->end_line = e.line;
 	f->end_col = e.col;
-	f->col16 = (uint32_t)utf8_utf16_units(line, begin - at) + 1;
-	f->end_col16 = (uint32_t)utf8_utf16_units(line, end - at) + 1;
-	f->snippet_col = begin - at;
-	f->snippet_end = end - at;
+	/* a span may start at the line's end (its CR LF): columns stop at
+	 * the text of the line */
+	f->snippet_col = begin - at < len ? begin - at : len;
+	f->snippet_end = end - at < len ? end - at : len;
+	f->col16 = (uint32_t)utf8_utf16_units(line, f->snippet_col) + 1;
+	f->end_col16 = (uint32_t)utf8_utf16_units(line, f->snippet_end) + 1;
 	f->snippet = xstrndup(line, len);
 	f->masked = 0;
 }
@@ -93,6 +95,7 @@ finding_set_fix(struct finding *f, const struct source *src, size_t begin,
 	size_t len;
 	const char *line = source_line(src, b.line, &len);
 	size_t at = (size_t)(line - src->text);
+	size_t c0 = begin - at, c1 = (e.line == b.line ? end : begin) - at;
 
 	x->begin = begin;
 	x->end = end;
@@ -100,10 +103,9 @@ finding_set_fix(struct finding *f, const struct source *src, size_t begin,
 	x->line = b.line;
 	x->col = b.col;
 	x->end_col = e.line == b.line ? e.col : b.col;
-	x->col16 = (uint32_t)utf8_utf16_units(line, begin - at) + 1;
-	x->end_col16 = (uint32_t)utf8_utf16_units(
-			   line, (e.line == b.line ? end : begin) - at) +
-		       1;
+	/* columns stop at the text of the line (a fix may append at its end) */
+	x->col16 = (uint32_t)utf8_utf16_units(line, c0 < len ? c0 : len) + 1;
+	x->end_col16 = (uint32_t)utf8_utf16_units(line, c1 < len ? c1 : len) + 1;
 	x->kind = src->kind;
 	x->from_stdin = src->from_stdin;
 	x->text_hash = source_hash(src);

@@ -15,6 +15,7 @@
  *   js go py java   a source file through its lexer and scanner
  *   rules    the custom rules loader
  *   config   .pgtlslint.yaml
+ *   secrets  every format's secret finder, and masking with columns
  *
  * Scanners lex every input (no prefilter). The harness's only state is
  * the embedded rule set, built once (the product itself keeps none).
@@ -42,7 +43,9 @@
 #include "scanners/scan_java.h"
 #include "scanners/scan_js.h"
 #include "scanners/scan_py.h"
+#include "secrets.h"
 #include "util/source.h"
+#include "util/xalloc.h"
 
 #ifdef FUZZ_libpq
 #include <libpq-fe.h>
@@ -306,6 +309,25 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(err);
 		config_release(&c);
 		unlink(path);
+	}
+#elif defined(FUZZ_secrets)
+	{
+		/* every format's secret finder, and masking a line and the
+		 * whole text with columns moved */
+		enum file_kind k;
+
+		for (k = FILE_NONE; k < FILE__COUNT; k++) {
+			size_t col = size / 3, end = size / 2;
+			char *m, *msg = xstrndup(text, size < 64 ? size : 64);
+
+			source_from_mem(&src, "fuzz.js", text, size);
+			src.kind = k;
+			m = secrets_mask_span(&src, 0, size, &col, &end);
+			free(m);
+			secrets_mask_message(&src, &msg);
+			free(msg);
+			source_release(&src);
+		}
 	}
 #else
 #error "build with -DFUZZ_<target>"

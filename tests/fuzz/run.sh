@@ -30,6 +30,7 @@ seeds() {
 	java) find "$root/tests/fixtures" "$root/examples" -name '*.java' ;;
 	rules) find "$root/rules.d" "$root/tests/fixtures" -path '*rules*' -name '*.yaml' ;;
 	config) find "$root/tests/fixtures" -name '.pgtlslint.yaml' ;;
+	secrets) find "$root/tests/fixtures/secrets" "$root/tests/fixtures/corpus" -type f ;;
 	esac
 }
 
