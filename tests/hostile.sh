@@ -142,6 +142,12 @@ check "include_dir '.' fan-out: linear, root kept" 1 "postgresql.conf:1:7: error
 printf "include 'missing.conf'\nssl = off\n" >"$tmp/inc/postgresql.conf"
 check "missing relative include, absolute root path" 1 "PGT109" -- "$bin" --no-show-source "$tmp/inc/postgresql.conf"
 check "missing relative include, absolute root: PGT101" 1 "PGT101" -- "$bin" --no-show-source "$tmp/inc/postgresql.conf"
+# A missing @file of a pg_hba.conf named by its absolute path: the same
+# error as with a relative one, and the records before it still judged.
+mkdir "$tmp/atfile"
+printf 'host all all 0.0.0.0/0 md5\nhost @missing.list all 10.0.0.0/8 md5\n' >"$tmp/atfile/pg_hba.conf"
+check "missing @file, absolute path: reported" 1 "could not open secondary authentication file \"@missing.list\"" -- "$bin" --no-show-source "$tmp/atfile/pg_hba.conf"
+check "missing @file, absolute path: line 1 judged" 1 "pg_hba.conf:1:1: error.*PGT201" -- "$bin" --no-show-source "$tmp/atfile/pg_hba.conf"
 # Two pg_hba.conf files that include each other: judged once, not skipped.
 mkdir "$tmp/mutual"
 printf 'host all all 0.0.0.0/0 md5\ninclude b_hba.conf\n' >"$tmp/mutual/a_hba.conf"

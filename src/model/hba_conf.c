@@ -61,8 +61,12 @@ on_stack(const struct stack *st, const char *rp)
 	return 0;
 }
 
+/* missing_ok of an @file: a missing one is an error, said its own way. */
+#define AT_FILE (-1)
+
 /*
- * Opens path (written so in the file) for inclusion. Returns the file
+ * Opens path (written so in the file) for inclusion; missing_ok: skip it
+ * silently when missing (include_if_exists), or AT_FILE. Returns the file
  * index, or -1 with *err set (NULL when the file is to be skipped
  * silently).
  */
@@ -70,6 +74,8 @@ static long
 open_included(struct hba_conf *conf, const char *path, const char *written,
 	      int missing_ok, const struct stack *st, char **err)
 {
+	int is_at_file = missing_ok < 0;
+
 	struct source src;
 	struct stat sb;
 	char *rp, *lerr = NULL;
@@ -86,6 +92,12 @@ open_included(struct hba_conf *conf, const char *path, const char *written,
 		 * the tree given, whatever path the tree was named by */
 		if (written[0] == '/')
 			conf->incomplete = 1; /* not on this machine */
+		else if (is_at_file)
+			/* tokenize_expand_file's message (PostgreSQL 15) */
+			*err = xasprintf("could not open secondary "
+					 "authentication file \"@%s\" as "
+					 "\"%s\": No such file or directory",
+					 written, path);
 		else if (!missing_ok)
 			*err = xasprintf("could not open file \"%s\": No such "
 					 "file or directory",
@@ -190,7 +202,8 @@ expand_line(struct hba_conf *conf, size_t file, struct hba_line *line,
 				continue;
 			}
 			path = confdir_join(conf->files[file]->path, at.str + 1);
-			idx = open_included(conf, path, at.str + 1, 0, st, err);
+			idx = open_included(conf, path, at.str + 1, AT_FILE, st,
+					    err);
 			free(path);
 			if (idx < 0 && *err)
 				return -1;
