@@ -85,7 +85,7 @@ BIN := $(BUILD)/pgtlslint
 endif
 
 .PHONY: all deps demo check test asan tsan fuzz fuzz-run analyze analyze-run bench golden readme install uninstall clean fmt \
-        check-fmt unit-test golden-test cli-test sarif-test fix-test hostile-test corpus-test variants-test secrets-test terminal-test write-safety-test install-test live-test precommit-test
+        check-fmt unit-test golden-test cli-test sarif-test fix-test hostile-test corpus-test variants-test secrets-test terminal-test write-safety-test architecture-test install-test live-test precommit-test
 
 all: $(BIN)
 
@@ -160,7 +160,8 @@ tsan: deps
 
 test: unit-test golden-test cli-test sarif-test fix-test hostile-test \
       corpus-test variants-test secrets-test terminal-test \
-      write-safety-test install-test live-test precommit-test
+      write-safety-test architecture-test install-test live-test \
+      precommit-test
 
 unit-test: $(BUILD)/check_unit $(BIN)
 	@cd tests && ../$(BUILD)/check_unit
@@ -202,6 +203,15 @@ write-safety-test: $(BIN)
 # every format, never printed by any format or flag; its masked line shown.
 secrets-test: $(BIN)
 	@python3 tests/secrets.py $(BIN)
+
+# Only src/rules/ raises findings; the check also fails on a planted
+# violation, so it cannot pass by finding nothing.
+architecture-test:
+	@tests/architecture.sh src
+	@rm -rf $(BUILD)/arch && mkdir -p $(BUILD)/arch && cp -r src $(BUILD)/arch/
+	@echo 'static const char *planted = "PGT301";' >>$(BUILD)/arch/src/scanners/scan_go.c
+	@! tests/architecture.sh $(BUILD)/arch/src >/dev/null
+	@rm -rf $(BUILD)/arch
 
 # The checklist's client programs, each weakened once: one finding each.
 variants-test: $(BIN)

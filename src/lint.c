@@ -304,6 +304,8 @@ static void
 judge_primary_conninfo(struct run *run, const struct server_config *cfg)
 {
 	const struct setting *s = server_config_get(cfg, "primary_conninfo");
+	struct facts facts = {NULL, 0, 0};
+	struct fact_ctx fx = {&facts, run->ctx.pg_version, 0};
 	struct text_map map;
 	int quoted;
 
@@ -316,8 +318,10 @@ judge_primary_conninfo(struct run *run, const struct server_config *cfg)
 	map.end = s->end - quoted;
 	/* Quotes doubled or escaped inside shift the bytes: whole value. */
 	map.verbatim = map.end - map.base == s->value_len;
-	carriers_judge_string(&run->ctx, s->value, s->value_len, &map, NULL,
-			      "primary_conninfo");
+	conn_string_judge(&fx, s->value, s->value_len, &map, NULL,
+			  "primary_conninfo");
+	engine_run_facts(&run->ctx, &facts);
+	facts_release(&facts);
 }
 
 static void
@@ -475,13 +479,13 @@ struct file_result {
 /* .env, Dockerfile, .properties, YAML and shell scripts: the assignments
  * that can matter, then the connections they hold. */
 static void
-judge_assignments_file(struct check_ctx *ctx, const struct walk_entry *e,
-		       const struct source *src)
+judge_assignments_file(struct fact_ctx *fx, struct diags *diags,
+		       const struct walk_entry *e, const struct source *src)
 {
 	struct assignments as;
 	char *err = NULL;
 
-	if (!carriers_worth_parsing(ctx, src))
+	if (!carriers_worth_parsing(fx, src))
 		return;
 	switch (e->kind) {
 	case FILE_ENV:
@@ -496,13 +500,13 @@ judge_assignments_file(struct check_ctx *ctx, const struct walk_entry *e,
 		break;
 	default:
 		if (yaml_carrier_parse(src, carriers_relevant, &as, &err))
-			diags_add(ctx->diags, e->path, 0,
+			diags_add(diags, e->path, 0,
 				  xasprintf("'%s': YAML read only in part: %s",
 					    src->path, err));
 		free(err);
 		break;
 	}
-	carriers_judge_assignments(ctx, src, &as);
+	carriers_judge_assignments(fx, src, &as);
 	if (e->kind == FILE_SHELL || e->kind == FILE_DOCKERFILE) {
 		struct text_map whole;
 
@@ -510,7 +514,7 @@ judge_assignments_file(struct check_ctx *ctx, const struct walk_entry *e,
 		whole.src = src;
 		whole.end = src->len;
 		whole.verbatim = 1;
-		carriers_scan_text(ctx, src->text, src->len, &whole);
+		carriers_scan_text(fx, src->text, src->len, &whole);
 	}
 	assignments_release(&as);
 }
@@ -523,6 +527,8 @@ lint_carrier(const struct input *in, const struct walk_entry *e,
 {
 	struct check_ctx ctx = {&sc->rules, &out->findings, &out->diags,
 				sc->pg_version, in->o->no_prefilter};
+	struct facts facts = {NULL, 0, 0};
+	struct fact_ctx fx = {&facts, sc->pg_version, in->o->no_prefilter};
 	struct source src;
 	size_t from;
 
@@ -530,21 +536,24 @@ lint_carrier(const struct input *in, const struct walk_entry *e,
 		return;
 	out->files++;
 	from = out->findings.nr;
+	/* the detectors find, the rules judge */
 	if (e->kind == FILE_SERVICE)
-		carriers_judge_service(&ctx, &src);
+		carriers_judge_service(&fx, &src);
 	else if (e->kind == FILE_JS)
-		js_judge_source(&ctx, &src);
+		js_judge_source(&fx, &src);
 	else if (e->kind == FILE_GO)
-		go_judge_source(&ctx, &src);
+		go_judge_source(&fx, &src);
 	else if (e->kind == FILE_PY)
-		py_judge_source(&ctx, &src);
+		py_judge_source(&fx, &src);
 	else if (e->kind == FILE_JAVA)
-		java_judge_source(&ctx, &src);
+		java_judge_source(&fx, &src);
 	else
-		judge_assignments_file(&ctx, e, &src);
+		judge_assignments_file(&fx, &out->diags, e, &src);
+	engine_run_facts(&ctx, &facts);
+	facts_release(&facts);
 	/* Markers matter only to this file's findings, or to PGT001's
 	 * report of the unused ones: most files need no look for them. */
-	if (out->findings.nr || ruleset_active(ctx.rules, "PGT001"))
+	if (suppress_needed(ctx.rules, out->findings.nr))
 		suppress_scan(&out->markers, &src, ctx.rules);
 	findings_mask(&out->findings, from, &src);
 	source_release(&src);

@@ -15,6 +15,7 @@
 #include "lint.h"
 #include "carriers.h"
 #include "model/client.h"
+#include "model/conn_string.h"
 #include "model/hba_conf.h"
 #include "parsers/conninfo.h"
 #include "util/json.h"
@@ -199,8 +200,8 @@ run_explain_conn(const struct pgt_options *o, int pg_version)
 	memset(&map, 0, sizeof(map));
 	map.end = strlen(s);
 	map.verbatim = 1;
-	rc = carriers_fact_from_string(s, strlen(s), pg_version, &map, NULL,
-				       "connection string", &f, &ci);
+	rc = conn_string_fact(s, strlen(s), pg_version, &map, NULL,
+			      "connection string", &f, &ci);
 	source_from_mem(&arg, "--explain-conn", s, strlen(s));
 	if (rc <= 0) {
 		char *msg = xstrdup(rc < 0 ? ci.error

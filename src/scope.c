@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "rules/suppress.h"
 #include "status.h"
 #include "util/hash.h"
 #include "util/xalloc.h"
@@ -48,7 +49,7 @@ build_rules(const struct pgt_options *o, struct scope *sc, char **err)
 	    (sc->config.path && config_apply_rules(&sc->config, rs, err)))
 		return PGT_ERULE;
 	if (o->report_unused_ignores)
-		ruleset_find(rs, "PGT001")->enabled = 1;
+		suppress_report_unused(rs);
 	if ((bad = toggle_rules(&o->enable, rs, 1)) ||
 	    (bad = toggle_rules(&o->disable, rs, 0))) {
 		*err = xasprintf("no rule '%s' (see --list-rules)", bad);

@@ -28,7 +28,7 @@ client_fact_init(struct client_fact *f, enum driver d, const struct source *src,
 	f->src = src;
 	f->begin = begin;
 	f->end = end;
-	f->what = what;
+	f->what = xstrdup(what);
 }
 
 int
@@ -99,6 +99,7 @@ client_fact_release(struct client_fact *f)
 		free(f->v[i].value);
 	}
 	free(f->v);
+	free(f->what);
 	memset(f, 0, sizeof(*f));
 }
 

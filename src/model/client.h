@@ -55,7 +55,7 @@ struct client_fact {
 	int driver_guessed;       /* no language context: libpq's meaning */
 	const struct source *src; /* borrowed */
 	size_t begin, end;        /* the connection as written */
-	const char *what;         /* "connection string", "JDBC URL", ... */
+	char *what;               /* owned; "connection string", "JDBC URL" */
 	int host_elsewhere;       /* a missing host is set elsewhere (an
 				     environment), so it is not local */
 	struct client_param *v;   /* owned; later entries win */

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "../model/client.h"
+#include "../model/facts.h"
 #include "../model/hba_conf.h"
 #include "../model/server.h"
 #include "../util/buf.h"
@@ -210,4 +211,55 @@ engine_run_client(struct check_ctx *ctx, const struct client_fact *f)
 			r->check->client(ctx, r, f, &v);
 	}
 	client_verdict_release(&v);
+}
+
+/* The rule each kind of setting fact is judged by, and how its message
+ * says it (the fact's what, and for PGT305 the driver it concerns). */
+static const struct {
+	enum fact_kind kind;
+	const char *id;
+} fact_rules[] = {
+    {FACT_NO_VERIFY, "PGT305"}, {FACT_WEAK_FLOOR, "PGT306"},
+    {FACT_PASSWORD, "PGT308"},	{FACT_INVALID, "PGT309"},
+    {FACT_TLS_OFF, "PGT301"},
+};
+
+static void
+run_setting_fact(struct check_ctx *ctx, const struct fact *f)
+{
+	struct finding *fd = NULL;
+	size_t i;
+
+	for (i = 0; i < sizeof(fact_rules) / sizeof(fact_rules[0]); i++)
+		if (fact_rules[i].kind == f->kind)
+			break;
+	if (i == sizeof(fact_rules) / sizeof(fact_rules[0]))
+		return;
+	if (f->kind == FACT_NO_VERIFY && f->driver >= 0)
+		fd = engine_emit(ctx, fact_rules[i].id, f->src, f->begin,
+				 f->end,
+				 "certificate verification is switched off: "
+				 "%s (%s)",
+				 f->what, driver_names[f->driver]);
+	else if (f->kind == FACT_PASSWORD)
+		fd = engine_emit(ctx, fact_rules[i].id, f->src, f->begin,
+				 f->end, "password written in %s (****)",
+				 f->what);
+	else
+		fd = engine_emit(ctx, fact_rules[i].id, f->src, f->begin,
+				 f->end, "%s", f->what);
+	if (f->has_fix)
+		check_fix(fd, f->src, f->fix_begin, f->fix_end, f->fix);
+}
+
+void
+engine_run_facts(struct check_ctx *ctx, const struct facts *fs)
+{
+	size_t i;
+
+	for (i = 0; i < fs->nr; i++)
+		if (fs->v[i].kind == FACT_CONNECTION)
+			engine_run_client(ctx, fs->v[i].conn);
+		else
+			run_setting_fact(ctx, &fs->v[i]);
 }

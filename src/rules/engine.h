@@ -29,14 +29,18 @@ struct client_fact;
 /* Judges one client connection and runs every enabled client rule. */
 void engine_run_client(struct check_ctx *ctx, const struct client_fact *f);
 
+struct facts;
+
+/* Judges what the detectors found: each connection as engine_run_client
+ * does, each setting (verification off, a weak floor, a literal password,
+ * an invalid string, TLS off in code) by its rule. */
+void engine_run_facts(struct check_ctx *ctx, const struct facts *fs);
+
 /* Reports rule id (if enabled) at src[begin..end) with a message: for
  * findings that need no fact (a string libpq rejects, an override).
  * Returns the finding, or NULL when the rule is off. */
 struct finding *engine_emit(struct check_ctx *ctx, const char *id,
 		 const struct source *src, size_t begin, size_t end,
 		 const char *fmt, ...) PGT_PRINTF(6, 7);
-#define engine_client_invalid(ctx, ...) engine_emit(ctx, "PGT309", __VA_ARGS__)
-#define engine_client_override(ctx, ...) engine_emit(ctx, "PGT305", __VA_ARGS__)
-#define engine_client_password(ctx, ...) engine_emit(ctx, "PGT308", __VA_ARGS__)
 
 #endif

@@ -17,6 +17,9 @@
 
 #include "../util/xalloc.h"
 
+/* The rule that reports a marker covering nothing. */
+#define UNUSED_MARKER_RULE "PGT001"
+
 #define MARKER "pgtlslint:"
 
 static int
@@ -42,7 +45,7 @@ add_marker(struct suppressions *s, const struct source *src, size_t at,
 	finding_place(&m->at, src, at, end);
 	finding_mask(&m->at, src);
 	m->file_level = file_level;
-	m->unused_rule = ruleset_active(rules, "PGT001");
+	m->unused_rule = ruleset_active(rules, UNUSED_MARKER_RULE);
 	while (i < n) {
 		size_t b = i;
 		char *item;
@@ -173,4 +176,16 @@ suppress_release(struct suppressions *s)
 	}
 	free(s->v);
 	memset(s, 0, sizeof(*s));
+}
+
+int
+suppress_needed(const struct ruleset *rules, size_t nr)
+{
+	return nr || ruleset_active(rules, UNUSED_MARKER_RULE);
+}
+
+void
+suppress_report_unused(struct ruleset *rules)
+{
+	ruleset_find(rules, UNUSED_MARKER_RULE)->enabled = 1;
 }

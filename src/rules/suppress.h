@@ -44,6 +44,13 @@ void suppress_scan(struct suppressions *s, const struct source *src,
  * active for the marker's file.
  */
 size_t suppress_apply(struct suppressions *s, struct findings *fs);
+
+/* Whether a file with nr findings needs its markers read: to remove
+ * findings, or to report unused markers (PGT001). */
+int suppress_needed(const struct ruleset *rules, size_t nr);
+
+/* --report-unused-ignores: switches PGT001 on. */
+void suppress_report_unused(struct ruleset *rules);
 void suppress_release(struct suppressions *s);
 
 #endif

@@ -8,25 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../carriers.h"
+#include "../model/conn_string.h"
 #include "../model/client.h"
-#include "../rules/engine.h"
 #include "../util/buf.h"
 #include "../util/source.h"
 #include "../util/scan.h"
 #include "../util/xalloc.h"
-
-int
-scan_worth_lexing(const struct check_ctx *ctx, const struct source *src,
-		  const char *const *needles)
-{
-	if (ctx->no_prefilter)
-		return 1;
-	for (; *needles; needles++)
-		if (scan_contains(src->text, src->len, *needles))
-			return 1;
-	return 0;
-}
 
 int
 tok_is(const struct tokens *ts, size_t i, const char *word)
@@ -298,7 +285,7 @@ scan_join_release(struct scan_join *j)
 }
 
 void
-scan_judge_string_at(struct check_ctx *ctx, struct tokens *ts, size_t i,
+scan_judge_string_at(struct fact_ctx *fx, struct tokens *ts, size_t i,
 		     const struct client_fact *context)
 {
 	struct token first = tok_get(ts, i);
@@ -320,47 +307,47 @@ scan_judge_string_at(struct check_ctx *ctx, struct tokens *ts, size_t i,
 		map.map_arg = &j;
 	}
 	if (strlen(b.ptr) == b.len)
-		carriers_judge_string(ctx, b.ptr, b.len, &map, context,
-				      "connection string");
+		conn_string_judge(fx, b.ptr, b.len, &map, context,
+				  "connection string");
 	scan_join_release(&j);
 	buf_release(&b);
 }
 
 void
-scan_report_no_verify(struct check_ctx *ctx, const struct tokens *ts,
+scan_report_no_verify(struct fact_ctx *fx, const struct tokens *ts,
 		      size_t first, size_t last, int driver, const char *what,
 		      const char *fix)
 {
-	check_fix(engine_client_override(
-		      ctx, ts->src, tok_begin(ts, first), tok_end(ts, last),
-		      "certificate verification is switched off: %s (%s)", what,
-		      driver_names[driver]),
-		  ts->src, tok_begin(ts, last), tok_end(ts, last), fix);
+	fact_set_fix(facts_add(fx->out, FACT_NO_VERIFY, ts->src,
+			       tok_begin(ts, first), tok_end(ts, last), driver,
+			       "%s", what),
+		     tok_begin(ts, last), tok_end(ts, last), fix);
 }
 
 void
-scan_report_weak_floor(struct check_ctx *ctx, const struct tokens *ts,
+scan_report_weak_floor(struct fact_ctx *fx, const struct tokens *ts,
 		       size_t first, size_t last, const char *what,
 		       const char *fix)
 {
-	check_fix(engine_emit(ctx, "PGT306", ts->src, tok_begin(ts, first),
-			      tok_end(ts, last), "%s", what),
-		  ts->src, tok_begin(ts, last), tok_end(ts, last), fix);
+	fact_set_fix(facts_add(fx->out, FACT_WEAK_FLOOR, ts->src,
+			       tok_begin(ts, first), tok_end(ts, last), -1, "%s",
+			       what),
+		     tok_begin(ts, last), tok_end(ts, last), fix);
 }
 
 void
-scan_judge_strings_in(struct check_ctx *ctx, struct tokens *ts,
+scan_judge_strings_in(struct fact_ctx *fx, struct tokens *ts,
 		      const struct client_fact *context)
 {
 	size_t i;
 
 	for (i = 0; i < ts->nr; i++)
 		if (tok_kind(ts, i) == TOK_STRING && !tok_judged(ts, i))
-			scan_judge_string_at(ctx, ts, i, context);
+			scan_judge_string_at(fx, ts, i, context);
 }
 
 void
-scan_judge_strings(struct check_ctx *ctx, struct tokens *ts, int driver)
+scan_judge_strings(struct fact_ctx *fx, struct tokens *ts, int driver)
 {
 	struct client_fact context; /* no parameters: only the driver */
 
@@ -368,6 +355,6 @@ scan_judge_strings(struct check_ctx *ctx, struct tokens *ts, int driver)
 			 driver >= 0 ? (enum driver)driver : DRIVER_LIBPQ,
 			 ts->src, 0, 0, "environment");
 	context.driver_guessed = driver < 0;
-	scan_judge_strings_in(ctx, ts, &context);
+	scan_judge_strings_in(fx, ts, &context);
 	client_fact_release(&context);
 }

@@ -1,31 +1,22 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * scan_common.h — what the source scanners share: a file's tokens (no
- * comments: RULES.md decision 7), matched brackets, "key: value" lookups,
- * and string literals (joined across "+") judged as connection strings.
+ * scan_common.h — what the source scanners share: "key: value" lookups,
+ * string expressions (literals joined across "+") as connection strings,
+ * and the facts of settings beside them. Scanners return facts
+ * (model/facts.h) and never raise a finding.
  */
 #ifndef PGT_SCAN_COMMON_H
 #define PGT_SCAN_COMMON_H
 
 #include <stddef.h>
 
-#include "../rules/checks.h"
+#include "../model/facts.h"
 #include "../util/buf.h"
 #include "lexer.h"
 #include "tokens.h"
 
 struct client_fact;
 
-/*
- * The prefilter: whether src's bytes hold one of needles (NULL-ended).
- * Every finding a scanner can make needs a connection string (which
- * names "postgres", "host" or "sslmode"), a driver's import or a
- * process-wide override, so each scanner lists those words and files
- * without any are never lexed (unless ctx->no_prefilter: the test that
- * proves the prefilter loses nothing).
- */
-int scan_worth_lexing(const struct check_ctx *ctx, const struct source *src,
-		      const char *const *needles);
 
 /* Token i is exactly word. */
 int tok_is(const struct tokens *ts, size_t i, const char *word);
@@ -93,30 +84,29 @@ void scan_join_release(struct scan_join *j);
  * part. Marks the
  * literals judged. context: the driver and defaults (see carriers.h).
  */
-void scan_judge_string_at(struct check_ctx *ctx, struct tokens *ts, size_t i,
+void scan_judge_string_at(struct fact_ctx *fx, struct tokens *ts, size_t i,
 			  const struct client_fact *context);
 
 /*
- * Reports PGT305 for tokens first..last, a setting that switches
- * certificate checks off ("what accepts ..."), with a fix replacing token
- * last by fix.
+ * The fact of tokens first..last, a setting that switches certificate
+ * checks off ("what accepts ..."), with a fix replacing token last by fix.
  */
-void scan_report_no_verify(struct check_ctx *ctx, const struct tokens *ts,
+void scan_report_no_verify(struct fact_ctx *fx, const struct tokens *ts,
 			   size_t first, size_t last, int driver,
 			   const char *what, const char *fix);
 
-/* Reports PGT306 for tokens first..last, a TLS floor below 1.2 (what:
- * the message), with a fix replacing token last by fix. */
-void scan_report_weak_floor(struct check_ctx *ctx, const struct tokens *ts,
+/* The fact of tokens first..last, a TLS floor below 1.2 (what: as the
+ * message says it), with a fix replacing token last by fix. */
+void scan_report_weak_floor(struct fact_ctx *fx, const struct tokens *ts,
 			    size_t first, size_t last, const char *what,
 			    const char *fix);
 
 /* Judges every string expression not yet judged, as read by driver (the
  * file's import; -1: none, libpq's meaning). */
-void scan_judge_strings(struct check_ctx *ctx, struct tokens *ts, int driver);
+void scan_judge_strings(struct fact_ctx *fx, struct tokens *ts, int driver);
 
 /* The same with a context of its own (a driver and defaults). */
-void scan_judge_strings_in(struct check_ctx *ctx, struct tokens *ts,
+void scan_judge_strings_in(struct fact_ctx *fx, struct tokens *ts,
 			   const struct client_fact *context);
 
 #endif

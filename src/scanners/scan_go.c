@@ -28,7 +28,6 @@
 #include <string.h>
 
 #include "../model/client.h"
-#include "../rules/engine.h"
 #include "../util/xalloc.h"
 #include "scan_common.h"
 
@@ -65,7 +64,7 @@ go_driver(const struct tokens *ts)
 /* sql.Open("pgx" | "postgres", dsn): the DSN string judged with the
  * driver named. */
 static void
-judge_sql_open(struct check_ctx *ctx, struct tokens *ts, size_t i)
+judge_sql_open(struct fact_ctx *fx, struct tokens *ts, size_t i)
 {
 	struct client_fact context;
 	char *name;
@@ -84,12 +83,12 @@ judge_sql_open(struct check_ctx *ctx, struct tokens *ts, size_t i)
 		return;
 	client_fact_init(&context, (enum driver)d, ts->src, 0, 0,
 			 "environment");
-	scan_judge_string_at(ctx, ts, i + 4, &context);
+	scan_judge_string_at(fx, ts, i + 4, &context);
 	client_fact_release(&context);
 }
 
 static void
-judge_tls_config(struct check_ctx *ctx, const struct tokens *ts, size_t i,
+judge_tls_config(struct fact_ctx *fx, const struct tokens *ts, size_t i,
 		 int driver)
 {
 	const struct source *src = ts->src;
@@ -97,16 +96,17 @@ judge_tls_config(struct check_ctx *ctx, const struct tokens *ts, size_t i,
 
 	if ((v = tok_value_of(ts, i, "InsecureSkipVerify")) &&
 	    tok_is(ts, v, "true"))
-		scan_report_no_verify(ctx, ts, v, v, driver,
+		scan_report_no_verify(fx, ts, v, v, driver,
 				      "InsecureSkipVerify: true accepts any "
 				      "server certificate",
 				      "false");
 	/* pgconn config.go: "TLSConfig *tls.Config // nil disables TLS" */
 	if (driver == DRIVER_PGX && (v = tok_value_of(ts, i, "TLSConfig")) &&
 	    tok_is(ts, v, "nil"))
-		engine_emit(ctx, "PGT301", src, tok_begin(ts, i), tok_end(ts, v),
-			    "pgx config never uses TLS: TLSConfig = nil "
-			    "disables TLS (pgx)");
+		facts_add(fx->out, FACT_TLS_OFF, src, tok_begin(ts, i),
+			  tok_end(ts, v),
+			  DRIVER_PGX, "pgx config never uses TLS: TLSConfig = "
+				      "nil disables TLS (pgx)");
 	if ((v = tok_value_of(ts, i, "MinVersion")) && tok_is(ts, v, "tls") &&
 	    tok_is(ts, v + 1, ".") &&
 	    (tok_is(ts, v + 2, "VersionTLS10") ||
@@ -117,13 +117,13 @@ judge_tls_config(struct check_ctx *ctx, const struct tokens *ts, size_t i,
 				       (int)(tok_end(ts, v + 2) - tok_begin(ts, v + 2)),
 				       src->text + tok_begin(ts, v + 2));
 
-		scan_report_weak_floor(ctx, ts, v, v + 2, what, "VersionTLS12");
+		scan_report_weak_floor(fx, ts, v, v + 2, what, "VersionTLS12");
 		free(what);
 	}
 }
 
 void
-go_judge_source(struct check_ctx *ctx, const struct source *src)
+go_judge_source(struct fact_ctx *fx, const struct source *src)
 {
 	static const char *const needles[] = {"postgres", "host",   "sslmode",
 					      "jackc/pg", "lib/pq", NULL};
@@ -131,14 +131,14 @@ go_judge_source(struct check_ctx *ctx, const struct source *src)
 	int driver;
 	size_t i;
 
-	if (!scan_worth_lexing(ctx, src, needles))
+	if (!facts_worth_reading(fx, src, needles))
 		return;
 	tokens_read(&ts, src, LEX_GO, 0);
 	driver = go_driver(&ts);
 	for (i = 2; i + 4 < ts.nr; i++)
-		judge_sql_open(ctx, &ts, i);
+		judge_sql_open(fx, &ts, i);
 	for (i = 0; driver >= 0 && i < ts.nr; i++)
-		judge_tls_config(ctx, &ts, i, driver);
-	scan_judge_strings(ctx, &ts, driver);
+		judge_tls_config(fx, &ts, i, driver);
+	scan_judge_strings(fx, &ts, driver);
 	tokens_release(&ts);
 }

@@ -5,9 +5,9 @@
 #ifndef PGT_SCAN_GO_H
 #define PGT_SCAN_GO_H
 
-#include "../rules/checks.h"
+#include "../model/facts.h"
 
 /* Judges what src (a .go file) says about connections. */
-void go_judge_source(struct check_ctx *ctx, const struct source *src);
+void go_judge_source(struct fact_ctx *fx, const struct source *src);
 
 #endif

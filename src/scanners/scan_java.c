@@ -25,7 +25,6 @@
 #include <string.h>
 
 #include "../model/client.h"
-#include "../rules/engine.h"
 #include "../util/xalloc.h"
 #include "scan_common.h"
 
@@ -156,7 +155,7 @@ data_source(const struct tokens *ts, size_t i)
 
 /* DriverManager.getConnection(url, user, "password"). */
 static void
-judge_get_connection(struct check_ctx *ctx, const struct tokens *ts, size_t i)
+judge_get_connection(struct fact_ctx *fx, const struct tokens *ts, size_t i)
 {
 	size_t close, k, commas = 0;
 	char *pw;
@@ -172,18 +171,17 @@ judge_get_connection(struct check_ctx *ctx, const struct tokens *ts, size_t i)
 		else if (commas == 2 && tok_is(ts, k - 1, ",") &&
 			 tok_is(ts, k + 1, ")") && (pw = tok_literal(ts, k))) {
 			if (*pw && !client_is_placeholder(pw))
-				engine_client_password(
-				    ctx, ts->src, tok_begin(ts, k) + 1,
-				    tok_end(ts, k) - 1,
-				    "password written in getConnection() "
-				    "(****)");
+				facts_add(fx->out, FACT_PASSWORD, ts->src,
+					  tok_begin(ts, k) + 1,
+					  tok_end(ts, k) - 1, DRIVER_PGJDBC,
+					  "getConnection()");
 			free(pw);
 		}
 	}
 }
 
 void
-java_judge_source(struct check_ctx *ctx, const struct source *src)
+java_judge_source(struct fact_ctx *fx, const struct source *src)
 {
 	static const char *const needles[] = {"postgres", "host", "sslmode",
 					      NULL};
@@ -192,12 +190,12 @@ java_judge_source(struct check_ctx *ctx, const struct source *src)
 	int driver, urls = 0;
 	size_t i, source = 0;
 
-	if (!scan_worth_lexing(ctx, src, needles))
+	if (!facts_worth_reading(fx, src, needles))
 		return;
 	tokens_read(&ts, src, LEX_JAVA, 0);
 	driver = java_driver(&ts);
 	if (driver < 0) {
-		scan_judge_strings(ctx, &ts, driver);
+		scan_judge_strings(fx, &ts, driver);
 		tokens_release(&ts);
 		return;
 	}
@@ -205,19 +203,20 @@ java_judge_source(struct check_ctx *ctx, const struct source *src)
 			 "connection properties");
 	for (i = 0; i < ts.nr; i++) {
 		add_property(&ts, i, &props);
-		judge_get_connection(ctx, &ts, i);
+		judge_get_connection(fx, &ts, i);
 		if (!source && data_source(&ts, i))
 			source = i;
 		urls += tok_is(&ts, i, "setURL") || tok_is(&ts, i, "setUrl");
 	}
-	scan_judge_strings_in(ctx, &ts, &props);
+	scan_judge_strings_in(fx, &ts, &props);
 	if (source && !urls && props.nr) {
 		props.begin = tok_begin(&ts, source - 1);
 		props.end = tok_end(&ts, source);
-		props.what = "data source";
+		free(props.what);
+		props.what = xstrdup("data source");
 		if (!client_get(&props, "host"))
 			client_fact_add(&props, "host", "localhost", 0, 0);
-		engine_run_client(ctx, &props);
+		facts_add_connection(fx->out, &props);
 	}
 	client_fact_release(&props);
 	tokens_release(&ts);

@@ -5,9 +5,9 @@
 #ifndef PGT_SCAN_JAVA_H
 #define PGT_SCAN_JAVA_H
 
-#include "../rules/checks.h"
+#include "../model/facts.h"
 
 /* Judges what src (a .java file) says about connections. */
-void java_judge_source(struct check_ctx *ctx, const struct source *src);
+void java_judge_source(struct fact_ctx *fx, const struct source *src);
 
 #endif

@@ -36,7 +36,6 @@
 #include <string.h>
 
 #include "../model/client.h"
-#include "../rules/engine.h"
 #include "../util/xalloc.h"
 #include "scan_common.h"
 
@@ -173,7 +172,7 @@ struct js_config {
  * judged even then, with an unknown host.
  */
 static void
-judge_config(struct check_ctx *ctx, struct tokens *ts,
+judge_config(struct fact_ctx *fx, struct tokens *ts,
 	     const struct js_config *c)
 {
 	int url_unknown = c->url && tok_kind(ts, c->url) != TOK_STRING;
@@ -190,7 +189,7 @@ judge_config(struct check_ctx *ctx, struct tokens *ts,
 		add_ssl_option(&f, ts, c->ssl);
 	if (c->url && !url_unknown) /* the option is a default its keys
 				       may replace */
-		scan_judge_string_at(ctx, ts, c->url, &f);
+		scan_judge_string_at(fx, ts, c->url, &f);
 	else {
 		/* no host: PG* variables or localhost, a host we cannot see */
 		size_t at = c->host ? c->host : c->open;
@@ -198,7 +197,7 @@ judge_config(struct check_ctx *ctx, struct tokens *ts,
 
 		client_fact_add(&f, "host", h, tok_begin(ts, at), tok_end(ts, at));
 		free(h);
-		engine_run_client(ctx, &f);
+		facts_add_connection(fx->out, &f);
 	}
 	client_fact_release(&f);
 }
@@ -237,7 +236,7 @@ prop_is(const struct tokens *ts, size_t open, const char *name,
  * connection-manager copies dialectOptions into the pg config).
  */
 static void
-judge_node_object(struct check_ctx *ctx, struct tokens *ts, size_t open)
+judge_node_object(struct fact_ctx *fx, struct tokens *ts, size_t open)
 {
 	static const char *const pg_names[] = {"pg", "postgres", "postgresql",
 					       NULL};
@@ -253,7 +252,7 @@ judge_node_object(struct check_ctx *ctx, struct tokens *ts, size_t open)
 		if (!conn) { /* a connection string, or nothing we can read */
 			c.url = tok_object_prop(ts, open, "connection");
 			if (c.url)
-				judge_config(ctx, ts, &c);
+				judge_config(fx, ts, &c);
 			return;
 		}
 		c.open = conn;
@@ -272,13 +271,13 @@ judge_node_object(struct check_ctx *ctx, struct tokens *ts, size_t open)
 	if (!c.ssl)
 		c.ssl = tok_object_prop(ts, conn, "ssl");
 	c.host = tok_object_prop(ts, conn, "host");
-	judge_config(ctx, ts, &c);
+	judge_config(fx, ts, &c);
 }
 
 /* postgres(url?, options?) of postgres.js, the call's "(" at token open;
  * the options may also come first. */
 static void
-judge_postgres_js_call(struct check_ctx *ctx, struct tokens *ts, size_t open)
+judge_postgres_js_call(struct fact_ctx *fx, struct tokens *ts, size_t open)
 {
 	struct js_config c = {DRIVER_POSTGRES_JS, 0, 0, 0, open};
 	size_t opts = 0, first = open + 1;
@@ -302,7 +301,7 @@ judge_postgres_js_call(struct check_ctx *ctx, struct tokens *ts, size_t open)
 		if (!c.host)
 			c.host = tok_object_prop(ts, opts, "hostname");
 	}
-	judge_config(ctx, ts, &c);
+	judge_config(fx, ts, &c);
 }
 
 /* The value given to NODE_TLS_REJECT_UNAUTHORIZED at token i:
@@ -333,7 +332,7 @@ node_tls_value(const struct tokens *ts, size_t i)
 /* process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0', rejectUnauthorized:
  * false outside a config object, password: '<literal>'. */
 static void
-judge_overrides(struct check_ctx *ctx, const struct tokens *ts, int driver)
+judge_overrides(struct fact_ctx *fx, const struct tokens *ts, int driver)
 {
 	const struct source *src = ts->src;
 	size_t i, val;
@@ -345,18 +344,20 @@ judge_overrides(struct check_ctx *ctx, const struct tokens *ts, int driver)
 		if ((val = node_tls_value(ts, i)) &&
 		    (lit = tok_literal(ts, val))) {
 			if (!strcmp(lit, "0"))
-				engine_client_override(
-				    ctx, src, tok_begin(ts, val), tok_end(ts, val),
-				    "NODE_TLS_REJECT_UNAUTHORIZED='0' turns "
-				    "off certificate checks for every TLS "
-				    "connection of the Node.js process");
+				facts_add(fx->out, FACT_NO_VERIFY, src,
+					  tok_begin(ts, val), tok_end(ts, val),
+					  -1,
+					  "NODE_TLS_REJECT_UNAUTHORIZED='0' "
+					  "turns off certificate checks for "
+					  "every TLS connection of the Node.js "
+					  "process");
 			free(lit);
 		}
 		if (driver < 0)
 			continue;
 		if ((val = tok_value_of(ts, i, "rejectUnauthorized")) &&
 		    tok_is(ts, val, "false"))
-			scan_report_no_verify(ctx, ts, val, val, driver,
+			scan_report_no_verify(fx, ts, val, val, driver,
 					      "rejectUnauthorized: false "
 					      "accepts any server certificate",
 					      "true");
@@ -374,7 +375,7 @@ judge_overrides(struct check_ctx *ctx, const struct tokens *ts, int driver)
 				char fix[] = {q, 'T', 'L', 'S', 'v', '1',
 					      '.', '2', q, '\0'};
 
-				scan_report_weak_floor(ctx, ts, i, val, what,
+				scan_report_weak_floor(fx, ts, i, val, what,
 						       fix);
 				free(what);
 			}
@@ -383,10 +384,9 @@ judge_overrides(struct check_ctx *ctx, const struct tokens *ts, int driver)
 		if ((val = tok_value_of(ts, i, "password")) &&
 		    (lit = tok_literal(ts, val))) {
 			if (*lit && !client_is_placeholder(lit))
-				engine_client_password(
-				    ctx, src, tok_begin(ts, val),
-				    tok_end(ts, val),
-				    "password written in 'password' (****)");
+				facts_add(fx->out, FACT_PASSWORD, src,
+					  tok_begin(ts, val), tok_end(ts, val),
+					  driver, "'password'");
 			free(lit);
 		}
 	}
@@ -404,7 +404,7 @@ typescript_only(const char *path)
 }
 
 void
-js_judge_source(struct check_ctx *ctx, const struct source *src)
+js_judge_source(struct fact_ctx *fx, const struct source *src)
 {
 	static const char *const needles[] = {"postgres",
 					      "host",
@@ -418,7 +418,7 @@ js_judge_source(struct check_ctx *ctx, const struct source *src)
 	int driver;
 	size_t i, binding;
 
-	if (!scan_worth_lexing(ctx, src, needles))
+	if (!facts_worth_reading(fx, src, needles))
 		return;
 	tokens_read(&ts, src, typescript_only(src->path) ? LEX_JS : LEX_JSX, 0);
 	driver = js_driver(&ts);
@@ -427,14 +427,14 @@ js_judge_source(struct check_ctx *ctx, const struct source *src)
 		if (!tok_match(&ts, i))
 			continue;
 		if (driver == DRIVER_NODE_PG && tok_is(&ts, i, "{"))
-			judge_node_object(ctx, &ts, i);
+			judge_node_object(fx, &ts, i);
 		else if (driver == DRIVER_POSTGRES_JS && tok_is(&ts, i, "(") &&
 			 !tok_is(&ts, i - 2, ".") &&
 			 (binding ? tok_same(&ts, i - 1, binding)
 				  : tok_is(&ts, i - 1, "postgres")))
-			judge_postgres_js_call(ctx, &ts, i);
+			judge_postgres_js_call(fx, &ts, i);
 	}
-	judge_overrides(ctx, &ts, driver);
-	scan_judge_strings(ctx, &ts, driver);
+	judge_overrides(fx, &ts, driver);
+	scan_judge_strings(fx, &ts, driver);
 	tokens_release(&ts);
 }

@@ -5,9 +5,9 @@
 #ifndef PGT_SCAN_JS_H
 #define PGT_SCAN_JS_H
 
-#include "../rules/checks.h"
+#include "../model/facts.h"
 
 /* Judges what src (a .js/.mjs/.cjs/.ts/... file) says about connections. */
-void js_judge_source(struct check_ctx *ctx, const struct source *src);
+void js_judge_source(struct fact_ctx *fx, const struct source *src);
 
 #endif

@@ -32,7 +32,6 @@
 
 #include "../model/client.h"
 #include "../parsers/conninfo.h"
-#include "../rules/engine.h"
 #include "../util/xalloc.h"
 #include "scan_common.h"
 
@@ -230,12 +229,12 @@ argument_value(const struct tokens *ts, size_t v)
  * literal), or asyncpg's ssl=, which replaces the DSN's sslmode. Returns 1
  * for sslmode. */
 static int
-add_keyword(struct check_ctx *ctx, struct client_fact *args,
+add_keyword(struct fact_ctx *fx, struct client_fact *args,
 	    const struct tokens *ts, const char *name, size_t v, int driver)
 {
 	const char *key = driver == DRIVER_ASYNCPG && !strcmp(name, "ssl")
 			      ? "sslmode"
-			  : conninfo_is_keyword(name, ctx->pg_version) ? name
+			  : conninfo_is_keyword(name, fx->pg_version) ? name
 									 : NULL;
 	char *value;
 
@@ -255,7 +254,7 @@ add_keyword(struct check_ctx *ctx, struct client_fact *args,
  * not a literal we can read.
  */
 static int
-add_connect_args(struct check_ctx *ctx, struct client_fact *args,
+add_connect_args(struct fact_ctx *fx, struct client_fact *args,
 		 const struct tokens *ts, size_t v, int driver)
 {
 	int braces = tok_is(ts, v, "{");
@@ -281,7 +280,7 @@ add_connect_args(struct check_ctx *ctx, struct client_fact *args,
 				      tok_end(ts, k) - tok_begin(ts, k))
 			   : NULL;
 		if (name)
-			mode |= add_keyword(ctx, args, ts, name, k + 2,
+			mode |= add_keyword(fx, args, ts, name, k + 2,
 					    driver);
 		free(name);
 	}
@@ -291,7 +290,7 @@ add_connect_args(struct check_ctx *ctx, struct client_fact *args,
 /* SQLAlchemy's dialect of the URL literal at token t: postgresql+asyncpg
  * is asyncpg, every other PostgreSQL dialect speaks libpq's keywords. */
 static int
-engine_driver(const struct tokens *ts, size_t t)
+sqlalchemy_driver(const struct tokens *ts, size_t t)
 {
 	char *url = t ? tok_literal(ts, t) : NULL;
 	int asyncpg = url && !strncmp(url, "postgresql+asyncpg", 18);
@@ -306,7 +305,7 @@ engine_driver(const struct tokens *ts, size_t t)
  * create_engine (engine), only connect_args are the driver's.
  */
 static void
-judge_connect_call(struct check_ctx *ctx, struct tokens *ts, size_t open,
+judge_connect_call(struct fact_ctx *fx, struct tokens *ts, size_t open,
 		   int driver, int engine)
 {
 	size_t close = tok_match(ts, open), k, dsn = 0;
@@ -315,7 +314,7 @@ judge_connect_call(struct check_ctx *ctx, struct tokens *ts, size_t open,
 	struct client_fact args;
 
 	if (engine)
-		driver = engine_driver(
+		driver = sqlalchemy_driver(
 		    ts, tok_kind(ts, open + 1) == TOK_STRING ? open + 1 : 0);
 	client_fact_init(&args, (enum driver)driver, ts->src, tok_begin(ts, open),
 			 tok_end(ts, close),
@@ -353,51 +352,50 @@ judge_connect_call(struct check_ctx *ctx, struct tokens *ts, size_t open,
 		}
 		if (engine) {
 			if (tok_is(ts, k, "connect_args") &&
-			    add_connect_args(ctx, &args, ts, v, driver) > 0)
+			    add_connect_args(fx, &args, ts, v, driver) > 0)
 				has_mode = 1;
 			continue;
 		}
 		name = xstrndup(ts->src->text + tok_begin(ts, k),
 				tok_end(ts, k) - tok_begin(ts, k));
-		has_mode |= add_keyword(ctx, &args, ts, name, v, driver);
+		has_mode |= add_keyword(fx, &args, ts, name, v, driver);
 		free(name);
 	}
 	if (dsn)
-		scan_judge_string_at(ctx, ts, dsn, &args);
+		scan_judge_string_at(fx, ts, dsn, &args);
 	else if (!dsn_unknown || has_mode) {
 		args.host_elsewhere = !client_get(&args, "host");
-		engine_run_client(ctx, &args);
+		facts_add_connection(fx->out, &args);
 	} else if ((pw = client_get(&args, "password")) && pw->value &&
 		   *pw->value) /* the connection is unknown, the secret not */
-		engine_client_password(ctx, ts->src, pw->begin, pw->end,
-				       "password written in the connect() "
-				       "arguments (****)");
+		facts_add(fx->out, FACT_PASSWORD, ts->src, pw->begin, pw->end,
+			  driver, "the connect() arguments");
 	client_fact_release(&args);
 }
 
 /* ctx.check_hostname = False, ctx.verify_mode = ssl.CERT_NONE. */
 static void
-judge_ssl_context(struct check_ctx *ctx, const struct tokens *ts, size_t i,
+judge_ssl_context(struct fact_ctx *fx, const struct tokens *ts, size_t i,
 		  int driver)
 {
 	size_t v;
 
 	if ((v = tok_value_of(ts, i, "check_hostname")) &&
 	    tok_is(ts, i + 1, "=") && tok_is(ts, v, "False"))
-		scan_report_no_verify(ctx, ts, v, v, driver,
+		scan_report_no_verify(fx, ts, v, v, driver,
 				      "check_hostname = False accepts a "
 				      "certificate for any host",
 				      "True");
 	if ((v = tok_value_of(ts, i, "verify_mode")) &&
 	    tok_is(ts, i + 1, "=") && tok_is(ts, v + 2, "CERT_NONE"))
-		scan_report_no_verify(ctx, ts, v, v + 2, driver,
+		scan_report_no_verify(fx, ts, v, v + 2, driver,
 				      "verify_mode = CERT_NONE accepts any "
 				      "server certificate",
 				      "CERT_REQUIRED");
 }
 
 void
-py_judge_source(struct check_ctx *ctx, const struct source *src)
+py_judge_source(struct fact_ctx *fx, const struct source *src)
 {
 	static const char *const needles[] = {"postgres", "host",    "sslmode",
 					      "psycopg",  "asyncpg", NULL};
@@ -407,7 +405,7 @@ py_judge_source(struct check_ctx *ctx, const struct source *src)
 	int driver;
 	size_t i;
 
-	if (!scan_worth_lexing(ctx, src, needles))
+	if (!facts_worth_reading(fx, src, needles))
 		return;
 	tokens_read(&ts, src, LEX_PY, 0);
 	py_read_imports(&ts, &names);
@@ -417,11 +415,11 @@ py_judge_source(struct check_ctx *ctx, const struct source *src)
 			continue;
 		call = connect_call(&ts, i, &names, &driver);
 		if (call != CALL_NONE)
-			judge_connect_call(ctx, &ts, i + 1, driver,
+			judge_connect_call(fx, &ts, i + 1, driver,
 					   call == CALL_ENGINE);
 		if (names.driver >= 0)
-			judge_ssl_context(ctx, &ts, i, names.driver);
+			judge_ssl_context(fx, &ts, i, names.driver);
 	}
-	scan_judge_strings(ctx, &ts, names.driver);
+	scan_judge_strings(fx, &ts, names.driver);
 	tokens_release(&ts);
 }

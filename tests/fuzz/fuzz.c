@@ -31,6 +31,8 @@
 #include "diag.h"
 #include "finding.h"
 #include "model/client.h"
+#include "model/conn_string.h"
+#include "model/facts.h"
 #include "model/hba_conf.h"
 #include "model/server.h"
 #include "parsers/assign.h"
@@ -83,6 +85,17 @@ rules(void)
 		diags_release(&ds_);                                          \
 	} while (0)
 
+/* Runs a detector over a fact context, then the rules over its facts. */
+#define WITH_FACTS(fx, body)                                                  \
+	do {                                                                  \
+		struct facts facts_;                                          \
+		struct fact_ctx fx = {&facts_, 16, 1};                        \
+		memset(&facts_, 0, sizeof(facts_));                           \
+		body;                                                         \
+		WITH_CTX(ctx_, engine_run_facts(&ctx_, &facts_));             \
+		facts_release(&facts_);                                       \
+	} while (0)
+
 #if defined(FUZZ_conninfo) || defined(FUZZ_libpq) || defined(FUZZ_jdbc)
 static void
 judge_all_drivers(const char *text, size_t len)
@@ -100,8 +113,8 @@ judge_all_drivers(const char *text, size_t len)
 		map.end = len;
 		map.verbatim = 1;
 		client_fact_init(&env, (enum driver)d, NULL, 0, 0, "fuzz");
-		rc = carriers_fact_from_string(text, len, 16, &map, &env,
-					       "connection string", &f, &ci);
+		rc = conn_string_fact(text, len, 16, &map, &env,
+				      "connection string", &f, &ci);
 		if (rc > 0) {
 			client_judge(&f, 16, &v);
 			client_verdict_release(&v);
@@ -228,7 +241,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		source_from_mem(&src, names[kind], text, size);
 		memset(&as, 0, sizeof(as));
 		if (kind == 3)
-			WITH_CTX(ctx, carriers_judge_service(&ctx, &src));
+			WITH_FACTS(fx, carriers_judge_service(&fx, &src));
 		else {
 			if (kind == 0)
 				envfile_parse(src.text, src.len, NULL, &as);
@@ -237,8 +250,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			else
 				properties_parse(src.text, src.len, NULL,
 						 &as);
-			WITH_CTX(ctx,
-				 carriers_judge_assignments(&ctx, &src, &as));
+			WITH_FACTS(fx,
+				 carriers_judge_assignments(&fx, &src, &as));
 			assignments_release(&as);
 		}
 		source_release(&src);
@@ -252,7 +265,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		memset(&as, 0, sizeof(as));
 		yaml_carrier_parse(&src, NULL, &as, &err);
 		free(err);
-		WITH_CTX(ctx, carriers_judge_assignments(&ctx, &src, &as));
+		WITH_FACTS(fx, carriers_judge_assignments(&fx, &src, &as));
 		assignments_release(&as);
 		source_release(&src);
 	}
@@ -261,16 +274,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	{
 #if defined(FUZZ_js)
 		source_from_mem(&src, "fuzz.jsx", text, size);
-		WITH_CTX(ctx, js_judge_source(&ctx, &src));
+		WITH_FACTS(fx, js_judge_source(&fx, &src));
 #elif defined(FUZZ_go)
 		source_from_mem(&src, "fuzz.go", text, size);
-		WITH_CTX(ctx, go_judge_source(&ctx, &src));
+		WITH_FACTS(fx, go_judge_source(&fx, &src));
 #elif defined(FUZZ_py)
 		source_from_mem(&src, "fuzz.py", text, size);
-		WITH_CTX(ctx, py_judge_source(&ctx, &src));
+		WITH_FACTS(fx, py_judge_source(&fx, &src));
 #else
 		source_from_mem(&src, "Fuzz.java", text, size);
-		WITH_CTX(ctx, java_judge_source(&ctx, &src));
+		WITH_FACTS(fx, java_judge_source(&fx, &src));
 #endif
 		source_release(&src);
 	}

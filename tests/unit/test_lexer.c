@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/facts.h"
 #include "scanners/lexer.h"
 #include "scanners/scan_common.h"
 #include "util/source.h"
@@ -172,7 +173,7 @@ START_TEST(test_prefilter)
 {
 	static const char *const needles[] = {"sslmode", "lib/pq", NULL};
 	char text[] = "x\0y := \"lib/pq\"";
-	struct check_ctx ctx, off;
+	struct fact_ctx ctx, off;
 	struct source src;
 
 	memset(&ctx, 0, sizeof(ctx));
@@ -181,12 +182,12 @@ START_TEST(test_prefilter)
 	memset(&src, 0, sizeof(src));
 	src.text = text;
 	src.len = sizeof(text) - 1;
-	ck_assert(scan_worth_lexing(&ctx, &src, needles));
+	ck_assert(facts_worth_reading(&ctx, &src, needles));
 	src.len -= 2; /* "lib/p": no longer there */
-	ck_assert(!scan_worth_lexing(&ctx, &src, needles));
-	ck_assert(scan_worth_lexing(&off, &src, needles)); /* --no-prefilter */
+	ck_assert(!facts_worth_reading(&ctx, &src, needles));
+	ck_assert(facts_worth_reading(&off, &src, needles)); /* --no-prefilter */
 	src.len = 0;
-	ck_assert(!scan_worth_lexing(&ctx, &src, needles));
+	ck_assert(!facts_worth_reading(&ctx, &src, needles));
 }
 END_TEST
 

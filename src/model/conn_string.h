@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * conn_string.h — a connection string, wherever it is written (a carrier's
+ * value, a source literal joined from pieces, primary_conninfo), as the
+ * facts the rules judge: libpq keyword/value and URIs, JDBC URLs and
+ * SQLAlchemy URLs, each parsed by its one parser, positions mapped back
+ * to the source.
+ */
+#ifndef PGT_CONN_STRING_H
+#define PGT_CONN_STRING_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../util/source.h"
+#include "facts.h"
+
+struct client_fact;
+
+/*
+ * Where the bytes of a value lie in its source: verbatim from base, a YAML
+ * literal block (line by line), found by a mapper (a string joined from
+ * pieces: scanners/scan_common.c), or only as a whole at [base, end).
+ */
+struct text_map {
+	const struct source *src; /* borrowed */
+	size_t base, end;
+	int verbatim;
+	int block;
+	size_t line0, indent;
+	/* The source offset of value byte k + shift (k up to the value's
+	 * length), or NULL. */
+	size_t (*map)(void *arg, size_t k);
+	void *map_arg; /* borrowed */
+	size_t shift;
+};
+
+/* The source offset of byte k of the value (k may equal its length). */
+size_t text_map_offset(const struct text_map *m, const char *value, size_t k);
+
+/* The end of the span of value bytes [b, e): exact, or the whole value. */
+size_t text_map_end(const struct text_map *m, const char *value, size_t e);
+
+/* The part of a value from off on (len bytes), as its own map. */
+struct text_map text_map_sub(const struct text_map *m, const char *value,
+			     size_t off, size_t len);
+
+struct conninfo;
+
+/*
+ * Parses text[0..len) (a URI, a JDBC URL or a keyword/value string) and
+ * builds its client fact, positions through map. Returns
+ * 1 and fills f and ci (caller releases both), 0 when text is not a
+ * connection string, -1 when it is one the driver rejects (ci->error set;
+ * caller releases ci).
+ */
+int conn_string_fact(const char *text, size_t len, int version,
+			      const struct text_map *map,
+			      const struct client_fact *env, const char *what,
+			      struct client_fact *f, struct conninfo *ci);
+
+/*
+ * The facts of the connection string text[0..len), whose bytes lie in the
+ * source as map says, into fx: the connection, and the string itself when
+ * its driver rejects it. env: defaults for unset keys, or NULL. Returns 1
+ * when text was a connection string.
+ */
+int conn_string_judge(struct fact_ctx *fx, const char *text, size_t len,
+		      const struct text_map *map,
+		      const struct client_fact *env, const char *what);
+
+
+#endif
