@@ -117,7 +117,10 @@ $(BUILD)/test/%.o: tests/unit/%.c
 $(BUILD)/check_unit: $(TEST_OBJS) $(LIB_OBJS)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(TEST_OBJS) $(LIB_OBJS) $(LIBS) $(CHECK_LIBS)
 
-$(BUILD)/conninfo_oracle: tests/live/conninfo_oracle.c $(LIB_OBJS)
+$(BUILD)/conninfo_oracle: tests/live/conninfo_oracle.c tests/live/oracle_libpq.h $(LIB_OBJS)
+	$(CC) $(ALL_CFLAGS) $(LIBPQ_CFLAGS) -o $@ $< $(LIB_OBJS) $(LIBS) $(LIBPQ_LIBS) $(ALL_LDFLAGS)
+
+$(BUILD)/carrier_oracle: tests/live/carrier_oracle.c tests/live/oracle_libpq.h $(LIB_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LIBPQ_CFLAGS) -o $@ $< $(LIB_OBJS) $(LIBS) $(LIBPQ_LIBS) $(ALL_LDFLAGS)
 
 # Installs only the Debian packages this machine lacks (needs root).
@@ -283,8 +286,10 @@ $(BUILD)/fuzz_%: tests/fuzz/fuzz.c $(LIB_OBJS)
 precommit-test:
 	@tests/precommit.sh
 
-live-test: $(BIN) $(BUILD)/conninfo_oracle
+live-test: $(BIN) $(BUILD)/conninfo_oracle $(BUILD)/carrier_oracle
 	@$(BUILD)/conninfo_oracle
+	@rm -rf $(BUILD)/carrier-oracle && mkdir -p $(BUILD)/carrier-oracle
+	@$(BUILD)/carrier_oracle $(abspath $(BIN)) $(BUILD)/carrier-oracle
 	@tests/live/run_oracle.sh pgconf_oracle $(BIN)
 	@tests/live/run_oracle.sh hba_oracle $(BIN)
 	@tests/live/run_oracle.sh client_oracle $(BIN)

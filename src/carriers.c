@@ -14,25 +14,64 @@
  */
 #include "carriers.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/client.h"
+#include "model/template.h"
+#include "model/value.h"
 #include "parsers/conninfo.h"
 #include "parsers/jdbc.h"
 #include "parsers/service.h"
+#include "parsers/shell.h"
 #include "util/scan.h"
 #include "util/xalloc.h"
 
-/* Spring Boot's password properties (application.properties/yml), by the
- * assignment's path (YAML) or name. */
+/*
+ * A datasource's password key: Spring Boot's spring.datasource.password
+ * (and SPRING_DATASOURCE_PASSWORD, its environment form: Spring's relaxed
+ * binding), Quarkus's quarkus.datasource[.name].password, Micronaut's
+ * datasources.name.password -- by the assignment's path (YAML) or name.
+ * *prefix: the length of the datasource's own prefix, for its url.
+ */
 static int
-spring_password(const char *key)
+datasource_password(const char *key, size_t *prefix)
 {
-	static const char suffix[] = "datasource.password";
-	size_t n = strlen(key), m = sizeof(suffix) - 1;
+	static const char dot[] = ".password";
+	size_t n = strlen(key), m = sizeof(dot) - 1;
 
-	return n >= m && !strcmp(key + n - m, suffix);
+	if (!strcmp(key, "SPRING_DATASOURCE_PASSWORD")) {
+		*prefix = n - 8;
+		return 1;
+	}
+	if (n <= m || strcmp(key + n - m, dot) || !strstr(key, "datasource"))
+		return 0;
+	*prefix = n - m;
+	return 1;
+}
+
+/* The URL that goes with a datasource (prefix: its keys' common start):
+ * spring.datasource.url, quarkus.datasource.x.jdbc.url, or the
+ * environment's SPRING_DATASOURCE_URL. */
+static const struct assignment *
+datasource_url(const struct assignments *as, const char *key, size_t prefix)
+{
+	static const char *const urls[] = {".url", ".jdbc.url", "_URL",
+					   ".reactive.url"};
+	size_t i, k;
+
+	for (i = 0; i < as->nr; i++) {
+		const char *other = as->v[i].path ? as->v[i].path : as->v[i].name;
+		size_t n = strlen(other);
+
+		if (n <= prefix || strncmp(other, key, prefix))
+			continue;
+		for (k = 0; k < sizeof(urls) / sizeof(urls[0]); k++)
+			if (!strcmp(other + prefix, urls[k]))
+				return &as->v[i];
+	}
+	return NULL;
 }
 
 /* Assignments of one environment: a YAML mapping or env list shares the
@@ -58,39 +97,6 @@ same_group(const struct assignment *a, const struct assignment *b)
 	return n == group_len(b) && (!n || !strncmp(a->path, b->path, n));
 }
 
-/* The PG* variables of the group of as->v[first], as libpq reads them. */
-static void
-build_env(const struct assignments *as, size_t first, int version,
-	  const struct source *src, struct client_fact *env)
-{
-	size_t i;
-
-	client_fact_init(env, DRIVER_LIBPQ, src, 0, 0, "environment");
-	env->driver_guessed = 1;
-	env->host_elsewhere = 1;
-	for (i = 0; i < as->nr; i++) {
-		const struct assignment *a = &as->v[i];
-
-		if (!same_group(a, &as->v[first]))
-			continue;
-		const char *key = conninfo_env_keyword(a->name, version);
-		size_t e = a->verbatim ? a->value_begin + strlen(a->value)
-				       : a->value_end;
-
-		if (!key && !strcmp(a->name, "PGREQUIRESSL") &&
-		    !client_get(env, "sslmode"))
-			/* PGSSLMODE beats PGREQUIRESSL (fe-connect.c). */
-			client_fact_add(env, "sslmode",
-					a->value[0] == '1' ? "require" : NULL,
-					a->value_begin, e);
-		else if (key)
-			client_fact_add(env, key, a->value, a->value_begin, e)
-			    ->exact = a->verbatim;
-		if (key && (!env->begin || a->value_begin < env->begin))
-			env->begin = a->value_begin, env->end = e;
-	}
-}
-
 /* How the value of a lies in src. */
 static struct text_map
 assignment_map(const struct source *src, const struct assignment *a)
@@ -108,12 +114,241 @@ assignment_map(const struct source *src, const struct assignment *a)
 	return m;
 }
 
-/* Judges assignment i, with env the environment of its group. */
+/* --- variables ----------------------------------------------------------- */
+
+/* What the file's values can name: its assignments, read in order (a
+ * shell, dotenv, a Dockerfile: the last one before the use) or as a whole
+ * (properties: Spring resolves a placeholder against every other). */
+struct carrier_vars {
+	const struct assignments *as;
+	const struct source *src;
+	int ordered;
+};
+
+static int
+lookup_var(void *arg, const char *name, size_t n, size_t at,
+	   struct template_var *var)
+{
+	const struct carrier_vars *cv = arg;
+	const struct assignment *hit = NULL;
+	size_t i, count = 0;
+
+	for (i = 0; i < cv->as->nr; i++) {
+		const struct assignment *a = &cv->as->v[i];
+		const char *key = cv->ordered || !a->path ? a->name : a->path;
+
+		if (strlen(key) != n || strncmp(key, name, n))
+			continue;
+		if (cv->ordered && a->value_end > at)
+			continue; /* set after the use, or the use itself */
+		hit = a;
+		count++;
+	}
+	if (!hit || (!cv->ordered && count > 1))
+		return 0;
+	var->value = hit->value;
+	var->len = strlen(hit->value);
+	var->map = assignment_map(cv->src, hit);
+	return 1;
+}
+
+/* The syntax of a's placeholders in src. */
+static enum template_syntax
+syntax_of(const struct source *src, const struct assignment *a)
+{
+	const char *key = a && a->path ? a->path : a ? a->name : "";
+
+	if (src->kind == FILE_PROPERTIES)
+		return TEMPLATE_SPRING;
+	if (src->kind == FILE_YAML)
+		return !strncmp(key, "spring.", 7) || !strncmp(key, "quarkus.", 8) ||
+			       !strncmp(key, "micronaut.", 10) ||
+			       !strncmp(key, "datasources.", 12)
+			   ? TEMPLATE_SPRING
+			   : TEMPLATE_COMPOSE;
+	return TEMPLATE_SHELL;
+}
+
+/* text[0..len) at map, its placeholders read, into v. */
+static void
+read_value(struct value *v, const char *text, size_t len,
+	   const struct text_map *map, enum template_syntax syn,
+	   struct carrier_vars *cv)
+{
+	struct template_ctx tc;
+
+	tc.syntax = syn;
+	tc.lookup = cv ? lookup_var : NULL;
+	tc.lookup_arg = cv;
+	value_init(v);
+	template_expand(v, text, len, map, &tc);
+}
+
+/* A connection string read from text at map: judged with its parts. */
+static void
+judge_text(struct fact_ctx *fx, const char *text, size_t len,
+	   const struct text_map *map, const struct client_fact *env,
+	   const char *what, enum template_syntax syn, struct carrier_vars *cv)
+{
+	struct conn_string cs;
+	struct text_map vmap;
+	struct value v;
+
+	if (!template_has_placeholder(text, len)) {
+		cs = conn_string_plain(text, len, map, what);
+		cs.env = env;
+		conn_string_judge(fx, &cs);
+		return;
+	}
+	read_value(&v, text, len, map, syn, cv);
+	if (strlen(v.text.ptr) == v.text.len) {
+		memset(&vmap, 0, sizeof(vmap));
+		vmap.src = map->src;
+		vmap.base = map->base;
+		vmap.end = map->end;
+		vmap.map = value_offset;
+		vmap.map_arg = &v;
+		cs = conn_string_plain(v.text.ptr, v.text.len, &vmap, what);
+		cs.value = &v;
+		cs.env = env;
+		conn_string_judge(fx, &cs);
+	}
+	value_release(&v);
+}
+
+/* --- environments ---------------------------------------------------------- */
+
+/* The PG* variables of the group of as->v[first], as libpq reads them
+ * (PGPASSWORD is judged where it is set: judge_assignment). */
+static void
+build_env(const struct assignments *as, size_t first, int version,
+	  const struct source *src, struct carrier_vars *cv,
+	  struct client_fact *env)
+{
+	size_t i;
+
+	client_fact_init(env, DRIVER_LIBPQ, src, 0, 0, "environment");
+	env->driver_guessed = 1;
+	env->host_elsewhere = 1;
+	for (i = 0; i < as->nr; i++) {
+		const struct assignment *a = &as->v[i];
+		const char *key;
+		size_t e;
+		struct text_map map;
+		struct value v;
+		struct client_param *p;
+
+		if (!same_group(a, &as->v[first]) || a->local)
+			continue;
+		key = conninfo_env_keyword(a->name, version);
+		e = a->verbatim ? a->value_begin + strlen(a->value) : a->value_end;
+		if (key && !strcmp(key, "password"))
+			continue;
+		map = assignment_map(src, a);
+		read_value(&v, a->value, strlen(a->value), &map,
+			   syntax_of(src, a), cv);
+		if (!key && !strcmp(a->name, "PGREQUIRESSL") &&
+		    !client_get(env, "sslmode"))
+			/* PGSSLMODE beats PGREQUIRESSL (fe-connect.c). */
+			client_fact_add(env, "sslmode",
+					v.text.ptr[0] == '1' ? "require" : NULL,
+					a->value_begin, e);
+		else if (key) {
+			int hole = value_has_unknown(v.text.ptr, v.text.len);
+
+			p = client_fact_add(env, key, hole ? NULL : v.text.ptr,
+					    a->value_begin, e);
+			p->origin = value_origin_of(&v, 0, v.text.len);
+			p->exact = a->verbatim && p->origin == ORIGIN_LITERAL &&
+				   !template_has_placeholder(a->value,
+							     strlen(a->value));
+			if (!hole && v.text.len && p->origin != ORIGIN_LITERAL) {
+				p->begin = value_offset(&v, 0);
+				p->end = value_offset(&v, v.text.len - 1) + 1;
+			}
+		}
+		value_release(&v);
+		if (key && (!env->begin || a->value_begin < env->begin))
+			env->begin = a->value_begin, env->end = e;
+	}
+}
+
+/* A literal password set at a (never a placeholder: decision 6). */
+static void
+judge_password(struct fact_ctx *fx, const struct source *src,
+	       const struct assignment *a, struct carrier_vars *cv,
+	       const char *where)
+{
+	struct text_map map = assignment_map(src, a);
+	struct value v;
+	enum value_origin o;
+
+	read_value(&v, a->value, strlen(a->value), &map, syntax_of(src, a), cv);
+	o = value_origin_of(&v, 0, v.text.len);
+	if (v.text.len && o != ORIGIN_UNKNOWN &&
+	    strlen(v.text.ptr) == v.text.len &&
+	    !client_is_placeholder(v.text.ptr))
+		facts_add(fx->out, FACT_PASSWORD, src, value_offset(&v, 0),
+			  value_offset(&v, v.text.len - 1) + 1, -1, "%s%s",
+			  where, o == ORIGIN_DEFAULT ? ", as a default" : "");
+	value_release(&v);
+}
+
+/* Whether the URL that goes with a datasource names another vendor
+ * (RULES.md decision 14: jdbc:mysql, mariadb, sqlserver, oracle, h2). */
+static int
+foreign_datasource(const struct assignments *as, const char *key,
+		   size_t prefix)
+{
+	const struct assignment *url = datasource_url(as, key, prefix);
+
+	return url && !strncmp(url->value, "jdbc:", 5) &&
+	       strncmp(url->value, "jdbc:postgresql:", 16);
+}
+
+/* A CI step, a container's command or entrypoint, a healthcheck's test:
+ * a shell script. */
+static int
+script_key(const struct assignment *a)
+{
+	return !strcmp(a->name, "run") || !strcmp(a->name, "script") ||
+	       !strcmp(a->name, "command") || !strcmp(a->name, "entrypoint") ||
+	       (!strcmp(a->name, "test") && a->path &&
+		strstr(a->path, "healthcheck"));
+}
+
+/* A script held in a value (text at map): its PGPASSWORD assignments
+ * (PGPASSWORD=x pg_isready ...) and its connection strings. */
+static void
+judge_script(struct fact_ctx *fx, const struct source *src, const char *text,
+	     size_t len, const struct text_map *map)
+{
+	struct assignments as;
+	size_t i;
+
+	shell_parse(text, len, NULL, &as);
+	for (i = 0; i < as.nr; i++) {
+		struct assignment *a = &as.v[i];
+
+		/* its place in the script, as a place in the file */
+		a->verbatim = a->verbatim && map->verbatim;
+		a->value_end = text_map_end(map, text, a->value_end);
+		a->value_begin = text_map_offset(map, text, a->value_begin);
+		if (!strcmp(a->name, "PGPASSWORD"))
+			judge_password(fx, src, a, NULL, "the environment");
+	}
+	carriers_scan_text(fx, text, len, map, &as);
+	assignments_release(&as);
+}
+
+/* Judges assignment a, with env the environment of its group. */
 static void
 judge_assignment(struct fact_ctx *fx, const struct source *src,
-		 const struct assignment *a, const struct client_fact *env)
+		 const struct assignments *as, const struct assignment *a,
+		 const struct client_fact *env, struct carrier_vars *cv)
 {
-	size_t len = strlen(a->value);
+	const char *key = a->path ? a->path : a->name;
+	size_t len = strlen(a->value), prefix;
 	struct text_map map = assignment_map(src, a);
 
 	if (!strcmp(a->name, "NODE_TLS_REJECT_UNAUTHORIZED") &&
@@ -125,43 +360,112 @@ judge_assignment(struct fact_ctx *fx, const struct source *src,
 			  "Node.js process");
 		return;
 	}
-	if (spring_password(a->path ? a->path : a->name) && *a->value &&
-	    !client_is_placeholder(a->value)) {
-		facts_add(fx->out, FACT_PASSWORD, src, a->value_begin,
-			  a->value_begin + len, -1, "'%s'",
-			  a->path ? a->path : a->name);
+	if (datasource_password(key, &prefix)) {
+		char *where = xasprintf("'%s'", key);
+
+		if (!foreign_datasource(as, key, prefix))
+			judge_password(fx, src, a, cv, where);
+		free(where);
+		return;
+	}
+	if (!strcmp(a->name, "PGPASSWORD")) {
+		judge_password(fx, src, a, cv, "the environment");
 		return;
 	}
 	/* CI steps and container commands are scripts: look inside them. */
-	if (!strcmp(a->name, "run") || !strcmp(a->name, "script") ||
-	    !strcmp(a->name, "command"))
-		carriers_scan_text(fx, a->value, len, &map);
+	if (script_key(a))
+		judge_script(fx, src, a->value, len, &map);
 	else
-		conn_string_judge(fx, a->value, len, &map, env,
-				      "connection string");
+		judge_text(fx, a->value, len, &map, env, "connection string",
+			   syntax_of(src, a), cv);
 }
 
-int
-carriers_relevant(const char *name, const char *path, const char *value,
-		  size_t vlen)
+/* --- what parsers keep ------------------------------------------------------ */
+
+static int
+name_cmp(const void *a, const void *b)
 {
-	return !strncmp(name, "PG", 2) ||
-	       !strcmp(name, "NODE_TLS_REJECT_UNAUTHORIZED") ||
-	       !strcmp(name, "run") || !strcmp(name, "script") ||
-	       !strcmp(name, "command") ||
-	       spring_password(path ? path : name) ||
-	       memchr(value, '=', vlen) || scan_contains(value, vlen, "postgres") ||
-	       scan_contains(value, vlen, "jdbc:");
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+relevant(void *arg, const char *name, const char *path, const char *value,
+	 size_t vlen)
+{
+	const struct carrier_keep *k = arg;
+	size_t prefix;
+
+	if (!strncmp(name, "PG", 2) ||
+	    !strcmp(name, "NODE_TLS_REJECT_UNAUTHORIZED") ||
+	    !strcmp(name, "run") || !strcmp(name, "script") ||
+	    !strcmp(name, "command") ||
+	    datasource_password(path ? path : name, &prefix) ||
+	    memchr(value, '=', vlen) || scan_contains(value, vlen, "postgres") ||
+	    scan_contains(value, vlen, "jdbc:"))
+		return 1;
+	/* a variable the file names */
+	if (!k || !k->nr)
+		return 0;
+	return bsearch(&name, k->names, k->nr, sizeof(*k->names), name_cmp) ||
+	       (path &&
+		bsearch(&path, k->names, k->nr, sizeof(*k->names), name_cmp));
+}
+
+void
+carriers_keep_init(struct carrier_keep *k, const struct source *src)
+{
+	const char *t = src->text;
+	size_t i, j, n = src->len;
+
+	memset(k, 0, sizeof(*k));
+	k->keep.fn = relevant;
+	k->keep.arg = k;
+	for (i = 0; i + 1 < n; i++) {
+		size_t b;
+
+		if (t[i] != '$')
+			continue;
+		b = i + 1 + (t[i + 1] == '{');
+		for (j = b; j < n && (isalnum((unsigned char)t[j]) ||
+				      t[j] == '_' || t[j] == '.' || t[j] == '-');
+		     j++)
+			;
+		if (j > b && j - b < 256) {
+			ALLOC_GROW(k->names, k->nr + 1, k->alloc);
+			k->names[k->nr++] = xstrndup(t + b, j - b);
+		}
+	}
+	if (k->nr)
+		qsort(k->names, k->nr, sizeof(*k->names), name_cmp);
+	for (i = 0, j = 0; i < k->nr; i++) {
+		if (j && !strcmp(k->names[j - 1], k->names[i])) {
+			free(k->names[i]);
+			continue;
+		}
+		k->names[j++] = k->names[i];
+	}
+	k->nr = j;
+}
+
+void
+carriers_keep_release(struct carrier_keep *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->nr; i++)
+		free(k->names[i]);
+	free(k->names);
+	memset(k, 0, sizeof(*k));
 }
 
 int
 carriers_worth_parsing(const struct fact_ctx *fx, const struct source *src)
 {
-	/* One word each condition of carriers_relevant implies; a script's
+	/* One word each condition of the keep implies; a script's
 	 * connection strings are URIs (postgres, jdbc:) or hold an '='. */
 	static const char *const needles[] = {
 	    "=", "postgres", "jdbc:", "PG", "NODE_TLS_REJECT_UNAUTHORIZED",
-	    "datasource", NULL};
+	    "datasource", "DATASOURCE", NULL};
 
 	return facts_worth_reading(fx, src, needles);
 }
@@ -170,6 +474,8 @@ void
 carriers_judge_assignments(struct fact_ctx *fx, const struct source *src,
 			   const struct assignments *as)
 {
+	struct carrier_vars cv = {as, src, src->kind != FILE_PROPERTIES &&
+						   src->kind != FILE_YAML};
 	size_t i, j;
 
 	for (i = 0; i < as->nr; i++) {
@@ -181,10 +487,11 @@ carriers_judge_assignments(struct fact_ctx *fx, const struct source *src,
 			first = !same_group(&as->v[j], &as->v[i]);
 		if (!first)
 			continue;
-		build_env(as, i, fx->pg_version, src, &env);
+		build_env(as, i, fx->pg_version, src, &cv, &env);
 		for (j = i; j < as->nr; j++)
 			if (same_group(&as->v[j], &as->v[i]))
-				judge_assignment(fx, src, &as->v[j], &env);
+				judge_assignment(fx, src, as, &as->v[j], &env,
+						 &cv);
 		/* The environment is itself a client configuration. */
 		if (env.nr)
 			facts_add_connection(fx->out, &env);
@@ -198,26 +505,54 @@ uri_start(const char *s, size_t n)
 	return conninfo_is_uri(s, n) || jdbc_is_url(s, n);
 }
 
+/* The line at text[i] prints its words (echo, printf): a message for
+ * people, not a connection (RULES.md decision 7). */
+static int
+printing_line(const char *text, size_t i, size_t len)
+{
+	while (i < len && (text[i] == ' ' || text[i] == '\t'))
+		i++;
+	return (len - i > 5 && !strncmp(text + i, "echo ", 5)) ||
+	       (len - i > 7 && !strncmp(text + i, "printf ", 7));
+}
+
+/* The end of the line at text[i], continuations included. */
+static size_t
+line_end(const char *text, size_t i, size_t len)
+{
+	for (; i < len; i++)
+		if (text[i] == '\n' && !(i && text[i - 1] == '\\'))
+			return i;
+	return len;
+}
+
 void
 carriers_scan_text(struct fact_ctx *fx, const char *text, size_t len,
-		   const struct text_map *map)
+		   const struct text_map *map, const struct assignments *vars)
 {
+	struct carrier_vars cv = {vars, map->src, 1};
 	size_t i = 0;
+	struct text_map sub;
 
 	while (i < len) {
 		char c = text[i];
 
+		if ((i == 0 || text[i - 1] == '\n') &&
+		    printing_line(text, i, len)) {
+			i = line_end(text, i, len);
+			continue;
+		}
 		if ((c == 'p' || c == 'j') && uri_start(text + i, len - i) &&
 		    (i == 0 || !((text[i - 1] >= 'a' && text[i - 1] <= 'z') ||
 				 text[i - 1] == '_'))) {
 			size_t e = i;
-			struct text_map sub;
 
 			while (e < len && !strchr(" \t\r\n\"'`)<>;|", text[e]))
 				e++;
 			sub = text_map_sub(map, text, i, e - i);
-			conn_string_judge(fx, text + i, e - i, &sub, NULL,
-					      "connection URI");
+			judge_text(fx, text + i, e - i, &sub, NULL,
+				   "connection URI", TEMPLATE_SHELL,
+				   vars ? &cv : NULL);
 			i = e;
 			continue;
 		}
@@ -226,18 +561,21 @@ carriers_scan_text(struct fact_ctx *fx, const char *text, size_t len,
 
 			if (q) {
 				size_t e = (size_t)(q - text);
-				struct text_map sub =
-				    text_map_sub(map, text, i + 1, e - i - 1);
 
+				sub = text_map_sub(map, text, i + 1, e - i - 1);
 				if (!uri_start(text + i + 1, e - i - 1))
-					conn_string_judge(fx, text + i + 1,
-							      e - i - 1, &sub,
-							      NULL,
-							      "connection "
-							      "string");
+					judge_text(fx, text + i + 1, e - i - 1,
+						   &sub, NULL,
+						   "connection string",
+						   c == '\'' ? TEMPLATE_SPRING
+							     : TEMPLATE_SHELL,
+						   vars && c == '"' ? &cv
+								   : NULL);
 				else
 					carriers_scan_text(fx, text + i + 1,
-							   e - i - 1, &sub);
+							   e - i - 1, &sub,
+							   c == '"' ? vars
+								    : NULL);
 				i = e + 1;
 				continue;
 			}

@@ -16,15 +16,26 @@
 #include "model/facts.h"
 #include "parsers/assign.h"
 
-/* Whether carriers_judge_assignments can report anything on a pair: a
- * PG* variable, NODE_TLS_REJECT_UNAUTHORIZED, a script (run, script,
- * command), a Spring datasource password, or a value that may hold a
- * connection string (an '=', "postgres" or "jdbc:"). Parsers drop the
- * rest, so a file of ten million unrelated lines costs little. */
-int carriers_relevant(const char *name, const char *path, const char *value,
-		      size_t vlen);
+/*
+ * What the parsers of a carrier keep: a pair carriers_judge_assignments
+ * can report anything on -- a PG* variable, NODE_TLS_REJECT_UNAUTHORIZED,
+ * a script (run, script, command), a password setting, a value that may
+ * hold a connection string (an '=', "postgres" or "jdbc:") -- and a
+ * variable the file's own values name ($NAME, ${NAME}), for reading
+ * them. Parsers drop the rest, so a file of ten million unrelated lines
+ * costs little.
+ */
+struct carrier_keep {
+	struct assign_keep keep; /* for the parsers; arg is this */
+	char **names;            /* owned; the variables named, sorted */
+	size_t nr, alloc;
+};
 
-/* Whether src can hold a pair carriers_relevant keeps, from the words
+/* The keep of src's file. Release with carriers_keep_release. */
+void carriers_keep_init(struct carrier_keep *k, const struct source *src);
+void carriers_keep_release(struct carrier_keep *k);
+
+/* Whether src can hold a pair a carrier_keep keeps, from the words
  * such a pair must contain: when not, no parser need run (the prefilter;
  * off with fx->no_prefilter). */
 int carriers_worth_parsing(const struct fact_ctx *fx,
@@ -39,8 +50,11 @@ void carriers_judge_assignments(struct fact_ctx *fx,
 void carriers_judge_service(struct fact_ctx *fx, const struct source *src);
 
 /* Finds URIs and quoted keyword/value strings in free text (shell
- * scripts, CI steps) laid out as map says, as facts. */
+ * scripts, CI steps) laid out as map says, as facts; vars: the script's
+ * assignments its $NAME read (NULL: none), lines that only print
+ * (echo, printf) left out. */
 void carriers_scan_text(struct fact_ctx *fx, const char *text, size_t len,
-			const struct text_map *map);
+			const struct text_map *map,
+			const struct assignments *vars);
 
 #endif

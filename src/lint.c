@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "carriers.h"
+#include "parsers/shell.h"
 #include "model/hba_conf.h"
 #include "model/server.h"
 #include "rules/engine.h"
@@ -307,6 +308,7 @@ judge_primary_conninfo(struct run *run, const struct server_config *cfg)
 	struct facts facts = {NULL, 0, 0};
 	struct fact_ctx fx = {&facts, run->ctx.pg_version, 0};
 	struct text_map map;
+	struct conn_string cs;
 	int quoted;
 
 	if (!s || !s->value_len)
@@ -318,8 +320,10 @@ judge_primary_conninfo(struct run *run, const struct server_config *cfg)
 	map.end = s->end - quoted;
 	/* Quotes doubled or escaped inside shift the bytes: whole value. */
 	map.verbatim = map.end - map.base == s->value_len;
-	conn_string_judge(&fx, s->value, s->value_len, &map, NULL,
-			  "primary_conninfo");
+	cs = conn_string_plain(s->value, s->value_len, &map,
+			       "primary_conninfo");
+	cs.driver_position = 1; /* the walreceiver's libpq reads it */
+	conn_string_judge(&fx, &cs);
 	engine_run_facts(&run->ctx, &facts);
 	facts_release(&facts);
 }
@@ -483,29 +487,34 @@ judge_assignments_file(struct fact_ctx *fx, struct diags *diags,
 		       const struct walk_entry *e, const struct source *src)
 {
 	struct assignments as;
+	struct carrier_keep keep;
 	char *err = NULL;
 
 	if (!carriers_worth_parsing(fx, src))
 		return;
+	carriers_keep_init(&keep, src);
 	switch (e->kind) {
 	case FILE_ENV:
+		envfile_parse(src->text, src->len, &keep.keep, &as);
+		break;
 	case FILE_SHELL:
-		envfile_parse(src->text, src->len, carriers_relevant, &as);
+		shell_parse(src->text, src->len, &keep.keep, &as);
 		break;
 	case FILE_DOCKERFILE:
-		dockerfile_parse(src->text, src->len, carriers_relevant, &as);
+		dockerfile_parse(src->text, src->len, &keep.keep, &as);
 		break;
 	case FILE_PROPERTIES:
-		properties_parse(src->text, src->len, carriers_relevant, &as);
+		properties_parse(src->text, src->len, &keep.keep, &as);
 		break;
 	default:
-		if (yaml_carrier_parse(src, carriers_relevant, &as, &err))
+		if (yaml_carrier_parse(src, &keep.keep, &as, &err))
 			diags_add(diags, e->path, 0,
 				  xasprintf("'%s': YAML read only in part: %s",
 					    src->path, err));
 		free(err);
 		break;
 	}
+	carriers_keep_release(&keep);
 	carriers_judge_assignments(fx, src, &as);
 	if (e->kind == FILE_SHELL || e->kind == FILE_DOCKERFILE) {
 		struct text_map whole;
@@ -514,7 +523,7 @@ judge_assignments_file(struct fact_ctx *fx, struct diags *diags,
 		whole.src = src;
 		whole.end = src->len;
 		whole.verbatim = 1;
-		carriers_scan_text(fx, src->text, src->len, &whole);
+		carriers_scan_text(fx, src->text, src->len, &whole, &as);
 	}
 	assignments_release(&as);
 }

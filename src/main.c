@@ -194,14 +194,16 @@ run_explain_conn(const struct pgt_options *o, int pg_version)
 		    "unknown --driver (want libpq, pgjdbc, pgx, lib/pq, "
 			    "node-postgres, postgres.js or asyncpg)");
 	struct text_map map;
+	struct conn_string cs;
 	struct source arg; /* the string, for masking what quotes it */
 	char *reason;
 
 	memset(&map, 0, sizeof(map));
 	map.end = strlen(s);
 	map.verbatim = 1;
-	rc = conn_string_fact(s, strlen(s), pg_version, &map, NULL,
-			      "connection string", &f, &ci);
+	cs = conn_string_plain(s, strlen(s), &map, "connection string");
+	cs.driver_position = 1; /* --explain-conn: whatever it looks like */
+	rc = conn_string_fact(&cs, pg_version, &f, &ci);
 	source_from_mem(&arg, "--explain-conn", s, strlen(s));
 	if (rc <= 0) {
 		char *msg = xstrdup(rc < 0 ? ci.error
@@ -213,8 +215,10 @@ run_explain_conn(const struct pgt_options *o, int pg_version)
 		term_puts(stderr, msg, 0);
 		fputc('\n', stderr);
 		free(msg);
-		if (rc < 0)
+		if (rc < 0) {
 			conninfo_release(&ci);
+			client_fact_release(&f);
+		}
 		return EXIT_TROUBLE;
 	}
 	/* The string's form (JDBC, a SQLAlchemy dialect) names its driver;

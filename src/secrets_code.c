@@ -19,21 +19,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/value.h"
+#include "scanners/eval.h"
 #include "scanners/scan_common.h"
 #include "secrets.h"
-
-static int
-punct(const struct tokens *ts, size_t i, char ch)
-{
-	return i < ts->nr && tok_kind(ts, i) == TOK_PUNCT &&
-	       ts->src->text[tok_begin(ts, i)] == ch;
-}
-
-static int
-closer(const struct tokens *ts, size_t i)
-{
-	return punct(ts, i, ')') || punct(ts, i, ']') || punct(ts, i, '}');
-}
 
 /* Masks the body of every string literal in tokens [from, to). */
 static void
@@ -49,32 +38,6 @@ mask_literals(const struct tokens *ts, size_t from, size_t to,
 			lex_string_body(ts->src->text, &t, ts->lang, &b, &e);
 			secrets_add(out, b, e);
 		}
-}
-
-/* The end (exclusive) of the expression starting at token i: up to a
- * ',' ';' or unmatched closer at its own depth, or a new statement (two
- * operands in a row on different lines, but for literals side by side). */
-static size_t
-expression_end(const struct tokens *ts, size_t i)
-{
-	size_t start = i;
-
-	for (; i < ts->nr && tok_kind(ts, i) != TOK_EOF; i++) {
-		if (tok_match(ts, i)) {
-			i = tok_match(ts, i);
-			continue;
-		}
-		if (closer(ts, i) || punct(ts, i, ',') || punct(ts, i, ';'))
-			return i;
-		if (i > start && tok_kind(ts, i - 1) != TOK_PUNCT &&
-		    tok_kind(ts, i) != TOK_PUNCT &&
-		    memchr(ts->src->text + tok_end(ts, i - 1), '\n',
-			   tok_begin(ts, i) - tok_end(ts, i - 1)) &&
-		    !(tok_kind(ts, i) == TOK_STRING &&
-		      tok_kind(ts, i - 1) == TOK_STRING))
-			return i;
-	}
-	return i;
 }
 
 /* Whether token i names a secret: an identifier, or a string key. */
@@ -104,21 +67,21 @@ bound_value(const struct tokens *ts, size_t i)
 
 	if (!names_secret(ts, i))
 		return 0;
-	if (str && i && punct(ts, i - 1, '[') && punct(ts, j, ']'))
+	if (str && i && tok_punct(ts, i - 1, '[') && tok_punct(ts, j, ']'))
 		j++;
-	else if (str && i && punct(ts, i - 1, '(') && punct(ts, j, ','))
+	else if (str && i && tok_punct(ts, i - 1, '(') && tok_punct(ts, j, ','))
 		return j + 1;
-	else if (str && !punct(ts, j, ':'))
+	else if (str && !tok_punct(ts, j, ':'))
 		return 0;
-	if (!str && punct(ts, j, '('))
+	if (!str && tok_punct(ts, j, '('))
 		return j + 1;
-	if (punct(ts, j, ':') && punct(ts, j + 1, '='))
+	if (tok_punct(ts, j, ':') && tok_punct(ts, j + 1, '='))
 		return j + 2; /* Go's := */
-	if (punct(ts, j, '=') && punct(ts, j + 1, '>'))
+	if (tok_punct(ts, j, '=') && tok_punct(ts, j + 1, '>'))
 		return j + 2;
-	if (punct(ts, j, '=') && !punct(ts, j + 1, '='))
+	if (tok_punct(ts, j, '=') && !tok_punct(ts, j + 1, '='))
 		return j + 1;
-	if (punct(ts, j, ':') && !punct(ts, j + 1, ':'))
+	if (tok_punct(ts, j, ':') && !tok_punct(ts, j + 1, ':'))
 		return j + 1;
 	return 0;
 }
@@ -129,12 +92,12 @@ positional_password(const struct tokens *ts, size_t i)
 {
 	size_t j = i + 1, commas = 0;
 
-	if (!tok_is(ts, i, "getConnection") || !punct(ts, j, '('))
+	if (!tok_is(ts, i, "getConnection") || !tok_punct(ts, j, '('))
 		return 0;
 	for (j++; j < ts->nr && commas < 2; j++) {
-		size_t e = expression_end(ts, j);
+		size_t e = eval_expr_end(ts, j);
 
-		if (!punct(ts, e, ','))
+		if (!tok_punct(ts, e, ','))
 			return 0;
 		commas++;
 		j = e;
@@ -156,6 +119,8 @@ string_expression(struct tokens *ts, size_t i, struct source_ranges *out)
 	secrets_in_string(value.ptr, value.len, &vr);
 	for (r = 0; r < vr.nr; r++)
 		for (k = vr.v[r].begin; k < vr.v[r].end && k < value.len; k++) {
+			if (value.ptr[k] == VALUE_UNKNOWN)
+				continue; /* built at run time: no secret */
 			off = scan_join_locate(&j, k, &tok);
 			if (off != SCAN_NOT_EXACT)
 				secrets_add(out, off, off + 1);
@@ -225,7 +190,7 @@ secrets_in_code(const struct source *src, struct source_ranges *out)
 		if (!v)
 			v = positional_password(&ts, i);
 		if (v)
-			mask_literals(&ts, v, expression_end(&ts, v), out);
+			mask_literals(&ts, v, eval_expr_end(&ts, v), out);
 	}
 	for (i = 0; i < ts.nr; i++)
 		if (tok_kind(&ts, i) == TOK_STRING && !tok_judged(&ts, i))

@@ -184,5 +184,20 @@ check "JS: late NUL, open comment, backslash at EOF" 1 "PGT301" -- "$bin" --stdi
 { printf '%s\n' "$js"; head -c 3000000 /dev/zero | tr '\0' '{'; head -c 3000000 /dev/zero | tr '\0' '('; } >"$tmp/deep.js"
 check "JS: 6 MB of unclosed brackets" 1 "PGT301" -- "$bin" --no-show-source "$tmp/deep.js"
 
+# 13. Connections built from pieces, written to hurt (issue 14): each piece
+# that cannot be known is unknown, never a guess, and cost stays linear.
+{ printf 'package main\nimport "github.com/jackc/pgx/v4"\nconst dsn = "host=db.example.com"'
+  i=0; while [ $i -lt 1000 ]; do printf ' + " application_name=a" + x%d + " port=5432"' $i; i=$((i + 1)); done
+  printf '\nfunc f() { pgx.Connect(ctx, dsn + " sslmode=disable") }\n'; } >"$tmp/pieces.go"
+awk 'BEGIN { printf "import psycopg\ndsn = \"host=db.example.com\""; for (i = 0; i < 100000; i++) printf " + \" x\""; print ""; print "psycopg.connect(\"host=db.example.com sslmode=disable\")" }' >"$tmp/concat.py"
+check "100,000-piece concatenation: finding kept" 1 "concat.py:3:.*PGT30" -- "$bin" --no-show-source "$tmp/concat.py"
+check "1,000-piece Go constant: no crash" 1 "PGT30" -- "$bin" --no-show-source "$tmp/pieces.go"
+printf 'import psycopg\na = b\nb = a\npsycopg.connect(a)\npsycopg.connect("host=db.example.com " + b + " sslmode=disable")\n' >"$tmp/cycle.py"
+check "names bound to each other: unknown, literal still judged" 1 "cycle.py:5:.*PGT301" -- "$bin" --no-show-source "$tmp/cycle.py"
+printf 'package main\nimport ("fmt"; "github.com/jackc/pgx/v4")\nfunc f() { pgx.Connect(ctx, fmt.Sprintf("host=%%s sslmode=%%s %%s %%s", "db.example.com", "disable")) }\nfunc g() { pgx.Connect(ctx, fmt.Sprintf("host=%%s", "db.example.com", "x", "y")) }\n' >"$tmp/sprintf.go"
+check "Sprintf with too few and too many arguments" 1 "sprintf.go:3:.*PGT301" -- "$bin" --no-show-source "$tmp/sprintf.go"
+printf 'const { Client } = require("pg");\nconst u = `postgres://${`${`${h}`}`}/db`;\nnew Client({ connectionString: u, ssl: false });\n' >"$tmp/nested.js"
+check "template nested in a template: no crash" 1 "nested.js:3:.*PGT301" -- "$bin" --no-show-source "$tmp/nested.js"
+
 echo "hostile: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

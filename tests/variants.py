@@ -84,7 +84,7 @@ VARIANTS = [
      "PGT301", "ssl: |false"),
     ("db.mjs", "literal password",
      "process.env.DB_PASSWORD", '"s3cret-Pass"',
-     "PGT308", 'password: |"s3cret-Pass"'),
+     "PGT308", 'password: "|s3cret-Pass"'),
 ]
 
 

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "../util/xalloc.h"
+#include "value.h"
 
 const char *const driver_names[DRIVER__COUNT] = {
 	"libpq", "pgjdbc", "pgx", "lib/pq", "node-postgres", "postgres.js",
@@ -36,7 +37,7 @@ client_is_placeholder(const char *v)
 {
 	size_t n = strlen(v);
 
-	return strstr(v, "${") || strstr(v, "{{") || strstr(v, "%(") ||
+	return strchr(v, VALUE_UNKNOWN) || strstr(v, "${") || strstr(v, "{{") || strstr(v, "%(") ||
 	       (v[0] == '$' && n > 1) || (v[0] == '<' && n > 1 && v[n - 1] == '>');
 }
 

@@ -45,6 +45,7 @@ struct client_param {
 	int in_code;       /* a program's option (node's ssl: false), not a
 			      string's: values are "true", "false",
 			      "object" or a string literal's text */
+	int origin;        /* enum value_origin of the value's bytes */
 	int overrides;     /* as a default (client_fact_add_defaults), it
 			      wins over the string's own: a keyword
 			      argument of psycopg's connect() */

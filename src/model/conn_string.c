@@ -14,10 +14,13 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../parsers/conninfo.h"
 #include "../parsers/jdbc.h"
+#include "../util/buf.h"
 #include "../util/xalloc.h"
+#include "value.h"
 #include "client.h"
 
 /* How many of libpq's everyday keywords appear as "keyword=" in text. */
@@ -71,7 +74,7 @@ looks_like_kv(const char *text, size_t len, int version)
 
 	if (!memchr(text, '=', len))
 		return 0;
-	if (conninfo_parse(text, len, version, &ci) == 0)
+	if (conninfo_parse_holes(text, len, version, 0, &ci) == 0)
 		ok = (conninfo_get(&ci, "host") || conninfo_get(&ci, "hostaddr") ||
 		      conninfo_get(&ci, "sslmode")) &&
 		     ci.nr >= 2;
@@ -175,7 +178,7 @@ parse_sqlalchemy(const char *text, size_t len, size_t skip, int driver,
 	if (driver == DRIVER_ASYNCPG && q < n) {
 		/* asyncpg's own keys (ssl=...) are not libpq's: read the
 		 * host part with libpq's grammar, the query as key=value. */
-		rc = conninfo_parse(uri, q, version, ci);
+		rc = conninfo_parse_holes(uri, q, version, 0, ci);
 		for (i = q + 1; !rc && i < n;) {
 			size_t e = i + strcspn(uri + i, "&"), eq = i;
 			struct conn_param *cp;
@@ -204,7 +207,7 @@ parse_sqlalchemy(const char *text, size_t len, size_t skip, int driver,
 			i = e + 1;
 		}
 	} else
-		rc = conninfo_parse(uri, n, version, ci);
+		rc = conninfo_parse_holes(uri, n, version, 0, ci);
 	for (i = 0; i < ci->nr; i++) {
 		ci->v[i].key_begin += skip;
 		ci->v[i].key_end += skip;
@@ -217,93 +220,257 @@ parse_sqlalchemy(const char *text, size_t len, size_t skip, int driver,
 	return rc;
 }
 
-int
-conn_string_fact(const char *text, size_t len, int version,
-			  const struct text_map *map,
-			  const struct client_fact *env, const char *what,
-			  struct client_fact *f, struct conninfo *ci)
+struct conn_string
+conn_string_plain(const char *text, size_t len, const struct text_map *map,
+		  const char *what)
 {
-	int jdbc = jdbc_is_url(text, len), forwarding;
-	size_t i, skip = 0;
+	struct conn_string cs;
+
+	memset(&cs, 0, sizeof(cs));
+	cs.text = text;
+	cs.len = len;
+	cs.map = *map;
+	cs.what = what;
+	return cs;
+}
+
+/* The source holds exactly bytes v[0..n) at [b, e): a fix may replace
+ * them (a value found through escapes or joins only where it is). */
+static int
+written_as(const struct source *src, size_t b, size_t e, const char *v,
+	   size_t n)
+{
+	return src && e >= b && e - b == n && e <= src->len &&
+	       !memcmp(src->text + b, v, n);
+}
+
+/* The text is nothing but holes and blanks: nothing to read. */
+static int
+all_holes(const char *text, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (text[i] != VALUE_UNKNOWN && text[i] != ' ')
+			return 0;
+	return 1;
+}
+
+/*
+ * A URL whose scheme and host are built at run time and whose rest is
+ * written: DATABASE_URL + "?sslmode=no-verify". In a driver's position it
+ * is that driver's URI; parsed as one whose start is a hole, offsets
+ * moved back to the text.
+ */
+static int
+hole_then_uri(const char *text, size_t len)
+{
+	return len >= 2 && text[0] == VALUE_UNKNOWN &&
+	       (text[1] == '?' || text[1] == '/' || text[1] == '@');
+}
+
+static int
+parse_hole_uri(const char *text, size_t len, int version, int forward,
+	       struct conninfo *ci)
+{
+	static const char scheme[] = "postgresql://";
+	size_t n = sizeof(scheme) - 1, i;
+	char *uri = xasprintf("%s%.*s", scheme, (int)len, text);
+	int rc = conninfo_parse_holes(uri, n + len, version, forward, ci);
+
+	for (i = 0; i < ci->nr; i++) {
+		ci->v[i].key_begin -= ci->v[i].key_begin >= n ? n : ci->v[i].key_begin;
+		ci->v[i].key_end -= ci->v[i].key_end >= n ? n : ci->v[i].key_end;
+		ci->v[i].value_begin -=
+		    ci->v[i].value_begin >= n ? n : ci->v[i].value_begin;
+		ci->v[i].value_end -= ci->v[i].value_end >= n ? n
+							      : ci->v[i].value_end;
+	}
+	ci->err_begin -= ci->err_begin >= n ? n : ci->err_begin;
+	ci->err_end -= ci->err_end >= n ? n : ci->err_end;
+	free(uri);
+	return rc;
+}
+
+int
+conn_string_fact(const struct conn_string *cs, int version,
+		 struct client_fact *f, struct conninfo *ci)
+{
+	const char *text = cs->text;
+	size_t len = cs->len, i, skip = 0;
+	const struct client_fact *env = cs->env;
+	const struct text_map *map = &cs->map;
+	int jdbc = jdbc_is_url(text, len), forwarding, rc;
 	int dialect = sqlalchemy_dialect(text, len, &skip);
 
-	if (!jdbc && dialect < 0 && !conninfo_is_uri(text, len) &&
-	    !looks_like_kv(text, len, version))
+	int hole_uri = cs->driver_position && hole_then_uri(text, len);
+
+	if (!jdbc && dialect < 0 && !conninfo_is_uri(text, len) && !hole_uri &&
+	    (cs->driver_position ? all_holes(text, len)
+				 : !looks_like_kv(text, len, version)))
 		return 0;
 	/* the language's import names the driver of a plain string */
 	forwarding = !jdbc && dialect < 0 && env && !env->driver_guessed &&
 		     env->driver != DRIVER_LIBPQ;
-	if (dialect >= 0 ? parse_sqlalchemy(text, len, skip, dialect, version,
-					    ci)
-	    : jdbc	 ? jdbc_parse(text, len, ci)
-	    : forwarding ? conninfo_parse_forwarding(text, len, version, ci)
-			 : conninfo_parse(text, len, version, ci))
-		return -1;
+	rc = dialect >= 0 ? parse_sqlalchemy(text, len, skip, dialect, version,
+					     ci)
+	     : jdbc	  ? jdbc_parse_holes(text, len, ci)
+	     : hole_uri ? parse_hole_uri(text, len, version, forwarding, ci)
+			  : conninfo_parse_holes(text, len, version, forwarding,
+						 ci);
 	client_fact_init(f, jdbc ? DRIVER_PGJDBC
 			    : dialect >= 0 ? (enum driver)dialect
 					   : DRIVER_LIBPQ,
 			 map->src, map->base, map->end,
 			 jdbc ? "JDBC URL"
 			 : dialect >= 0 ? "SQLAlchemy URL"
-			 : ci->is_uri && !strcmp(what, "connection string")
+			 : ci->is_uri && !strcmp(cs->what, "connection string")
 			     ? "connection URI"
-			     : what);
+			     : cs->what);
 	f->driver_guessed = !jdbc && dialect < 0;
 	if (f->driver_guessed && env && !env->driver_guessed) {
 		f->driver = env->driver; /* the language's import says */
 		f->driver_guessed = 0;
 	}
-	for (i = 0; i < ci->nr; i++)
-		client_fact_add(f, ci->v[i].key, ci->v[i].value,
-				text_map_offset(map, text, ci->v[i].value_begin),
-				text_map_end(map, text, ci->v[i].value_end))
-		    ->exact = map->verbatim || map->block;
+	/* A part we cannot see may set any parameter, the host and the
+	 * mode too: a missing one is not the driver's default. */
+	if (ci->open) {
+		client_fact_add(f, "sslmode", NULL, map->base, map->end);
+		f->host_elsewhere = 1;
+	}
+	for (i = 0; i < ci->nr; i++) {
+		const struct conn_param *cp = &ci->v[i];
+		struct client_param *p = client_fact_add(
+		    f, cp->key, conninfo_unknown(ci, cp) ? NULL : cp->value,
+		    text_map_offset(map, text, cp->value_begin),
+		    text_map_end(map, text, cp->value_end));
+
+		p->origin = cs->value ? value_origin_of(cs->value,
+							cp->value_begin,
+							cp->value_end)
+				      : ORIGIN_LITERAL;
+		/* a constant's value is fixed where the constant is written */
+		p->exact = (p->origin == ORIGIN_LITERAL ||
+			    p->origin == ORIGIN_CONSTANT) &&
+			   (map->verbatim || map->block ||
+			    written_as(map->src, p->begin, p->end,
+				       text + cp->value_begin,
+				       cp->value_end - cp->value_begin));
+	}
 	/* pgjdbc reads no PGSSL* variable, only the program's properties */
 	if (env && (!jdbc || !env->driver_guessed))
 		client_fact_add_defaults(f, env);
+	return rc < 0 ? -1 : 1;
+}
+
+/*
+ * Whether driver refuses sslmode value m at connect: libpq checks its own
+ * (conninfo_check); pgx (pgconn/config.go configTLS: "sslmode is
+ * invalid"), lib/pq v1.12+ (ssl.go) and asyncpg (connect_utils.py
+ * SSLMode.parse) take libpq's six names case-sensitively, pgjdbc
+ * (jdbc/SslMode.java of(): equalsIgnoreCase) in any case; node-postgres
+ * and postgres.js read any other string as full verification
+ * (driver-semantics.md 5, 7.1, 7.2, 8).
+ */
+static int
+driver_refuses_mode(enum driver d, const char *m)
+{
+	static const char *const modes[] = {"disable",	 "allow",
+					    "prefer",	 "require",
+					    "verify-ca", "verify-full"};
+	size_t i;
+
+	if (d == DRIVER_LIBPQ || d == DRIVER_NODE_PG || d == DRIVER_POSTGRES_JS)
+		return 0;
+	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
+		if (d == DRIVER_PGJDBC ? !strcasecmp(m, modes[i])
+				       : !strcmp(m, modes[i]))
+			return 0;
 	return 1;
 }
 
-int
-conn_string_judge(struct fact_ctx *fx, const char *text, size_t len,
-		  const struct text_map *map, const struct client_fact *env,
-		  const char *what)
+/* Why f's driver refuses to connect with what it read (ci), or NULL;
+ * *bad: the parameter to blame, when there is one. */
+static char *
+refusal(const struct client_fact *f, const struct conninfo *ci, int version,
+	const struct conn_param **bad)
 {
-	int version = fx->pg_version;
+	const struct conn_param *mode = conninfo_get(ci, "sslmode");
+	char *err, *shown;
+
+	*bad = NULL;
+	if (f->driver == DRIVER_LIBPQ) {
+		char *why = conninfo_check(ci, version, bad);
+
+		err = why ? xasprintf("%s: libpq refuses to connect", why) : NULL;
+		free(why);
+		return err;
+	}
+	if (!mode || conninfo_unknown(ci, mode) ||
+	    !driver_refuses_mode(f->driver, mode->value))
+		return NULL;
+	*bad = mode;
+	shown = str_cut(mode->value, QUOTE_MAX);
+	err = xasprintf("invalid sslmode value: \"%s\": %s refuses to connect",
+			shown, driver_names[f->driver]);
+	free(shown);
+	return err;
+}
+
+/* The literal password of a connection its driver refuses to make. */
+static void
+password_fact(struct fact_ctx *fx, const struct client_fact *f)
+{
+	const struct client_param *pw = client_get(f, "password");
+
+	if (pw && pw->value && *pw->value && !pw->from_env)
+		facts_add(fx->out, FACT_PASSWORD, f->src, pw->begin, pw->end, -1,
+			  "the %s%s", f->what,
+			  pw->origin == ORIGIN_DEFAULT ? ", as a default" : "");
+}
+
+int
+conn_string_judge(struct fact_ctx *fx, const struct conn_string *cs)
+{
+	const struct text_map *map = &cs->map;
 	struct client_fact f;
 	struct conninfo ci;
-	const struct conn_param *bad = NULL;
+	const struct conn_param *bad;
 	char *err;
-	int rc = conn_string_fact(text, len, version, map, env, what,
-					   &f, &ci);
+	int rc = conn_string_fact(cs, fx->pg_version, &f, &ci);
 
 	if (rc == 0)
 		return 0;
 	if (rc < 0) {
 		facts_add(fx->out, FACT_INVALID, map->src,
-			  text_map_offset(map, text, ci.err_begin),
-			  text_map_end(map, text, ci.err_end), -1, "%s",
+			  text_map_offset(map, cs->text, ci.err_begin),
+			  text_map_end(map, cs->text, ci.err_end), -1, "%s",
 			  ci.error);
-		conninfo_release(&ci);
-		return 1;
-	}
-	err = f.driver != DRIVER_LIBPQ ? NULL
-				       : conninfo_check(&ci, version, &bad);
-	if (err && bad && client_is_placeholder(bad->value)) {
-		free(err); /* a value built at run time: unknown */
-		err = NULL;
-	}
-	if (err) {
+		/* A known driver refuses it: no connection is made, but the
+		 * secret is written all the same (a PGT309 hides no PGT308).
+		 * With no language context another reader may take it
+		 * (decision 2): what it says of TLS stands, when it was read
+		 * to its end. */
+		if (ci.complete && f.driver_guessed)
+			facts_add_connection(fx->out, &f);
+		else
+			password_fact(fx, &f);
+	} else if ((err = refusal(&f, &ci, fx->pg_version, &bad))) {
 		facts_add(fx->out, FACT_INVALID, map->src,
-			  bad ? text_map_offset(map, text, bad->value_begin)
+			  bad ? text_map_offset(map, cs->text, bad->value_begin)
 			      : map->base,
-			  bad ? text_map_end(map, text, bad->value_end)
+			  bad ? text_map_end(map, cs->text, bad->value_end)
 			      : map->end,
-			  -1, "%s: libpq refuses to connect", err);
+			  -1, "%s", err);
 		free(err);
-	}
-	facts_add_connection(fx->out, &f);
+		/* as above: refused by its known driver, no connection */
+		if (f.driver_guessed)
+			facts_add_connection(fx->out, &f);
+		else
+			password_fact(fx, &f);
+	} else
+		facts_add_connection(fx->out, &f);
+	client_fact_release(&f);
 	conninfo_release(&ci);
 	return 1;
 }
-

@@ -46,28 +46,47 @@ struct text_map text_map_sub(const struct text_map *m, const char *value,
 			     size_t off, size_t len);
 
 struct conninfo;
+struct value;
 
 /*
- * Parses text[0..len) (a URI, a JDBC URL or a keyword/value string) and
- * builds its client fact, positions through map. Returns
- * 1 and fills f and ci (caller releases both), 0 when text is not a
- * connection string, -1 when it is one the driver rejects (ci->error set;
- * caller releases ci).
+ * A connection string to read: its text (holes VALUE_UNKNOWN, value.h),
+ * where its bytes are written, and what it is to the program.
  */
-int conn_string_fact(const char *text, size_t len, int version,
-			      const struct text_map *map,
-			      const struct client_fact *env, const char *what,
-			      struct client_fact *f, struct conninfo *ci);
+struct conn_string {
+	const char *text;
+	size_t len;
+	struct text_map map;
+	const struct value *value;     /* its parts' provenance; NULL: all
+					  literal */
+	const struct client_fact *env; /* the driver and defaults for unset
+					  keys (PG* variables); or NULL */
+	const char *what;              /* "connection string" */
+	int driver_position;           /* in a driver's connection position:
+					  a connection string whatever it
+					  looks like (decision 12) */
+};
+
+/* A connection string at text[0..len) written as map says, with no
+ * context yet (env NULL, not in a driver's position). */
+struct conn_string conn_string_plain(const char *text, size_t len,
+				     const struct text_map *map,
+				     const char *what);
 
 /*
- * The facts of the connection string text[0..len), whose bytes lie in the
- * source as map says, into fx: the connection, and the string itself when
- * its driver rejects it. env: defaults for unset keys, or NULL. Returns 1
- * when text was a connection string.
+ * Parses cs (a URI, a JDBC URL, a SQLAlchemy URL or a keyword/value
+ * string) and builds its client fact, positions through cs->map. Returns
+ * 1 and fills f and ci; -1 when its driver rejects it (ci->error set; f
+ * holds what was read, for the findings beside the error); 0 when it is
+ * not a connection string. The caller releases f and ci unless 0.
  */
-int conn_string_judge(struct fact_ctx *fx, const char *text, size_t len,
-		      const struct text_map *map,
-		      const struct client_fact *env, const char *what);
+int conn_string_fact(const struct conn_string *cs, int version,
+		     struct client_fact *f, struct conninfo *ci);
 
+/*
+ * The facts of cs into fx: the connection; the string itself when its
+ * driver rejects it (and then its literal password still). Returns 1 when
+ * it was a connection string.
+ */
+int conn_string_judge(struct fact_ctx *fx, const struct conn_string *cs);
 
 #endif

@@ -30,7 +30,7 @@ assignments_add(struct assignments *as, const char *name, const char *path,
 {
 	struct assignment *a;
 
-	if (as->keep && !as->keep(name, path, value, vlen))
+	if (as->keep && !as->keep->fn(as->keep->arg, name, path, value, vlen))
 		return NULL;
 	ALLOC_GROW(as->v, as->nr + 1, as->alloc);
 	a = &as->v[as->nr++];
@@ -110,9 +110,10 @@ read_value(const char *s, size_t *i, size_t end, int stop_at_blank,
 	return 1;
 }
 
-static void
-add_pair(struct assignments *out, const char *s, size_t nb, size_t ne,
-	 struct buf *val, size_t vb, size_t ve, int verbatim)
+struct assignment *
+assignments_add_span(struct assignments *out, const char *s, size_t nb,
+		     size_t ne, const struct buf *val, size_t vb, size_t ve,
+		     int verbatim)
 {
 	char *name = xstrndup(s + nb, ne - nb);
 	struct assignment *a = assignments_add(out, name, NULL, val->ptr,
@@ -126,6 +127,7 @@ add_pair(struct assignments *out, const char *s, size_t nb, size_t ne,
 		a->verbatim = verbatim;
 	}
 	free(name);
+	return a;
 }
 
 /* A UTF-8 byte order mark opens some files written on Windows: skip it,
@@ -160,7 +162,7 @@ envfile_parse(const char *text, size_t len, assign_keep_fn keep,
 			size_t ne = p++;
 
 			verbatim = read_value(text, &p, end, 0, &val, &vb, &ve);
-			add_pair(out, text, nb, ne, &val, vb, ve, verbatim);
+			assignments_add_span(out, text, nb, ne, &val, vb, ve, verbatim);
 		}
 		i = nl ? end + 1 : len;
 	}
@@ -198,7 +200,7 @@ docker_pairs(const char *s, size_t p, size_t end, int is_env,
 			vb = ve = p;
 			verbatim = 1;
 		}
-		add_pair(out, s, nb, ne, val, vb, ve, verbatim);
+		assignments_add_span(out, s, nb, ne, val, vb, ve, verbatim);
 	}
 }
 

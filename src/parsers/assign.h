@@ -21,12 +21,19 @@ struct assignment {
 	int block;         /* a YAML literal block: value line i is source
 			      line block_line0 + i, indented block_indent */
 	size_t block_line0, block_indent;
+	int local;         /* a shell variable the script's programs do not
+			      see: neither exported nor before a command */
 };
 
-/* Whether a pair is worth keeping (carriers_relevant). Parsers ask before
- * copying it, so memory follows what can matter, not the file's size. */
-typedef int (*assign_keep_fn)(const char *name, const char *path,
-			      const char *value, size_t vlen);
+/* Whether a pair is worth keeping (carriers_relevant), with its
+ * argument. Parsers ask before copying it, so memory follows what can
+ * matter, not the file's size. */
+struct assign_keep {
+	int (*fn)(void *arg, const char *name, const char *path,
+		  const char *value, size_t vlen);
+	void *arg;
+};
+typedef const struct assign_keep *assign_keep_fn; /* NULL: keep all */
 
 struct assignments {
 	struct assignment *v; /* owned */
@@ -39,9 +46,17 @@ void assignments_init(struct assignments *as, assign_keep_fn keep);
 
 /* Adds a pair; copies the strings (path may be NULL). Returns NULL, and
  * keeps nothing, when as->keep rejects it. */
+struct buf;
+
 struct assignment *assignments_add(struct assignments *as, const char *name,
 				   const char *path, const char *value,
 				   size_t vlen);
+/* Adds the pair named by s[nb, ne) with value val, both spans recorded
+ * (value_begin/_end; verbatim: the value's bytes are the file's). */
+struct assignment *assignments_add_span(struct assignments *as, const char *s,
+					size_t nb, size_t ne,
+					const struct buf *val, size_t vb,
+					size_t ve, int verbatim);
 void assignments_release(struct assignments *as);
 
 /* .env files: [export] NAME=VALUE, '...' and "..." values, # comments. */

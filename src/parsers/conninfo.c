@@ -22,10 +22,12 @@
  */
 #include "conninfo.h"
 
+#include <netdb.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
 
 #include "../util/buf.h"
 #include "../util/scan.h"
@@ -138,11 +140,15 @@ struct parser {
 	int forward; /* keep unknown keys (conninfo_parse_forwarding) */
 };
 
+/* Records why libpq rejects the string; the first reason stands (a parse
+ * that goes on after an unknown keyword meets more). */
 static int
 fail(struct parser *p, size_t b, size_t e, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (p->ci->error)
+		return -1;
 	va_start(ap, fmt);
 	p->ci->error = xvasprintf(fmt, ap);
 	va_end(ap);
@@ -221,6 +227,26 @@ is_space(char c)
 	       c == '\r';
 }
 
+/* Whether s[b..e) holds a hole (parsing with holes). */
+static int
+has_hole(const struct parser *p, size_t b, size_t e)
+{
+	return p->ci->holes && e > b && memchr(p->text + b, CONNINFO_HOLE, e - b);
+}
+
+/*
+ * A hole that may add parameters of its own: where a keyword goes, or
+ * ending the text right after literal bytes of the same value ("dbname=
+ * app" + extra). A hole that is a whole value (host=%s) is that value.
+ */
+static int
+hole_ends_value(const struct parser *p, size_t b, size_t e)
+{
+	return p->ci->holes && e > b + 1 && e == strnlen(p->text, p->len) &&
+	       p->text[e - 1] == CONNINFO_HOLE &&
+	       p->text[e - 2] != CONNINFO_HOLE;
+}
+
 /* conninfo_parse. A NUL byte ends the string, as in libpq. */
 static int
 parse_kv(struct parser *p)
@@ -245,6 +271,10 @@ parse_kv(struct parser *p)
 		ke = i;
 		while (i < n && is_space(s[i]))
 			i++;
+		if (has_hole(p, kb, ke) && (i >= n || s[i] != '=')) {
+			p->ci->open = 1; /* "host=db " + extra */
+			continue;
+		}
 		if ((i >= n || s[i] != '=') && after_secret(p, kb))
 			return fail(p, kb, ke,
 				    "missing \"=\" after the value of \"%s\": "
@@ -297,25 +327,34 @@ parse_kv(struct parser *p)
 			ve = i; /* the value, not the blank that ends it */
 			if (i < n)
 				i++;
+			if (hole_ends_value(p, vb, ve))
+				p->ci->open = 1;
+		}
+		if (has_hole(p, kb, ke)) { /* a keyword we cannot see */
+			p->ci->open = 1;
+			buf_release(&val);
+			continue;
 		}
 		key = xstrndup(s + kb, ke - kb);
 		secret = after_secret(p, kb);
 		rc = store(p, key, kb, ke, buf_detach(&val), vb, ve, 0);
+		/* An unknown keyword is libpq's error, but the keywords after
+		 * it are still read: a password there is still written. */
 		if (rc == -2 && secret)
-			rc = fail(p, kb, ke,
-				  "invalid connection option after the value "
-				  "of \"%s\": a blank ends an unquoted value "
-				  "(quote it in '...')",
-				  secret);
+			fail(p, kb, ke,
+			     "invalid connection option after the value of "
+			     "\"%s\": a blank ends an unquoted value (quote it "
+			     "in '...')",
+			     secret);
 		else if (rc == -2)
-			rc = fail(p, kb, ke,
-				  "invalid connection option \"%.*s\"",
-				  (int)QUOTE_MAX, key);
+			fail(p, kb, ke, "invalid connection option \"%.*s\"",
+			     (int)QUOTE_MAX, key);
 		free(key);
-		if (rc)
+		if (rc && rc != -2)
 			return rc;
 	}
-	return 0;
+	p->ci->complete = 1;
+	return p->ci->error ? -1 : 0;
 }
 
 /*
@@ -341,16 +380,17 @@ decode(struct parser *p, const char *s, size_t len, size_t eb, size_t ee,
 		lo = hi >= 0 && i + 2 < len ? scan_hexval(s[i + 2]) : -1;
 		if (hi < 0 || lo < 0) {
 			buf_release(&d);
-			return fail(p, eb, ee,
-				    "invalid percent-encoded token in %s",
-				    what);
+			fail(p, eb, ee, "invalid percent-encoded token in %s",
+			     what);
+			return -1;
 		}
 		if (!hi && !lo) {
 			buf_release(&d);
-			return fail(p, eb, ee,
-				    "forbidden value %%00 in percent-encoded "
-				    "value of %s",
-				    what);
+			fail(p, eb, ee,
+			     "forbidden value %%00 in percent-encoded value "
+			     "of %s",
+			     what);
+			return -1;
 		}
 		buf_addch(&d, (char)(hi << 4 | lo));
 		i += 2;
@@ -380,11 +420,13 @@ parse_params(struct parser *p, size_t i, size_t n)
 	while (i < n) {
 		size_t kb = i, eq = (size_t)-1, end;
 		const char *secret;
-		char *key, *val;
+		char *key = NULL, *val = NULL;
 		int rc, remapped = 0;
 
 		for (end = i; end < n && s[end] != '&'; end++)
-			if (s[end] == '=') {
+			if (s[end] == '=' && has_hole(p, kb, end)) {
+				break; /* a key we cannot see: checked below */
+			} else if (s[end] == '=') {
 				if (eq != (size_t)-1)
 					return fail(p, kb, end + 1,
 						    "extra key/value separator "
@@ -396,6 +438,14 @@ parse_params(struct parser *p, size_t i, size_t n)
 						    s + kb);
 				eq = end;
 			}
+		if (has_hole(p, kb, eq == (size_t)-1 ? end : eq)) {
+			/* "?" + params: parameters we cannot see */
+			p->ci->open = 1;
+			while (end < n && s[end] != '&')
+				end++;
+			i = end + (end < n);
+			continue;
+		}
 		if (eq == (size_t)-1)
 			return fail(p, kb, end,
 				    "missing key/value separator \"=\" in URI "
@@ -420,21 +470,23 @@ parse_params(struct parser *p, size_t i, size_t n)
 		}
 		secret = after_secret(p, kb);
 		rc = store(p, key, kb, eq, val, eq + 1, end, remapped);
+		/* as in parse_kv: the parameters after an unknown one are
+		 * still read */
 		if (rc == -2 && secret)
-			rc = fail(p, kb, eq,
-				  "invalid URI query parameter after the value "
-				  "of \"%s\": write '&' in a value as %%26",
-				  secret);
+			fail(p, kb, eq,
+			     "invalid URI query parameter after the value of "
+			     "\"%s\": write '&' in a value as %%26",
+			     secret);
 		else if (rc == -2)
-			rc = fail(p, kb, eq,
-				  "invalid URI query parameter: \"%.*s\"",
-				  (int)QUOTE_MAX, key);
+			fail(p, kb, eq, "invalid URI query parameter: \"%.*s\"",
+			     (int)QUOTE_MAX, key);
 		free(key);
-		if (rc)
+		if (rc && rc != -2)
 			return rc;
 		i = end + (end < n);
 	}
-	return 0;
+	p->ci->complete = 1;
+	return p->ci->error ? -1 : 0;
 }
 
 /*
@@ -483,12 +535,16 @@ parse_hosts(struct parser *p, size_t *pi, size_t n, char *stop)
 			e = i;
 		}
 		buf_add(&hosts, s + b, e - b);
+		if (hole_ends_value(p, b, e))
+			p->ci->open = 1; /* "postgres://db" + rest */
 		c = i < n ? s[i] : '\0';
 		if (c == ':') {
 			size_t q = ++i;
 
 			while (i < n && !strchr("/?,", s[i]))
 				i++;
+			if (hole_ends_value(p, q, i))
+				p->ci->open = 1;
 			if (pb == (size_t)-1)
 				pb = q;
 			pe = i;
@@ -550,22 +606,28 @@ parse_uri(struct parser *p)
 
 		while (i < n && s[i] != '?')
 			i++;
+		if (hole_ends_value(p, db, i))
+			p->ci->open = 1; /* "postgres://h/app" + "?..." */
 		/* An empty dbname is not stored (PGDATABASE still applies). */
 		if (i > db &&
 		    store_component(p, "dbname", s + db, i - db, db, i))
 			return -1;
 		c = i < n ? s[i] : '\0';
 	}
-	return c ? parse_params(p, i + 1, n) : 0;
+	if (c)
+		return parse_params(p, i + 1, n);
+	p->ci->complete = 1;
+	return 0;
 }
 
 static int
-parse(const char *text, size_t len, int version, int forward,
+parse(const char *text, size_t len, int version, int forward, int holes,
       struct conninfo *ci)
 {
 	struct parser p = {text, len, version, ci, forward};
 
 	memset(ci, 0, sizeof(*ci));
+	ci->holes = holes;
 	ci->is_uri = conninfo_is_uri(text, len);
 	return ci->is_uri ? parse_uri(&p) : parse_kv(&p);
 }
@@ -573,14 +635,28 @@ parse(const char *text, size_t len, int version, int forward,
 int
 conninfo_parse(const char *text, size_t len, int version, struct conninfo *ci)
 {
-	return parse(text, len, version, 0, ci);
+	return parse(text, len, version, 0, 0, ci);
 }
 
 int
 conninfo_parse_forwarding(const char *text, size_t len, int version,
 			  struct conninfo *ci)
 {
-	return parse(text, len, version, 1, ci);
+	return parse(text, len, version, 1, 0, ci);
+}
+
+int
+conninfo_parse_holes(const char *text, size_t len, int version, int forward,
+		     struct conninfo *ci)
+{
+	return parse(text, len, version, forward, 1, ci);
+}
+
+int
+conninfo_unknown(const struct conninfo *ci, const struct conn_param *cp)
+{
+	return ci->holes && cp && cp->value &&
+	       strchr(cp->value, CONNINFO_HOLE) != NULL;
 }
 
 void
@@ -669,6 +745,40 @@ ports_valid(const char *list)
 	return 1;
 }
 
+/*
+ * Whether some host of the hostaddr list can be tried: an empty element
+ * (the host name is used) or a numeric address. libpq parses each with
+ * getaddrinfo(AI_NUMERICHOST) when it comes to that host (fe-connect.c
+ * PQconnectPoll, CHT_HOST_ADDRESS: "could not parse network address")
+ * and moves on to the next; when none can be parsed it cannot connect.
+ */
+static int
+hostaddr_usable(const char *list)
+{
+	const char *p = list;
+
+	for (;;) {
+		size_t n = strcspn(p, ",");
+		char *one = xstrndup(p, n);
+		struct addrinfo hint, *res = NULL;
+		int ok;
+
+		memset(&hint, 0, sizeof(hint));
+		hint.ai_flags = AI_NUMERICHOST;
+		hint.ai_family = AF_UNSPEC;
+		hint.ai_socktype = SOCK_STREAM;
+		ok = !n || getaddrinfo(one, NULL, &hint, &res) == 0;
+		if (res)
+			freeaddrinfo(res);
+		free(one);
+		if (ok)
+			return 1;
+		if (!p[n])
+			return 0;
+		p += n + 1;
+	}
+}
+
 static char *
 bad(const struct conn_param *cp, const struct conn_param **param,
     const char *fmt)
@@ -679,6 +789,20 @@ bad(const struct conn_param *cp, const struct conn_param **param,
 	msg = xasprintf(fmt, shown);
 	free(shown);
 	return msg;
+}
+
+/* The effective value of key when we can see it; *hidden when a hole
+ * stands in it (no check may judge it). */
+static const struct conn_param *
+get_seen(const struct conninfo *ci, const char *key, int *hidden)
+{
+	const struct conn_param *cp = conninfo_get(ci, key);
+
+	if (conninfo_unknown(ci, cp)) {
+		*hidden = 1;
+		return NULL;
+	}
+	return cp;
 }
 
 char *
@@ -694,13 +818,17 @@ conninfo_check(const struct conninfo *ci, int version,
 	    "any",     "read-write",	 "read-only", "primary",
 	    "standby", "prefer-standby", NULL};
 	static const char *const tsa10[] = {"any", "read-write", NULL};
-	const struct conn_param *host = conninfo_get(ci, "host"),
-				*addr = conninfo_get(ci, "hostaddr"),
-				*port = conninfo_get(ci, "port"),
-				*mode = conninfo_get(ci, "sslmode"), *cp;
+	int hosts_hidden = 0, mode_hidden = 0, hidden = 0;
+	const struct conn_param *host = get_seen(ci, "host", &hosts_hidden),
+				*addr = get_seen(ci, "hostaddr", &hosts_hidden),
+				*port = get_seen(ci, "port", &hosts_hidden),
+				*mode = get_seen(ci, "sslmode", &mode_hidden),
+				*cp;
 	size_t nhosts = 1;
 
 	*param = NULL;
+	if (hosts_hidden)
+		host = addr = NULL; /* how many hosts: unknown */
 	if (addr && *addr->value)
 		nhosts = count_elems(addr->value);
 	else if (host && *host->value)
@@ -720,45 +848,47 @@ conninfo_check(const struct conninfo *ci, int version,
 		    "could not match %zu port numbers to %zu hosts",
 				 count_elems(port->value), nhosts);
 	}
-	if ((cp = conninfo_get(ci, "channel_binding")) &&
+	if ((cp = get_seen(ci, "channel_binding", &hidden)) &&
 	    !one_of(cp->value, gssmodes))
 		return bad(cp, param, "invalid channel_binding value: \"%s\"");
 	if (mode && !one_of(mode->value, sslmodes))
 		return bad(mode, param, "invalid sslmode value: \"%s\"");
-	if ((cp = conninfo_get(ci, "ssl_min_protocol_version")) &&
+	if ((cp = get_seen(ci, "ssl_min_protocol_version", &hidden)) &&
 	    tls_rank(cp->value) < 0)
 		return bad(cp, param,
 			   "invalid ssl_min_protocol_version value: \"%s\"");
-	if ((cp = conninfo_get(ci, "ssl_max_protocol_version")) &&
+	if ((cp = get_seen(ci, "ssl_max_protocol_version", &hidden)) &&
 	    tls_rank(cp->value) < 0)
 		return bad(cp, param,
 			   "invalid ssl_max_protocol_version value: \"%s\"");
 	/* sslVerifyProtocolRange, with libpq's default minimum (TLSv1.2
 	 * since 13) when none is given. */
 	if (cp && tls_rank(cp->value) > 0) {
+		int min_hidden = 0;
 		const struct conn_param *min =
-		    conninfo_get(ci, "ssl_min_protocol_version");
+		    get_seen(ci, "ssl_min_protocol_version", &min_hidden);
 		int rmin = min ? tls_rank(min->value) : version >= 13 ? 3 : 0;
 
-		if (rmin > tls_rank(cp->value)) {
+		if (!min_hidden && rmin > tls_rank(cp->value)) {
 			*param = cp;
 			return xstrdup("invalid SSL protocol version range");
 		}
 	}
-	if ((cp = conninfo_get(ci, "gssencmode")) &&
+	if ((cp = get_seen(ci, "gssencmode", &hidden)) &&
 	    !one_of(cp->value, gssmodes))
 		return bad(cp, param, "invalid gssencmode value: \"%s\"");
-	if ((cp = conninfo_get(ci, "target_session_attrs")) &&
+	if ((cp = get_seen(ci, "target_session_attrs", &hidden)) &&
 	    !one_of(cp->value, version >= 14 ? tsa14 : tsa10))
 		return bad(cp, param,
 			   "invalid target_session_attrs value: \"%s\"");
-	if (version >= 16 && (cp = conninfo_get(ci, "sslrootcert")) &&
+	if (version >= 16 && (cp = get_seen(ci, "sslrootcert", &hidden)) &&
 	    !strcmp(cp->value, "system") && mode &&
 	    strcmp(mode->value, "verify-full"))
 		return bad(mode, param,
 			   "weak sslmode \"%s\" may not be used with "
 			   "sslrootcert=system (use \"verify-full\")");
-	if (version >= 17 && (cp = conninfo_get(ci, "sslnegotiation"))) {
+	if (version >= 17 && !mode_hidden &&
+	    (cp = get_seen(ci, "sslnegotiation", &hidden))) {
 		static const char *const neg[] = {"postgres", "direct", NULL};
 		const char *m = mode ? mode->value : "prefer";
 
@@ -776,7 +906,11 @@ conninfo_check(const struct conninfo *ci, int version,
 					 m);
 		}
 	}
-	if (port && !ports_valid(port->value))
+	if (!hosts_hidden && port && !ports_valid(port->value))
 		return bad(port, param, "invalid port number: \"%s\"");
+	if (!hosts_hidden && addr && *addr->value &&
+	    !hostaddr_usable(addr->value))
+		return bad(addr, param,
+			   "could not parse network address \"%s\"");
 	return NULL;
 }

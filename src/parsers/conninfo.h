@@ -22,8 +22,20 @@ struct conn_param {
 	int forwarded;     /* not a libpq keyword (conninfo_parse_forwarding) */
 };
 
+/*
+ * A hole: one byte standing for a part of a template we cannot see
+ * (model/value.h). Parsing with holes, a value holding one is unknown
+ * (kept, never checked), a keyword or query key holding one may be any
+ * parameters (open), and no error is raised because of one.
+ */
+#define CONNINFO_HOLE '\x1a'
+
 struct conninfo {
 	int is_uri;
+	int holes;            /* parsed with holes */
+	int open;             /* a hole may set parameters of its own */
+	int complete;         /* read to its end: an error there was an
+				 unknown keyword, every other was read */
 	struct conn_param *v; /* owned; in order, later duplicates win */
 	size_t nr, alloc;
 	char *error;          /* owned; why libpq rejects the string */
@@ -49,7 +61,17 @@ int conninfo_parse(const char *text, size_t len, int version,
  */
 int conninfo_parse_forwarding(const char *text, size_t len, int version,
 			      struct conninfo *ci);
+
+/* Either, reading CONNINFO_HOLE bytes as holes (forward: as
+ * conninfo_parse_forwarding). An unknown keyword does not stop the
+ * parse: the first error is kept and the keywords after it are read, so
+ * a literal password later in the string is still seen. */
+int conninfo_parse_holes(const char *text, size_t len, int version,
+			 int forward, struct conninfo *ci);
 void conninfo_release(struct conninfo *ci);
+
+/* Whether cp's value holds a hole of a string parsed with holes. */
+int conninfo_unknown(const struct conninfo *ci, const struct conn_param *cp);
 
 /* The effective (last) value of key, or NULL. */
 const struct conn_param *conninfo_get(const struct conninfo *ci,

@@ -72,6 +72,24 @@ add(struct conninfo *ci, const char *key, size_t kb, size_t ke, char *value,
 	p->value_end = ve;
 }
 
+/* Whether s[b..e) holds a hole of a URL parsed with holes. */
+static int
+hole_in(const struct conninfo *ci, const char *s, size_t b, size_t e)
+{
+	return ci->holes && e > b && memchr(s + b, CONNINFO_HOLE, e - b);
+}
+
+/* A hole ending the text right after literal bytes of the same part
+ * ("jdbc:postgresql://h/app" + params): it may add parameters. */
+static void
+note_open_end(struct conninfo *ci, const char *s, size_t b, size_t e,
+	      size_t n)
+{
+	if (ci->holes && e == n && e > b + 1 && s[e - 1] == CONNINFO_HOLE &&
+	    s[e - 2] != CONNINFO_HOLE)
+		ci->open = 1;
+}
+
 static int
 refuse(struct conninfo *ci, size_t b, size_t e, const char *msg)
 {
@@ -109,7 +127,8 @@ parse_hosts(struct conninfo *ci, const char *s, size_t b, size_t e)
 				return refuse(ci, colon, n,
 					      "invalid port number in JDBC URL");
 			}
-			for (k = colon + 1; k < n; k++)
+			for (k = colon + 1; k < n && !hole_in(ci, s, colon, n);
+			     k++)
 				if (s[k] < '0' || s[k] > '9') {
 					buf_release(&hosts);
 					buf_release(&ports);
@@ -142,7 +161,9 @@ parse_args(struct conninfo *ci, const char *s, size_t i, size_t n)
 				eq = end;
 			end++;
 		}
-		if (end > i) {
+		if (hole_in(ci, s, i, eq == (size_t)-1 ? end : eq)) {
+			ci->open = 1; /* "?" + params: we cannot see them */
+		} else if (end > i) {
 			if (eq == (size_t)-1) {
 				key = xstrndup(s + i, end - i);
 				value = xstrdup("");
@@ -165,14 +186,15 @@ parse_args(struct conninfo *ci, const char *s, size_t i, size_t n)
 	return 0;
 }
 
-int
-jdbc_parse(const char *text, size_t len, struct conninfo *ci)
+static int
+parse(const char *text, size_t len, int holes, struct conninfo *ci)
 {
 	size_t n = strnlen(text, len), q, i = PREFIX_LEN, slash;
 	const char *qm;
 	char *db;
 
 	memset(ci, 0, sizeof(*ci));
+	ci->holes = holes;
 	if (!jdbc_is_url(text, n))
 		return refuse(ci, 0, n, "not a jdbc:postgresql: URL");
 	qm = memchr(text, '?', n);
@@ -184,11 +206,18 @@ jdbc_parse(const char *text, size_t len, struct conninfo *ci)
 			slash++;
 		if (q - i == 0 || (q - i == 1 && text[i] == '/')) {
 			/* "//" and "///": the default host and database. */
+		} else if (slash >= q && hole_in(ci, text, i, q)) {
+			/* "jdbc:postgresql://" + rest: host, port and
+			 * database in one part we cannot see */
+			add(ci, "host", i, i, xstrndup(text + i, q - i), i, q);
+			ci->open |= q == n;
+			return q < n ? parse_args(ci, text, q + 1, n) : 0;
 		} else if (slash >= q) {
 			return refuse(ci, i, q,
 				      "JDBC URL must contain a / at the end of "
 				      "the host or port");
-		} else if (memchr(text + slash + 1, '/', q - slash - 1)) {
+		} else if (memchr(text + slash + 1, '/', q - slash - 1) &&
+			   !hole_in(ci, text, i, q)) {
 			return refuse(ci, slash, q,
 				      "JDBC URL has more than one / after the "
 				      "host list");
@@ -198,6 +227,7 @@ jdbc_parse(const char *text, size_t len, struct conninfo *ci)
 			i = slash + 1;
 		}
 	}
+	note_open_end(ci, text, i, q, n);
 	db = url_decode(text + i, q > i ? q - i : 0);
 	if (!db)
 		return refuse(ci, i, q, "malformed %-escape in JDBC URL");
@@ -206,4 +236,16 @@ jdbc_parse(const char *text, size_t len, struct conninfo *ci)
 	else
 		free(db);
 	return q < n ? parse_args(ci, text, q + 1, n) : 0;
+}
+
+int
+jdbc_parse(const char *text, size_t len, struct conninfo *ci)
+{
+	return parse(text, len, 0, ci);
+}
+
+int
+jdbc_parse_holes(const char *text, size_t len, struct conninfo *ci)
+{
+	return parse(text, len, 1, ci);
 }

@@ -21,4 +21,9 @@ int jdbc_is_url(const char *text, size_t len);
  */
 int jdbc_parse(const char *text, size_t len, struct conninfo *ci);
 
+/* The same, reading CONNINFO_HOLE bytes as holes (conninfo.h): a port,
+ * host list or path holding one is not refused, a key holding one may be
+ * any parameters (ci->open). */
+int jdbc_parse_holes(const char *text, size_t len, struct conninfo *ci);
+
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../model/client.h"
+#include "../model/value.h"
 
 /* Which outcome each of PGT301-PGT304 reports. */
 static const struct {
@@ -30,6 +31,21 @@ driver_phrase(const struct client_fact *f)
 {
 	return f->driver_guessed ? "as read by libpq-based clients"
 				 : driver_names[f->driver];
+}
+
+/* Where a deciding value comes from, when not written in place: the
+ * environment, a placeholder's default (RULES.md decision 11: judged as
+ * written, and said so), a constant. */
+static const char *
+origin_phrase(const struct client_param *p)
+{
+	if (!p)
+		return "";
+	if (p->from_env)
+		return ", from the environment";
+	if (p->origin == ORIGIN_DEFAULT)
+		return ", a placeholder's default";
+	return "";
 }
 
 /* Where a parameter is written, or the whole connection for defaults. */
@@ -60,10 +76,7 @@ check_client_outcome(struct check_ctx *ctx, const struct rule *r,
 		span(f, v->cause, &b, &e);
 		fd = check_emit(ctx, r, f->src, b, e, "%s %s: %s%s (%s)",
 				f->what, outcome_rules[i].says, v->reason,
-				v->cause && v->cause->from_env
-				    ? ", from the environment"
-				    : "",
-				driver_phrase(f));
+				origin_phrase(v->cause), driver_phrase(f));
 		/* sslmode=verify-full is the fix wherever the value is
 		 * written exactly (not for node's no-verify, not behind an
 		 * escape we could not map). */
@@ -129,11 +142,12 @@ check_client_password(struct check_ctx *ctx, const struct rule *r,
 	(void)v;
 	if (p && p->value && *p->value)
 		check_emit(ctx, r, f->src, p->begin, p->end,
-			   "password written in the %s (****)",
-			   p->from_env    ? "environment"
+			   "password written in the %s%s (****)",
+			   p->from_env	  ? "environment"
 			   : p->overrides ? "connect() arguments"
-			   : p->in_code   ? "connection properties"
-					  : f->what);
+			   : p->in_code	  ? "connection properties"
+					  : f->what,
+			   p->origin == ORIGIN_DEFAULT ? ", as a default" : "");
 }
 
 void

@@ -33,6 +33,7 @@
 
 #include <string.h>
 
+#include "../model/value.h"
 #include "../util/buf.h"
 #include "../util/scan.h"
 
@@ -532,6 +533,21 @@ text_block_strip(const char *s, size_t n, struct buf *out)
 	}
 }
 
+size_t
+lex_field_end(const char *s, size_t n, size_t i)
+{
+	int depth = 0;
+
+	if (s[i] == '$')
+		i++;
+	for (; i < n; i++) {
+		depth += s[i] == '{' ? 1 : s[i] == '}' ? -1 : 0;
+		if (!depth)
+			return i;
+	}
+	return n - 1;
+}
+
 char *
 lex_string_value(const char *text, const struct token *t, enum lex_lang lang,
 		 size_t *len)
@@ -563,13 +579,13 @@ lex_string_value(const char *text, const struct token *t, enum lex_lang lang,
 			i++;
 			continue;
 		}
-		if (py_fmt && c == '{') { /* a replacement field: unknown */
-			int depth = 1;
-
-			while (++i < n && depth)
-				depth += s[i] == '{' ? 1 : s[i] == '}' ? -1 : 0;
-			i--;
-			buf_adds(&b, "${}");
+		if ((py_fmt && c == '{') ||
+		    ((t->flags & TOKF_TEMPLATE) && c == '$' && i + 1 < n &&
+		     s[i + 1] == '{')) {
+			/* a replacement field, a template's ${...}: a part
+			 * built at run time, a hole (model/value.h) */
+			i = lex_field_end(s, n, i);
+			buf_addch(&b, VALUE_UNKNOWN);
 			continue;
 		}
 		if (c != '\\' || i + 1 >= n || py_raw) {

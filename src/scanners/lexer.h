@@ -64,9 +64,13 @@ void lex_next(struct lexer *lx, struct token *t);
 
 /*
  * The value of string token t of text (lexed as lang) with escapes undone;
- * JS template parts as written, ${...} kept; a Python f-string's {...}
- * fields become ${}. Returns a malloc'd string; *len its length.
+ * a JS template's ${...} and a Python f-string's {...} fields, built at
+ * run time, become one VALUE_UNKNOWN byte each (model/value.h). Returns a
+ * malloc'd string; *len its length.
  */
+/* The last byte of the field ({...} or ${...}) opening at s[i]. */
+size_t lex_field_end(const char *s, size_t n, size_t i);
+
 char *lex_string_value(const char *text, const struct token *t,
 		       enum lex_lang lang, size_t *len);
 

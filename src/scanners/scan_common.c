@@ -7,13 +7,16 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../model/conn_string.h"
 #include "../model/client.h"
+#include "../model/value.h"
 #include "../util/buf.h"
 #include "../util/source.h"
 #include "../util/scan.h"
 #include "../util/xalloc.h"
+#include "eval.h"
 
 int
 tok_is(const struct tokens *ts, size_t i, const char *word)
@@ -22,6 +25,32 @@ tok_is(const struct tokens *ts, size_t i, const char *word)
 
 	return i < ts->nr && tok_end(ts, i) - tok_begin(ts, i) == n &&
 	       !memcmp(ts->src->text + tok_begin(ts, i), word, n);
+}
+
+int
+tok_punct(const struct tokens *ts, size_t i, char c)
+{
+	return i < ts->nr && tok_kind(ts, i) == TOK_PUNCT &&
+	       ts->src->text[tok_begin(ts, i)] == c;
+}
+
+size_t
+tok_call_arg(const struct tokens *ts, size_t open, size_t n)
+{
+	size_t close = tok_match(ts, open), k = open + 1;
+
+	while (close && k < close) {
+		size_t e = eval_expr_end(ts, k);
+
+		if (e == k)
+			return 0;
+		if (!n--)
+			return k;
+		if (!tok_punct(ts, e, ','))
+			return 0;
+		k = e + 1;
+	}
+	return 0;
 }
 
 int
@@ -161,18 +190,17 @@ part_value(const struct tokens *ts, size_t i, size_t *len)
 	struct token t;
 
 	if (tok_kind(ts, i) != TOK_STRING) {
-		*len = 3;
-		return xstrdup("${}"); /* not a literal: unknown */
+		char hole[] = {VALUE_UNKNOWN, '\0'};
+
+		*len = 1;
+		return xstrdup(hole); /* not a literal: unknown */
 	}
 	t = tok_get(ts, i);
 	return lex_string_value(ts->src->text, &t, ts->lang, len);
 }
 
-/* The source offset of byte k of literal part i whose value is v (n
- * bytes): in order in its body (escapes and a text block's indentation
- * are only left out); SCAN_NOT_EXACT when the bytes are not found so. */
-static size_t
-literal_offset(const struct tokens *ts, size_t i, const char *v, size_t n,
+size_t
+tok_byte_offset(const struct tokens *ts, size_t i, const char *v, size_t n,
 	       size_t k)
 {
 	const char *text = ts->src->text;
@@ -181,6 +209,13 @@ literal_offset(const struct tokens *ts, size_t i, const char *v, size_t n,
 
 	lex_string_body(text, &t, ts->lang, &begin, &end);
 	for (j = begin, q = 0; q < n; q++, j++) {
+		if (v[q] == VALUE_UNKNOWN && j < end &&
+		    (text[j] == '{' || text[j] == '$')) {
+			if (q == k)
+				return j; /* a field: where it opens */
+			j = lex_field_end(text, end, j);
+			continue;
+		}
 		while (j < end && text[j] != v[q])
 			j++;
 		if (j >= end)
@@ -220,31 +255,10 @@ scan_join_locate(struct scan_join *j, size_t k, size_t *tok)
 	j->cursor = p;
 	*tok = p.tok;
 	off = tok_kind(j->ts, p.tok) == TOK_STRING && k < p.at + len
-		  ? literal_offset(j->ts, p.tok, v, len, k - p.at)
+		  ? tok_byte_offset(j->ts, p.tok, v, len, k - p.at)
 		  : SCAN_NOT_EXACT;
 	free(v);
 	return off;
-}
-
-/* text_map's mapper for a joined value: a byte's place, or where its
- * part starts when it has none of its own. */
-static size_t
-join_offset(void *arg, size_t k)
-{
-	struct scan_join *j = arg;
-	size_t tok, off, b, e;
-	struct token t;
-
-	if (k >= j->len)
-		return j->end;
-	off = scan_join_locate(j, k, &tok);
-	if (off != SCAN_NOT_EXACT)
-		return off;
-	if (tok_kind(j->ts, tok) != TOK_STRING)
-		return tok_begin(j->ts, tok);
-	t = tok_get(j->ts, tok);
-	lex_string_body(j->ts->src->text, &t, j->ts->lang, &b, &e);
-	return b;
 }
 
 size_t
@@ -285,32 +299,74 @@ scan_join_release(struct scan_join *j)
 }
 
 void
-scan_judge_string_at(struct fact_ctx *fx, struct tokens *ts, size_t i,
-		     const struct client_fact *context)
+scan_judge_expr(struct fact_ctx *fx, struct eval *ev, size_t i,
+		const struct client_fact *context, int driver_position)
 {
-	struct token first = tok_get(ts, i);
-	struct buf b = BUF_INIT;
+	struct value v;
 	struct text_map map;
-	struct scan_join j;
-	size_t len, nparts = scan_join(ts, i, &b, &j);
+	struct conn_string cs;
 
-	memset(&map, 0, sizeof(map));
-	map.src = ts->src;
-	lex_string_body(ts->src->text, &first, ts->lang, &map.base, &len);
-	map.end = j.end;
-	map.verbatim = nparts == 1 && !(first.flags & TOKF_ESCAPES) &&
-		       map.end - map.base == b.len;
-	/* Escapes and joins shift bytes: then each byte is found through
-	 * the parts, and fixes are not offered. */
-	if (!map.verbatim) {
-		map.map = join_offset;
-		map.map_arg = &j;
+	value_init(&v);
+	eval_expr(ev, i, &v);
+	if (strlen(v.text.ptr) == v.text.len &&
+	    (v.text.len || driver_position)) {
+		memset(&map, 0, sizeof(map));
+		map.src = ev->ts->src;
+		map.map = value_offset;
+		map.map_arg = &v;
+		map.base = value_offset(&v, 0);
+		map.end = v.text.len ? value_offset(&v, v.text.len - 1) + 1
+				     : map.base;
+		if (map.end < map.base)
+			map.end = map.base;
+		cs = conn_string_plain(v.text.ptr, v.text.len, &map,
+				       "connection string");
+		cs.value = &v;
+		cs.env = context;
+		cs.driver_position = driver_position;
+		conn_string_judge(fx, &cs);
 	}
-	if (strlen(b.ptr) == b.len)
-		conn_string_judge(fx, b.ptr, b.len, &map, context,
-				  "connection string");
-	scan_join_release(&j);
-	buf_release(&b);
+	value_release(&v);
+}
+
+void
+scan_password_expr(struct fact_ctx *fx, struct eval *ev, size_t i, int driver,
+		   const char *where)
+{
+	struct value v;
+	enum value_origin o;
+
+	value_init(&v);
+	eval_expr(ev, i, &v);
+	o = value_origin_of(&v, 0, v.text.len);
+	if (v.text.len && o != ORIGIN_UNKNOWN &&
+	    strlen(v.text.ptr) == v.text.len &&
+	    !client_is_placeholder(v.text.ptr))
+		facts_add(fx->out, FACT_PASSWORD, ev->ts->src,
+			  value_offset(&v, 0),
+			  value_offset(&v, v.text.len - 1) + 1, driver, "%s%s",
+			  where,
+			  o == ORIGIN_DEFAULT ? ", as a default" : "");
+	value_release(&v);
+}
+
+int
+scan_jdbc_vendor(struct eval *ev, size_t i)
+{
+	struct value v;
+	int vendor = 0;
+	size_t n;
+
+	value_init(&v);
+	eval_expr(ev, i, &v);
+	n = strcspn(v.text.ptr, "\x1a");
+	if (n >= 16 && !strncmp(v.text.ptr, "jdbc:postgresql:", 16))
+		vendor = 1;
+	else if (n >= 5 && !strncmp(v.text.ptr, "jdbc:", 5) &&
+		 memchr(v.text.ptr + 5, ':', n - 5))
+		vendor = -1;
+	value_release(&v);
+	return vendor;
 }
 
 void
@@ -335,26 +391,97 @@ scan_report_weak_floor(struct fact_ctx *fx, const struct tokens *ts,
 		     tok_begin(ts, last), tok_end(ts, last), fix);
 }
 
-void
-scan_judge_strings_in(struct fact_ctx *fx, struct tokens *ts,
-		      const struct client_fact *context)
+/* The name token i is one of names (NULL-ended). */
+static int
+tok_in(const struct tokens *ts, size_t i, const char *const *names)
 {
-	size_t i;
+	for (; *names; names++)
+		if (tok_is(ts, i, *names))
+			return 1;
+	return 0;
+}
 
-	for (i = 0; i < ts->nr; i++)
-		if (tok_kind(ts, i) == TOK_STRING && !tok_judged(ts, i))
-			scan_judge_string_at(fx, ts, i, context);
+/*
+ * The expression at token s is an argument of a call that prints or logs
+ * it (print, console.log, logger.info, fmt.Println, System.out.println,
+ * log.Printf): a message for people, not a connection (RULES.md decision
+ * 7). The call is found walking back to the unclosed "(" before s.
+ */
+static int
+in_log_call(const struct tokens *ts, size_t s)
+{
+	static const char *const printers[] = {
+	    "print", "println", "printf", "Print", "Println", "Printf",
+	    "Fprint", "Fprintln", "Fprintf", "puts", NULL};
+	static const char *const levels[] = {
+	    "log",   "info",   "warn",	 "warning", "error", "debug", "trace",
+	    "fatal", "Fatal",  "Fatalf", "Info",    "Infof", "Debug", "Debugf",
+	    "Warn",  "Warnf",  "Error",	 "Errorf",  "Log",   "Logf",  "exception",
+	    "critical", NULL};
+	size_t k = s, depth = 0, steps = 0, q, n;
+	const char *qual;
+
+	while (k > 0 && steps++ < 512) {
+		k--;
+		if (tok_match(ts, k) && tok_match(ts, k) < s)
+			continue; /* a bracket closed before s */
+		if (tok_punct(ts, k, ')') || tok_punct(ts, k, ']') ||
+		    tok_punct(ts, k, '}'))
+			depth++;
+		else if (tok_opens(ts, k) && depth)
+			depth--;
+		else if (tok_opens(ts, k))
+			break;
+	}
+	if (!k || !tok_punct(ts, k, '(') || tok_kind(ts, k - 1) != TOK_IDENT)
+		return 0;
+	if (tok_in(ts, k - 1, printers))
+		return 1;
+	if (!tok_in(ts, k - 1, levels) || k < 3 || !tok_punct(ts, k - 2, '.'))
+		return 0;
+	q = k - 3;
+	qual = ts->src->text + tok_begin(ts, q);
+	n = tok_end(ts, q) - tok_begin(ts, q);
+	if ((n == 7 && !strncmp(qual, "console", 7)) || (n == 1 && *qual == 't'))
+		return 1;
+	for (; n >= 3; n--, qual++)
+		if (!strncasecmp(qual, "log", 3))
+			return 1;
+	return 0;
 }
 
 void
-scan_judge_strings(struct fact_ctx *fx, struct tokens *ts, int driver)
+scan_judge_strings_in(struct fact_ctx *fx, struct eval *ev,
+		      const struct client_fact *context)
+{
+	struct tokens *ts = ev->ts;
+	size_t i, s;
+
+	for (i = 0; i < ts->nr; i++) {
+		if (tok_kind(ts, i) != TOK_STRING || tok_judged(ts, i))
+			continue;
+		s = eval_expr_start(ev, i);
+		if (in_log_call(ts, s)) {
+			struct value v; /* read, so its pieces are done */
+
+			value_init(&v);
+			eval_expr(ev, s, &v);
+			value_release(&v);
+			continue;
+		}
+		scan_judge_expr(fx, ev, s, context, 0);
+	}
+}
+
+void
+scan_judge_strings(struct fact_ctx *fx, struct eval *ev, int driver)
 {
 	struct client_fact context; /* no parameters: only the driver */
 
 	client_fact_init(&context,
 			 driver >= 0 ? (enum driver)driver : DRIVER_LIBPQ,
-			 ts->src, 0, 0, "environment");
+			 ev->ts->src, 0, 0, "environment");
 	context.driver_guessed = driver < 0;
-	scan_judge_strings_in(fx, ts, &context);
+	scan_judge_strings_in(fx, ev, &context);
 	client_fact_release(&context);
 }

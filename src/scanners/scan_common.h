@@ -21,6 +21,13 @@ struct client_fact;
 /* Token i is exactly word. */
 int tok_is(const struct tokens *ts, size_t i, const char *word);
 
+/* Token i is the punctuation c. */
+int tok_punct(const struct tokens *ts, size_t i, char c);
+
+/* The first token of argument n (from 0) of the call whose "(" is token
+ * open, or 0. */
+size_t tok_call_arg(const struct tokens *ts, size_t open, size_t n);
+
 /* Tokens a and b are written the same. */
 int tok_same(const struct tokens *ts, size_t a, size_t b);
 
@@ -67,6 +74,13 @@ struct scan_join {
 	size_t end;  /* where its body ends */
 };
 
+/* The source offset of byte k of string token i whose value is v (n
+ * bytes): in order in its body (escapes and a text block's indentation
+ * are only left out; a hole, where its field opens); SCAN_NOT_EXACT when
+ * the bytes are not found so. */
+size_t tok_byte_offset(const struct tokens *ts, size_t i, const char *v,
+		       size_t n, size_t k);
+
 /* Joins the expression whose first part is string token i into value,
  * marking its literals judged. Returns its number of parts. Release j. */
 size_t scan_join(struct tokens *ts, size_t i, struct buf *value,
@@ -78,14 +92,16 @@ size_t scan_join(struct tokens *ts, size_t i, struct buf *value,
 size_t scan_join_locate(struct scan_join *j, size_t k, size_t *tok);
 void scan_join_release(struct scan_join *j);
 
+struct eval;
+
 /*
- * Judges the string expression starting at string token i: the literals
- * joined across "+" or side by side, each other operand an unknown ${}
- * part. Marks the
- * literals judged. context: the driver and defaults (see carriers.h).
+ * Judges what the expression at token i builds (scanners/eval.h) as a
+ * connection string: in a driver's connection position whatever it looks
+ * like (RULES.md decision 12), elsewhere only when it looks like one.
+ * context: the driver and defaults (see conn_string.h).
  */
-void scan_judge_string_at(struct fact_ctx *fx, struct tokens *ts, size_t i,
-			  const struct client_fact *context);
+void scan_judge_expr(struct fact_ctx *fx, struct eval *ev, size_t i,
+		     const struct client_fact *context, int driver_position);
 
 /*
  * The fact of tokens first..last, a setting that switches certificate
@@ -101,12 +117,26 @@ void scan_report_weak_floor(struct fact_ctx *fx, const struct tokens *ts,
 			    size_t first, size_t last, const char *what,
 			    const char *fix);
 
-/* Judges every string expression not yet judged, as read by driver (the
- * file's import; -1: none, libpq's meaning). */
-void scan_judge_strings(struct fact_ctx *fx, struct tokens *ts, int driver);
+/*
+ * A password passed at token i (an argument, a setter's value): the fact
+ * of a literal password when the expression builds one we can see (a
+ * literal, a constant, a default; never a placeholder or an environment
+ * read: RULES.md decision 6). where: as the message names it.
+ */
+void scan_password_expr(struct fact_ctx *fx, struct eval *ev, size_t i,
+			int driver, const char *where);
+
+/* What the expression at token i says of its vendor: 1 a PostgreSQL JDBC
+ * URL, -1 another vendor's (jdbc:mysql:, ...), 0 unknown. */
+int scan_jdbc_vendor(struct eval *ev, size_t i);
+
+/* Judges every string expression not yet judged (from its first piece:
+ * eval_expr_start), as read by driver (the file's import; -1: none,
+ * libpq's meaning). */
+void scan_judge_strings(struct fact_ctx *fx, struct eval *ev, int driver);
 
 /* The same with a context of its own (a driver and defaults). */
-void scan_judge_strings_in(struct fact_ctx *fx, struct tokens *ts,
+void scan_judge_strings_in(struct fact_ctx *fx, struct eval *ev,
 			   const struct client_fact *context);
 
 #endif

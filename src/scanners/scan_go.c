@@ -29,16 +29,25 @@
 
 #include "../model/client.h"
 #include "../util/xalloc.h"
+#include "eval.h"
 #include "scan_common.h"
 
-/* The driver an import path names, or -1. */
+/* The driver an import path names, or -1. GORM's PostgreSQL dialector
+ * opens its DSN with pgx's stdlib (gorm.io/driver/postgres postgres.go:
+ * sql.Open("pgx", dsn)). */
 static int
 go_import_driver(const char *path)
 {
 	if (!strncmp(path, "github.com/jackc/pgx", 20) ||
-	    !strncmp(path, "github.com/jackc/pgconn", 23))
+	    !strncmp(path, "github.com/jackc/pgconn", 23) ||
+	    !strcmp(path, "gorm.io/driver/postgres"))
 		return DRIVER_PGX;
-	if (!strcmp(path, "github.com/lib/pq"))
+	/* golang-migrate's postgres driver drops its x- parameters and
+	 * opens the rest with lib/pq (database/postgres/postgres.go) */
+	if (!strcmp(path, "github.com/lib/pq") ||
+	    !strncmp(path, "github.com/golang-migrate/migrate/v4/database/"
+			   "postgres",
+		     54))
 		return DRIVER_LIB_PQ;
 	return -1;
 }
@@ -61,30 +70,93 @@ go_driver(const struct tokens *ts)
 	return -1;
 }
 
-/* sql.Open("pgx" | "postgres", dsn): the DSN string judged with the
- * driver named. */
-static void
-judge_sql_open(struct fact_ctx *fx, struct tokens *ts, size_t i)
-{
-	struct client_fact context;
-	char *name;
-	int d;
+/*
+ * The driver entry points whose argument is a connection string of that
+ * driver, whatever it looks like (RULES.md decision 12): package,
+ * function, the argument's index. pgx v5 pgx/conn.go Connect and
+ * ParseConfig, pgxpool/pool.go New and ParseConfig (v4: Connect),
+ * pgconn/config.go ParseConfig and pgconn.go Connect; lib/pq
+ * connector.go NewConnector, url.go ParseURL; GORM's postgres.Open;
+ * golang-migrate's migrate.New(source, databaseURL).
+ */
+static const struct go_entry {
+	const char *pkg, *func;
+	int arg, driver;
+} go_entries[] = {
+    {"pgx", "Connect", 1, DRIVER_PGX},
+    {"pgx", "ParseConfig", 0, DRIVER_PGX},
+    {"pgxpool", "New", 1, DRIVER_PGX},
+    {"pgxpool", "Connect", 1, DRIVER_PGX},
+    {"pgxpool", "ParseConfig", 0, DRIVER_PGX},
+    {"pgconn", "Connect", 1, DRIVER_PGX},
+    {"pgconn", "ParseConfig", 0, DRIVER_PGX},
+    {"pq", "NewConnector", 0, DRIVER_LIB_PQ},
+    {"pq", "ParseURL", 0, DRIVER_LIB_PQ},
+    {"postgres", "Open", 0, DRIVER_PGX},
+    {"migrate", "New", 1, DRIVER_LIB_PQ},
+};
 
-	if (!tok_is(ts, i, "Open") || !tok_is(ts, i - 1, ".") ||
-	    !tok_is(ts, i - 2, "sql") || !tok_is(ts, i + 1, "(") ||
-	    !tok_is(ts, i + 3, ",") || tok_kind(ts, i + 4) != TOK_STRING ||
-	    !(name = tok_literal(ts, i + 2)))
-		return;
-	d = !strcmp(name, "pgx") || !strcmp(name, "pgx/v5") ? DRIVER_PGX
-	    : !strcmp(name, "postgres")			    ? DRIVER_LIB_PQ
-							    : -1;
+/* sql.Open and sqlx.Open/Connect name their driver: "pgx" (and
+ * "pgx/v5") is pgx's stdlib, "postgres" lib/pq (lib/pq conn.go registers
+ * "postgres"; pgx stdlib/sql.go registers "pgx" and "pgx/v5"). */
+static int
+sql_open_driver(const struct tokens *ts, size_t name_arg)
+{
+	char *name = tok_literal(ts, name_arg);
+	int d = !name ? -1
+		: !strcmp(name, "pgx") || !strcmp(name, "pgx/v5") ? DRIVER_PGX
+		: !strcmp(name, "postgres") ? DRIVER_LIB_PQ
+					    : -1;
+
 	free(name);
-	if (d < 0)
+	return d;
+}
+
+/* A driver entry point at token i (the package): the connection
+ * argument judged with its driver. */
+static void
+judge_entry(struct fact_ctx *fx, struct eval *ev, size_t i, int imported)
+{
+	const struct tokens *ts = ev->ts;
+	struct client_fact context;
+	size_t k, open = i + 3, arg = 0;
+	int d = -1;
+
+	if (tok_kind(ts, i) != TOK_IDENT || !tok_punct(ts, i + 1, '.') ||
+	    !tok_punct(ts, open, '(') || (i && tok_punct(ts, i - 1, '.')))
+		return;
+	if ((tok_is(ts, i, "sql") || tok_is(ts, i, "sqlx")) &&
+	    (tok_is(ts, i + 2, "Open") || tok_is(ts, i + 2, "Connect")) &&
+	    (arg = tok_call_arg(ts, open, 1)))
+		d = sql_open_driver(ts, tok_call_arg(ts, open, 0));
+	for (k = 0; d < 0 && k < sizeof(go_entries) / sizeof(go_entries[0]);
+	     k++)
+		if (tok_is(ts, i, go_entries[k].pkg) &&
+		    tok_is(ts, i + 2, go_entries[k].func) && imported >= 0 &&
+		    (arg = tok_call_arg(ts, open, (size_t)go_entries[k].arg)))
+			d = go_entries[k].driver;
+	if (d < 0 || !arg)
 		return;
 	client_fact_init(&context, (enum driver)d, ts->src, 0, 0,
 			 "environment");
-	scan_judge_string_at(fx, ts, i + 4, &context);
+	scan_judge_expr(fx, ev, arg, &context, 1);
 	client_fact_release(&context);
+}
+
+/* cfg.Password = "..." on a parsed config (pgconn.Config.Password), and
+ * Password: "..." in a config literal: a password in source. */
+static void
+judge_password_field(struct fact_ctx *fx, struct eval *ev, size_t i,
+		     int driver)
+{
+	const struct tokens *ts = ev->ts;
+
+	if (!tok_is(ts, i, "Password") ||
+	    !((tok_punct(ts, i - 1, '.') && tok_punct(ts, i + 1, '=') &&
+	       !tok_punct(ts, i + 2, '=')) ||
+	      (tok_punct(ts, i + 1, ':') && !tok_punct(ts, i + 2, '='))))
+		return;
+	scan_password_expr(fx, ev, i + 2, driver, "the config's Password");
 }
 
 static void
@@ -128,17 +200,22 @@ go_judge_source(struct fact_ctx *fx, const struct source *src)
 	static const char *const needles[] = {"postgres", "host",   "sslmode",
 					      "jackc/pg", "lib/pq", NULL};
 	struct tokens ts;
+	struct eval ev;
 	int driver;
 	size_t i;
 
 	if (!facts_worth_reading(fx, src, needles))
 		return;
 	tokens_read(&ts, src, LEX_GO, 0);
+	eval_init(&ev, &ts);
 	driver = go_driver(&ts);
-	for (i = 2; i + 4 < ts.nr; i++)
-		judge_sql_open(fx, &ts, i);
-	for (i = 0; driver >= 0 && i < ts.nr; i++)
+	for (i = 0; i + 4 < ts.nr; i++)
+		judge_entry(fx, &ev, i, driver);
+	for (i = 1; driver >= 0 && i + 2 < ts.nr; i++) {
 		judge_tls_config(fx, &ts, i, driver);
-	scan_judge_strings(fx, &ts, driver);
+		judge_password_field(fx, &ev, i, driver);
+	}
+	scan_judge_strings(fx, &ev, driver);
+	eval_release(&ev);
 	tokens_release(&ts);
 }

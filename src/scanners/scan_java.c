@@ -26,6 +26,8 @@
 
 #include "../model/client.h"
 #include "../util/xalloc.h"
+#include "../util/scan.h"
+#include "eval.h"
 #include "scan_common.h"
 
 static int
@@ -79,38 +81,57 @@ setter_property(const struct tokens *ts, size_t i)
 	return NULL;
 }
 
-/* A literal argument at token v: a string, true/false, or the first
- * element of new String[]{"..."}; NULL when not a literal (unknown). */
+/* What the expression at token v builds, when we see it whole (a string,
+ * a constant, true or false), malloc'd; else NULL (unknown). *b, *e: where
+ * it is written. */
 static char *
-literal_argument(const struct tokens *ts, size_t v)
+argument_value(struct eval *ev, size_t v, size_t *b, size_t *e)
 {
+	const struct tokens *ts = ev->ts;
+	struct value val;
+	char *out = NULL;
+
+	*b = tok_begin(ts, v);
+	*e = tok_end(ts, v);
 	if (tok_is(ts, v, "true") || tok_is(ts, v, "false"))
-		return xstrndup(ts->src->text + tok_begin(ts, v),
-				tok_end(ts, v) - tok_begin(ts, v));
-	return tok_literal(ts, v);
+		return xstrndup(ts->src->text + *b, *e - *b);
+	value_init(&val);
+	eval_expr(ev, v, &val);
+	if (!value_has_unknown(val.text.ptr, val.text.len) &&
+	    strlen(val.text.ptr) == val.text.len) {
+		out = xstrdup(val.text.ptr);
+		if (val.text.len) {
+			*b = value_offset(&val, 0);
+			*e = value_offset(&val, val.text.len - 1) + 1;
+		}
+	}
+	value_release(&val);
+	return out;
 }
 
 /*
- * Connection properties set with literals, into props: setProperty("k",
- * "v"), put, Hikari's addDataSourceProperty; a data source's setters
+ * Connection properties set in code, into props: setProperty("k", v),
+ * put, Hikari's addDataSourceProperty; a data source's setters
  * (ds.setSslMode("require"); setSsl(false) removes the property, as
- * absent); PGProperty.SSL_MODE.set(props, "require").
+ * absent); PGProperty.SSL_MODE.set(props, "require"). A value we cannot
+ * see is unknown.
  */
 static void
-add_property(struct tokens *ts, size_t i, struct client_fact *props)
+add_property(struct eval *ev, size_t i, struct client_fact *props)
 {
+	struct tokens *ts = ev->ts;
 	const char *key = setter_property(ts, i);
-	size_t v;
+	size_t v, b, e;
 	char *name = NULL, *value;
+	struct client_param *p;
 
 	if (key && tok_is(ts, i + 1, ".")) { /* PGProperty.X.set(props, v) */
-		if (!tok_is(ts, i + 3, "(") || !tok_is(ts, i + 5, ","))
+		if (!tok_is(ts, i + 3, "(") ||
+		    !(v = tok_call_arg(ts, i + 3, 1)))
 			return;
-		v = i + 6;
 	} else if (key) {
-		if (!tok_is(ts, i + 1, "("))
+		if (!tok_is(ts, i + 1, "(") || !(v = tok_call_arg(ts, i + 1, 0)))
 			return;
-		v = i + 2;
 		if (tok_is(ts, v, "new") && tok_is(ts, v + 1, "String") &&
 		    tok_is(ts, v + 4, "{"))
 			v += 5; /* setServerNames(new String[] {"h"}) */
@@ -124,11 +145,15 @@ add_property(struct tokens *ts, size_t i, struct client_fact *props)
 	} else
 		return;
 	if (v < ts->nr) {
-		value = literal_argument(ts, v);
+		value = argument_value(ev, v, &b, &e);
 		/* setSsl(false) leaves no ssl property */
 		if (name || strcmp(key, "ssl") || !value ||
-		    strcmp(value, "false"))
-			tok_add_param(props, ts, v, key, value)->in_code = 1;
+		    strcmp(value, "false")) {
+			p = client_fact_add(props, key, value, b, e);
+			p->in_code = 1;
+			p->exact = value && e - b == strlen(value) &&
+				   !memcmp(ts->src->text + b, value, e - b);
+		}
 		tok_judge(ts, v);
 		free(value);
 	}
@@ -153,31 +178,91 @@ data_source(const struct tokens *ts, size_t i)
 	return 0;
 }
 
-/* DriverManager.getConnection(url, user, "password"). */
-static void
-judge_get_connection(struct fact_ctx *fx, const struct tokens *ts, size_t i)
+/* A JDBC URL in a driver's position: judged as pgjdbc reads it with the
+ * file's properties, when it is PostgreSQL's (RULES.md decision 14). */
+static int
+judge_url(struct fact_ctx *fx, struct eval *ev, size_t v,
+	  const struct client_fact *props)
 {
-	size_t close, k, commas = 0;
-	char *pw;
+	if (!v || scan_jdbc_vendor(ev, v) <= 0)
+		return 0;
+	scan_judge_expr(fx, ev, v, props, 1);
+	return 1;
+}
 
-	if (!tok_is(ts, i, "getConnection") || !tok_is(ts, i + 1, "(") ||
-	    !(close = tok_match(ts, i + 1)))
-		return;
-	for (k = i + 2; k < close; k++) {
-		if (tok_match(ts, k))
-			k = tok_match(ts, k);
-		else if (tok_is(ts, k, ","))
-			commas++;
-		else if (commas == 2 && tok_is(ts, k - 1, ",") &&
-			 tok_is(ts, k + 1, ")") && (pw = tok_literal(ts, k))) {
-			if (*pw && !client_is_placeholder(pw))
-				facts_add(fx->out, FACT_PASSWORD, ts->src,
-					  tok_begin(ts, k) + 1,
-					  tok_end(ts, k) - 1, DRIVER_PGJDBC,
-					  "getConnection()");
-			free(pw);
+/*
+ * The calls that take a JDBC URL or a password: DriverManager and
+ * Driver.connect, DataSource setters (setURL, setUrl, Hikari's and
+ * BoneCP's setJdbcUrl, setPassword), Spring's DataSourceBuilder (.url,
+ * .password), Flyway's dataSource(url, user, password). A password
+ * counts unless the file's URLs are another vendor's (decision 14).
+ * Returns 1 when a URL was judged.
+ */
+static int
+judge_call(struct fact_ctx *fx, struct eval *ev, size_t i,
+	   const struct client_fact *props, int vendor)
+{
+	const struct tokens *ts = ev->ts;
+	size_t open = i + 1, a0, a1, a2;
+
+	if (tok_kind(ts, i) != TOK_IDENT || !tok_punct(ts, open, '(') ||
+	    !tok_match(ts, open))
+		return 0;
+	a0 = tok_call_arg(ts, open, 0);
+	a1 = tok_call_arg(ts, open, 1);
+	a2 = tok_call_arg(ts, open, 2);
+	if (tok_is(ts, i, "getConnection")) {
+		int dm = i >= 2 && tok_is(ts, i - 2, "DriverManager");
+
+		if (dm || a2) {
+			if (vendor >= 0 && a2 && scan_jdbc_vendor(ev, a0) >= 0)
+				scan_password_expr(fx, ev, a2, DRIVER_PGJDBC,
+						   "getConnection()");
+			return judge_url(fx, ev, a0, props);
 		}
+		if (a1 && vendor >= 0) /* dataSource.getConnection(user, pw) */
+			scan_password_expr(fx, ev, a1, DRIVER_PGJDBC,
+					   "getConnection()");
+		return 0;
 	}
+	if (tok_is(ts, i, "connect") && a1) /* new Driver().connect(url, p) */
+		return judge_url(fx, ev, a0, props);
+	if (tok_is(ts, i, "setURL") || tok_is(ts, i, "setUrl") ||
+	    tok_is(ts, i, "setJdbcUrl") ||
+	    (tok_is(ts, i, "url") && tok_punct(ts, i - 1, '.')))
+		return judge_url(fx, ev, a0, props);
+	if (tok_is(ts, i, "dataSource") && a2) { /* Flyway */
+		if (vendor >= 0 && scan_jdbc_vendor(ev, a0) >= 0)
+			scan_password_expr(fx, ev, a2, DRIVER_PGJDBC,
+					   "dataSource()");
+		return judge_url(fx, ev, a0, props);
+	}
+	if ((tok_is(ts, i, "setPassword") ||
+	     (tok_is(ts, i, "password") && tok_punct(ts, i - 1, '.'))) &&
+	    a0 && !a1 && vendor >= 0)
+		scan_password_expr(fx, ev, a0, DRIVER_PGJDBC,
+				   "a data source's password");
+	return 0;
+}
+
+/* The file's JDBC URLs: 1 when one is PostgreSQL's, -1 when all are
+ * another vendor's, 0 when none is written. */
+static int
+file_vendor(const struct tokens *ts)
+{
+	int vendor = 0;
+	size_t i;
+
+	for (i = 0; i < ts->nr && vendor < 1; i++) {
+		char *lit = tok_literal(ts, i);
+
+		if (lit && !strncmp(lit, "jdbc:postgresql:", 16))
+			vendor = 1;
+		else if (lit && !strncmp(lit, "jdbc:", 5) && strchr(lit + 5, ':'))
+			vendor = -1;
+		free(lit);
+	}
+	return vendor;
 }
 
 void
@@ -186,38 +271,69 @@ java_judge_source(struct fact_ctx *fx, const struct source *src)
 	static const char *const needles[] = {"postgres", "host", "sslmode",
 					      NULL};
 	struct tokens ts;
+	struct eval ev;
 	struct client_fact props;
-	int driver, urls = 0;
+	int driver, urls = 0, vendor;
 	size_t i, source = 0;
 
 	if (!facts_worth_reading(fx, src, needles))
 		return;
 	tokens_read(&ts, src, LEX_JAVA, 0);
+	eval_init(&ev, &ts);
 	driver = java_driver(&ts);
-	if (driver < 0) {
-		scan_judge_strings(fx, &ts, driver);
-		tokens_release(&ts);
-		return;
-	}
+	vendor = file_vendor(&ts);
+	if (driver < 0 && !scan_contains(src->text, src->len, "postgres"))
+		vendor = -1; /* nothing says PostgreSQL: no password of ours */
 	client_fact_init(&props, DRIVER_PGJDBC, src, 0, 0,
 			 "connection properties");
-	for (i = 0; i < ts.nr; i++) {
-		add_property(&ts, i, &props);
-		judge_get_connection(fx, &ts, i);
+	for (i = 0; driver >= 0 && i < ts.nr; i++) {
+		add_property(&ev, i, &props);
 		if (!source && data_source(&ts, i))
 			source = i;
-		urls += tok_is(&ts, i, "setURL") || tok_is(&ts, i, "setUrl");
 	}
-	scan_judge_strings_in(fx, &ts, &props);
-	if (source && !urls && props.nr) {
-		props.begin = tok_begin(&ts, source - 1);
-		props.end = tok_end(&ts, source);
-		free(props.what);
-		props.what = xstrdup("data source");
-		if (!client_get(&props, "host"))
-			client_fact_add(&props, "host", "localhost", 0, 0);
+	for (i = 0; i + 1 < ts.nr; i++)
+		urls += judge_call(fx, &ev, i, &props, vendor);
+	/* a StringBuilder's text, where it is taken: sb.toString() */
+	for (i = 0; i + 3 < ts.nr; i++) {
+		const struct eval_binding *b;
+
+		if (tok_is(&ts, i + 2, "toString") && tok_punct(&ts, i + 1, '.') &&
+		    (b = eval_lookup(&ev, i)) && tok_is(&ts, b->expr, "new") &&
+		    (tok_is(&ts, b->expr + 1, "StringBuilder") ||
+		     tok_is(&ts, b->expr + 1, "StringBuffer")))
+			scan_judge_expr(fx, &ev, i, driver >= 0 ? &props : NULL,
+					0);
+	}
+	scan_judge_strings_in(fx, &ev, driver >= 0 ? &props : NULL);
+	urls += vendor > 0;
+	/* Properties and setters with no URL in the file: the connection
+	 * they configure, its host unknown -- or the data source's own
+	 * default, localhost (BaseDataSource) -- and its mode unknown
+	 * unless set, as a URL read at run time may set it (decision 8). */
+	if (!urls && props.nr) {
+		if (source) {
+			props.begin = tok_begin(&ts, source - 1);
+			props.end = tok_end(&ts, source);
+			free(props.what);
+			props.what = xstrdup("data source");
+			if (!client_get(&props, "host"))
+				client_fact_add(&props, "host", "localhost", 0,
+						0);
+		} else {
+			struct client_fact f;
+
+			client_fact_init(&f, DRIVER_PGJDBC, src,
+					 props.v[0].begin, props.v[0].end,
+					 "connection properties");
+			f.host_elsewhere = 1;
+			client_fact_add(&f, "sslmode", NULL, f.begin, f.end);
+			client_fact_add_defaults(&f, &props);
+			client_fact_release(&props);
+			props = f;
+		}
 		facts_add_connection(fx->out, &props);
 	}
 	client_fact_release(&props);
+	eval_release(&ev);
 	tokens_release(&ts);
 }

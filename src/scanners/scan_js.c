@@ -37,18 +37,22 @@
 
 #include "../model/client.h"
 #include "../util/xalloc.h"
+#include "eval.h"
 #include "scan_common.h"
 
 /* The driver of a module name: node-postgres itself, and the ORMs and
  * query builders that hand their connection options to it (knex
  * lib/dialects/postgres, sequelize lib/dialects/postgres/
- * connection-manager.js, typeorm src/driver/postgres/PostgresDriver.ts);
+ * connection-manager.js, typeorm src/driver/postgres/PostgresDriver.ts,
+ * pg-promise lib/database.js: a connection string or config object as
+ * pg's);
  * postgres.js. -1 for any other module. */
 static int
 module_driver(const char *name)
 {
-	static const char *const node_pg[] = {"pg", "pg-pool", "knex",
-					      "sequelize", "typeorm"};
+	static const char *const node_pg[] = {"pg",	   "pg-pool",
+					      "knex",	   "sequelize",
+					      "typeorm",   "pg-promise"};
 	size_t k;
 
 	for (k = 0; k < sizeof(node_pg) / sizeof(node_pg[0]); k++)
@@ -172,10 +176,10 @@ struct js_config {
  * judged even then, with an unknown host.
  */
 static void
-judge_config(struct fact_ctx *fx, struct tokens *ts,
-	     const struct js_config *c)
+judge_config(struct fact_ctx *fx, struct eval *ev, const struct js_config *c)
 {
-	int url_unknown = c->url && tok_kind(ts, c->url) != TOK_STRING;
+	struct tokens *ts = ev->ts;
+	int url_unknown = c->url && eval_all_unknown(ev, c->url, 0);
 	struct client_fact f;
 
 	if (url_unknown && (c->driver != DRIVER_POSTGRES_JS || !c->ssl))
@@ -189,7 +193,7 @@ judge_config(struct fact_ctx *fx, struct tokens *ts,
 		add_ssl_option(&f, ts, c->ssl);
 	if (c->url && !url_unknown) /* the option is a default its keys
 				       may replace */
-		scan_judge_string_at(fx, ts, c->url, &f);
+		scan_judge_expr(fx, ev, c->url, &f, 1);
 	else {
 		/* no host: PG* variables or localhost, a host we cannot see */
 		size_t at = c->host ? c->host : c->open;
@@ -236,23 +240,27 @@ prop_is(const struct tokens *ts, size_t open, const char *name,
  * connection-manager copies dialectOptions into the pg config).
  */
 static void
-judge_node_object(struct fact_ctx *fx, struct tokens *ts, size_t open)
+judge_node_object(struct fact_ctx *fx, struct eval *ev, size_t open,
+		  int pool)
 {
+	struct tokens *ts = ev->ts;
 	static const char *const pg_names[] = {"pg", "postgres", "postgresql",
 					       NULL};
 	struct js_config c = {DRIVER_NODE_PG, 0, 0, 0, open};
 	const char *url_key = "connectionString";
 	size_t conn = open, extra;
 
-	if (tok_is(ts, open - 1, "(") &&
-	    (tok_is(ts, open - 2, "Pool") || tok_is(ts, open - 2, "Client")))
+	if (pool || (tok_is(ts, open - 1, "(") &&
+		     (tok_is(ts, open - 2, "Pool") ||
+		      tok_is(ts, open - 2, "Client") ||
+		      tok_is(ts, open - 2, "pgp"))))
 		;
 	else if (prop_is(ts, open, "client", pg_names)) {
 		conn = object_prop(ts, open, "connection");
 		if (!conn) { /* a connection string, or nothing we can read */
 			c.url = tok_object_prop(ts, open, "connection");
 			if (c.url)
-				judge_config(fx, ts, &c);
+				judge_config(fx, ev, &c);
 			return;
 		}
 		c.open = conn;
@@ -271,14 +279,37 @@ judge_node_object(struct fact_ctx *fx, struct tokens *ts, size_t open)
 	if (!c.ssl)
 		c.ssl = tok_object_prop(ts, conn, "ssl");
 	c.host = tok_object_prop(ts, conn, "host");
-	judge_config(fx, ts, &c);
+	judge_config(fx, ev, &c);
+}
+
+/* new Pool(url), new Client(url), pgp(url): a connection string in
+ * node-postgres's hands (pg/lib/connection-parameters.js parses a string
+ * config as one), the call's "(" at token open. */
+static void
+judge_node_string(struct fact_ctx *fx, struct eval *ev, size_t open)
+{
+	struct js_config c = {DRIVER_NODE_PG, 0, 0, 0, open};
+	const struct tokens *ts = ev->ts;
+	const struct eval_binding *b;
+
+	if (tok_punct(ts, open + 1, '{') || tok_punct(ts, open + 1, ')'))
+		return;
+	if (tok_punct(ts, open + 2, ')') && (b = eval_lookup(ev, open + 1)) &&
+	    tok_punct(ts, b->expr, '{') && tok_match(ts, b->expr)) {
+		/* new Pool(config): the object the name is bound to */
+		judge_node_object(fx, ev, b->expr, 1);
+		return;
+	}
+	c.url = open + 1;
+	judge_config(fx, ev, &c);
 }
 
 /* postgres(url?, options?) of postgres.js, the call's "(" at token open;
  * the options may also come first. */
 static void
-judge_postgres_js_call(struct fact_ctx *fx, struct tokens *ts, size_t open)
+judge_postgres_js_call(struct fact_ctx *fx, struct eval *ev, size_t open)
 {
+	struct tokens *ts = ev->ts;
 	struct js_config c = {DRIVER_POSTGRES_JS, 0, 0, 0, open};
 	size_t opts = 0, first = open + 1;
 
@@ -301,7 +332,7 @@ judge_postgres_js_call(struct fact_ctx *fx, struct tokens *ts, size_t open)
 		if (!c.host)
 			c.host = tok_object_prop(ts, opts, "hostname");
 	}
-	judge_config(fx, ts, &c);
+	judge_config(fx, ev, &c);
 }
 
 /* The value given to NODE_TLS_REJECT_UNAUTHORIZED at token i:
@@ -329,11 +360,53 @@ node_tls_value(const struct tokens *ts, size_t i)
 	return hit ? v : 0;
 }
 
+/* Token i sits in a config object that names another database:
+ * Sequelize's dialect, knex's client or TypeORM's type other than
+ * PostgreSQL's (RULES.md decision 14). */
+static int
+foreign_config(const struct tokens *ts, size_t i)
+{
+	static const char *const keys[] = {"dialect", "client", "type"};
+	size_t k = i, depth = 0, levels = 0, steps = 0, j;
+
+	while (k > 0 && levels < 4 && steps++ < 4096) {
+		k--;
+		if (tok_match(ts, k) && tok_match(ts, k) < i)
+			continue;
+		if (tok_punct(ts, k, ')') || tok_punct(ts, k, ']') ||
+		    tok_punct(ts, k, '}')) {
+			depth++;
+			continue;
+		}
+		if (!tok_opens(ts, k))
+			continue;
+		if (depth) {
+			depth--;
+			continue;
+		}
+		levels++;
+		if (!tok_punct(ts, k, '{'))
+			continue;
+		for (j = 0; j < sizeof(keys) / sizeof(keys[0]); j++) {
+			size_t v = tok_object_prop(ts, k, keys[j]);
+			char *lit = v ? tok_literal(ts, v) : NULL;
+			int other = lit && strcmp(lit, "postgres") &&
+				    strcmp(lit, "postgresql") && strcmp(lit, "pg");
+
+			free(lit);
+			if (other)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0', rejectUnauthorized:
  * false outside a config object, password: '<literal>'. */
 static void
-judge_overrides(struct fact_ctx *fx, const struct tokens *ts, int driver)
+judge_overrides(struct fact_ctx *fx, struct eval *ev, int driver)
 {
+	const struct tokens *ts = ev->ts;
 	const struct source *src = ts->src;
 	size_t i, val;
 	char *lit;
@@ -356,7 +429,7 @@ judge_overrides(struct fact_ctx *fx, const struct tokens *ts, int driver)
 		if (driver < 0)
 			continue;
 		if ((val = tok_value_of(ts, i, "rejectUnauthorized")) &&
-		    tok_is(ts, val, "false"))
+		    tok_is(ts, val, "false") && !foreign_config(ts, i))
 			scan_report_no_verify(fx, ts, val, val, driver,
 					      "rejectUnauthorized: false "
 					      "accepts any server certificate",
@@ -381,14 +454,8 @@ judge_overrides(struct fact_ctx *fx, const struct tokens *ts, int driver)
 			}
 			free(lit);
 		}
-		if ((val = tok_value_of(ts, i, "password")) &&
-		    (lit = tok_literal(ts, val))) {
-			if (*lit && !client_is_placeholder(lit))
-				facts_add(fx->out, FACT_PASSWORD, src,
-					  tok_begin(ts, val), tok_end(ts, val),
-					  driver, "'password'");
-			free(lit);
-		}
+		if ((val = tok_value_of(ts, i, "password")))
+			scan_password_expr(fx, ev, val, driver, "'password'");
 	}
 }
 
@@ -415,26 +482,35 @@ js_judge_source(struct fact_ctx *fx, const struct source *src)
 					      "NODE_TLS_REJECT_UNAUTHORIZED",
 					      NULL};
 	struct tokens ts;
+	struct eval ev;
 	int driver;
 	size_t i, binding;
 
 	if (!facts_worth_reading(fx, src, needles))
 		return;
 	tokens_read(&ts, src, typescript_only(src->path) ? LEX_JS : LEX_JSX, 0);
+	eval_init(&ev, &ts);
 	driver = js_driver(&ts);
 	binding = driver == DRIVER_POSTGRES_JS ? postgres_js_binding(&ts) : 0;
 	for (i = 2; driver >= 0 && i < ts.nr; i++) {
 		if (!tok_match(&ts, i))
 			continue;
 		if (driver == DRIVER_NODE_PG && tok_is(&ts, i, "{"))
-			judge_node_object(fx, &ts, i);
+			judge_node_object(fx, &ev, i, 0);
+		else if (driver == DRIVER_NODE_PG && tok_is(&ts, i, "(") &&
+			 (tok_is(&ts, i - 1, "pgp") ||
+			  ((tok_is(&ts, i - 1, "Pool") ||
+			    tok_is(&ts, i - 1, "Client")) &&
+			   tok_is(&ts, i - 2, "new"))))
+			judge_node_string(fx, &ev, i);
 		else if (driver == DRIVER_POSTGRES_JS && tok_is(&ts, i, "(") &&
 			 !tok_is(&ts, i - 2, ".") &&
 			 (binding ? tok_same(&ts, i - 1, binding)
 				  : tok_is(&ts, i - 1, "postgres")))
-			judge_postgres_js_call(fx, &ts, i);
+			judge_postgres_js_call(fx, &ev, i);
 	}
-	judge_overrides(fx, &ts, driver);
-	scan_judge_strings(fx, &ts, driver);
+	judge_overrides(fx, &ev, driver);
+	scan_judge_strings(fx, &ev, driver);
+	eval_release(&ev);
 	tokens_release(&ts);
 }

@@ -32,7 +32,9 @@
 
 #include "../model/client.h"
 #include "../parsers/conninfo.h"
+#include "../util/scan.h"
 #include "../util/xalloc.h"
+#include "eval.h"
 #include "scan_common.h"
 
 /* What the file's imports bind: the driver, names standing for a driver
@@ -212,55 +214,86 @@ connect_call(const struct tokens *ts, size_t i, const struct py_names *n,
 		   : CALL_NONE;
 }
 
-/* A keyword argument's value as text: a string literal, a number, True
- * or False; NULL when not a literal. */
-static char *
-argument_value(const struct tokens *ts, size_t v)
+/* ssl._create_unverified_context() at token v: a context that checks
+ * nothing (Lib/ssl.py: CERT_NONE, check_hostname False). */
+static int
+unverified_context(const struct tokens *ts, size_t v)
 {
-	if (tok_kind(ts, v) == TOK_NUMBER || tok_is(ts, v, "True") ||
-	    tok_is(ts, v, "False"))
-		return xstrndup(ts->src->text + tok_begin(ts, v),
-				tok_end(ts, v) - tok_begin(ts, v));
-	return tok_literal(ts, v);
+	return tok_is(ts, v, "ssl") && tok_punct(ts, v + 1, '.') &&
+	       tok_is(ts, v + 2, "_create_unverified_context");
 }
 
-/* Adds keyword argument name=value (token v) to args when it sets a
- * connection parameter: a libpq keyword (password too: PGT308 when
- * literal), or asyncpg's ssl=, which replaces the DSN's sslmode. Returns 1
- * for sslmode. */
+/* Adds keyword argument name=value (expression at token v) to args when
+ * it sets a connection parameter: a libpq keyword (password too: PGT308
+ * when we see it), or asyncpg's ssl=, which replaces the DSN's sslmode.
+ * A value built at run time is unknown. Returns 1 for sslmode. */
 static int
-add_keyword(struct fact_ctx *fx, struct client_fact *args,
-	    const struct tokens *ts, const char *name, size_t v, int driver)
+add_keyword(struct fact_ctx *fx, struct client_fact *args, struct eval *ev,
+	    const char *name, size_t v, int driver)
 {
+	const struct tokens *ts = ev->ts;
 	const char *key = driver == DRIVER_ASYNCPG && !strcmp(name, "ssl")
 			      ? "sslmode"
 			  : conninfo_is_keyword(name, fx->pg_version) ? name
 									 : NULL;
-	char *value;
+	struct client_param *p;
+	struct value val;
+	size_t b = tok_begin(ts, v), e = tok_end(ts, v);
+	char *text = NULL;
 
 	if (!key)
 		return 0;
-	value = argument_value(ts, v);
-	tok_add_param(args, ts, v, key, value)->overrides = 1;
-	free(value);
+	if (driver == DRIVER_ASYNCPG && unverified_context(ts, v))
+		facts_add(fx->out, FACT_NO_VERIFY, ts->src, b,
+			  tok_end(ts, v + 2), driver,
+			  "ssl=ssl._create_unverified_context() accepts any "
+			  "server certificate");
+	if (tok_kind(ts, v) == TOK_NUMBER || tok_is(ts, v, "True") ||
+	    tok_is(ts, v, "False"))
+		text = xstrndup(ts->src->text + b, e - b);
+	else {
+		value_init(&val);
+		eval_expr(ev, v, &val);
+		if (!value_has_unknown(val.text.ptr, val.text.len) &&
+		    strlen(val.text.ptr) == val.text.len) {
+			text = xstrdup(val.text.ptr);
+			if (val.text.len) {
+				b = value_offset(&val, 0);
+				e = value_offset(&val, val.text.len - 1) + 1;
+			}
+		}
+		value_release(&val);
+	}
+	p = client_fact_add(args, key, text, b, e);
+	p->overrides = 1;
+	p->exact = text && e - b == strlen(text) &&
+		   !memcmp(ts->src->text + b, text, e - b);
+	free(text);
 	return !strcmp(key, "sslmode");
 }
 
 /*
- * SQLAlchemy's connect_args={"sslmode": ...} or dict(sslmode=...), at
- * token v: keyword arguments of the DBAPI's connect() on top of the URL's
- * query (sqlalchemy/engine/create.py: cparams.update(pop_kwarg(
- * "connect_args", {}))). Returns 1 when it sets sslmode, -1 when it is
- * not a literal we can read.
+ * A dict of connection keywords at token v -- {"sslmode": ...} or
+ * dict(sslmode=...), or a name bound once to one: SQLAlchemy's
+ * connect_args (keyword arguments of the DBAPI's connect() on top of the
+ * URL's query, sqlalchemy/engine/create.py: cparams.update(pop_kwarg(
+ * "connect_args", {}))), or a connect(**kwargs). Returns 1 when it sets
+ * sslmode, -1 when it is not a dict we can read.
  */
 static int
-add_connect_args(struct fact_ctx *fx, struct client_fact *args,
-		 const struct tokens *ts, size_t v, int driver)
+add_dict(struct fact_ctx *fx, struct client_fact *args, struct eval *ev,
+	 size_t v, int driver)
 {
-	int braces = tok_is(ts, v, "{");
-	size_t open = braces ? v : v + 1, k;
-	int mode = 0;
+	const struct tokens *ts = ev->ts;
+	const struct eval_binding *bd;
+	int braces, mode = 0;
+	size_t open, k;
 
+	if (tok_kind(ts, v) == TOK_IDENT && !tok_punct(ts, v + 1, '(') &&
+	    (bd = eval_lookup(ev, v)))
+		v = bd->expr;
+	braces = tok_is(ts, v, "{");
+	open = braces ? v : v + 1;
 	if (!(braces || (tok_is(ts, v, "dict") && tok_is(ts, open, "("))) ||
 	    !tok_match(ts, open))
 		return -1;
@@ -280,42 +313,47 @@ add_connect_args(struct fact_ctx *fx, struct client_fact *args,
 				      tok_end(ts, k) - tok_begin(ts, k))
 			   : NULL;
 		if (name)
-			mode |= add_keyword(fx, args, ts, name, k + 2,
-					    driver);
+			mode |= add_keyword(fx, args, ev, name, k + 2, driver);
 		free(name);
 	}
 	return mode;
 }
 
-/* SQLAlchemy's dialect of the URL literal at token t: postgresql+asyncpg
- * is asyncpg, every other PostgreSQL dialect speaks libpq's keywords. */
+/* SQLAlchemy's dialect of the URL at token t: postgresql+asyncpg is
+ * asyncpg, every other PostgreSQL dialect speaks libpq's keywords. */
 static int
-sqlalchemy_driver(const struct tokens *ts, size_t t)
+sqlalchemy_driver(struct eval *ev, size_t t)
 {
-	char *url = t ? tok_literal(ts, t) : NULL;
-	int asyncpg = url && !strncmp(url, "postgresql+asyncpg", 18);
+	struct value url;
+	int asyncpg;
 
-	free(url);
+	value_init(&url);
+	if (t)
+		eval_expr(ev, t, &url);
+	asyncpg = !strncmp(url.text.ptr, "postgresql+asyncpg", 18);
+	value_release(&url);
 	return asyncpg ? DRIVER_ASYNCPG : DRIVER_LIBPQ;
 }
 
 /*
- * The call whose "(" is token open: its conninfo (first positional string,
- * or conninfo=/dsn=) and its keyword arguments, judged together. For
- * create_engine (engine), only connect_args are the driver's.
+ * The call whose "(" is token open: its conninfo (the first positional
+ * argument, or conninfo=/dsn=: a connection string of the driver whatever
+ * it looks like, RULES.md decision 12) and its keyword arguments, judged
+ * together. For create_engine (engine), only connect_args are the
+ * driver's.
  */
 static void
-judge_connect_call(struct fact_ctx *fx, struct tokens *ts, size_t open,
+judge_connect_call(struct fact_ctx *fx, struct eval *ev, size_t open,
 		   int driver, int engine)
 {
+	struct tokens *ts = ev->ts;
 	size_t close = tok_match(ts, open), k, dsn = 0;
-	int dsn_unknown = 0, has_mode = 0;
+	int dsn_unknown = 0, has_mode = 0, positional = 0;
 	const struct client_param *pw;
 	struct client_fact args;
 
 	if (engine)
-		driver = sqlalchemy_driver(
-		    ts, tok_kind(ts, open + 1) == TOK_STRING ? open + 1 : 0);
+		driver = sqlalchemy_driver(ev, tok_call_arg(ts, open, 0));
 	client_fact_init(&args, (enum driver)driver, ts->src, tok_begin(ts, open),
 			 tok_end(ts, close),
 			 engine ? "create_engine() connect_args"
@@ -331,38 +369,42 @@ judge_connect_call(struct fact_ctx *fx, struct tokens *ts, size_t open,
 		}
 		if (!at_arg)
 			continue;
+		if (tok_punct(ts, k, '*') && tok_punct(ts, k + 1, '*')) {
+			/* connect(**params): the dict's keywords */
+			if (add_dict(fx, &args, ev, k + 2, driver) < 0)
+				dsn_unknown = 1;
+			continue;
+		}
 		if (!(tok_kind(ts, k) == TOK_IDENT && tok_is(ts, k + 1, "=") &&
 		      !tok_is(ts, k + 2, "="))) {
-			/* a positional argument: a string is the conninfo, a
-			 * name or call may be one (pools take sizes first) */
-			if (tok_kind(ts, k) == TOK_STRING && !dsn && !dsn_unknown)
+			/* a positional argument: the first is the conninfo
+			 * (a pool's sizes are numbers) */
+			if (!positional++ && tok_kind(ts, k) != TOK_NUMBER)
 				dsn = k;
-			else if (tok_kind(ts, k) != TOK_NUMBER &&
-				 tok_kind(ts, k) != TOK_STRING)
-				dsn_unknown = 1;
 			continue;
 		}
 		if (tok_is(ts, k, "conninfo") || tok_is(ts, k, "dsn") ||
 		    (engine && tok_is(ts, k, "url"))) {
-			if (tok_kind(ts, v) == TOK_STRING)
-				dsn = v;
-			else
-				dsn_unknown = 1;
+			dsn = v;
 			continue;
 		}
 		if (engine) {
 			if (tok_is(ts, k, "connect_args") &&
-			    add_connect_args(fx, &args, ts, v, driver) > 0)
+			    add_dict(fx, &args, ev, v, driver) > 0)
 				has_mode = 1;
 			continue;
 		}
 		name = xstrndup(ts->src->text + tok_begin(ts, k),
 				tok_end(ts, k) - tok_begin(ts, k));
-		has_mode |= add_keyword(fx, &args, ts, name, v, driver);
+		has_mode |= add_keyword(fx, &args, ev, name, v, driver);
 		free(name);
 	}
+	if (dsn && eval_all_unknown(ev, dsn, 1)) {
+		dsn_unknown = 1;
+		dsn = 0;
+	}
 	if (dsn)
-		scan_judge_string_at(fx, ts, dsn, &args);
+		scan_judge_expr(fx, ev, dsn, &args, 1);
 	else if (!dsn_unknown || has_mode) {
 		args.host_elsewhere = !client_get(&args, "host");
 		facts_add_connection(fx->out, &args);
@@ -401,25 +443,35 @@ py_judge_source(struct fact_ctx *fx, const struct source *src)
 					      "psycopg",  "asyncpg", NULL};
 	struct py_names names;
 	struct tokens ts;
+	struct eval ev;
 	enum call call;
-	int driver;
+	int driver, tls_driver;
 	size_t i;
 
 	if (!facts_worth_reading(fx, src, needles))
 		return;
 	tokens_read(&ts, src, LEX_PY, 0);
+	eval_init(&ev, &ts);
 	py_read_imports(&ts, &names);
+	/* an SSLContext counts where a driver is used: imported, or named
+	 * by a SQLAlchemy URL (decision 9) */
+	tls_driver = names.driver >= 0 ? names.driver
+		     : names.sqlalchemy &&
+			     scan_contains(src->text, src->len, "postgresql")
+			 ? DRIVER_LIBPQ
+			 : -1;
 	for (i = 0; i + 1 < ts.nr; i++) {
 		if (tok_kind(&ts, i) != TOK_IDENT ||
 		    (names.driver < 0 && !names.sqlalchemy))
 			continue;
 		call = connect_call(&ts, i, &names, &driver);
 		if (call != CALL_NONE)
-			judge_connect_call(fx, &ts, i + 1, driver,
+			judge_connect_call(fx, &ev, i + 1, driver,
 					   call == CALL_ENGINE);
-		if (names.driver >= 0)
-			judge_ssl_context(fx, &ts, i, names.driver);
+		if (tls_driver >= 0)
+			judge_ssl_context(fx, &ts, i, tls_driver);
 	}
-	scan_judge_strings(fx, &ts, names.driver);
+	scan_judge_strings(fx, &ev, names.driver);
+	eval_release(&ev);
 	tokens_release(&ts);
 }

@@ -107,21 +107,25 @@ judge_all_drivers(const char *text, size_t len)
 		struct client_verdict v;
 		struct conninfo ci;
 		struct text_map map;
+		struct conn_string cs;
 		int rc;
 
 		memset(&map, 0, sizeof(map));
 		map.end = len;
 		map.verbatim = 1;
 		client_fact_init(&env, (enum driver)d, NULL, 0, 0, "fuzz");
-		rc = conn_string_fact(text, len, 16, &map, &env,
-				      "connection string", &f, &ci);
+		cs = conn_string_plain(text, len, &map, "connection string");
+		cs.env = &env;
+		cs.driver_position = d % 2; /* both readings */
+		rc = conn_string_fact(&cs, 16, &f, &ci);
 		if (rc > 0) {
 			client_judge(&f, 16, &v);
 			client_verdict_release(&v);
-			client_fact_release(&f);
 		}
-		if (rc)
+		if (rc) {
+			client_fact_release(&f);
 			conninfo_release(&ci);
+		}
 		client_fact_release(&env);
 	}
 }

@@ -14,6 +14,7 @@ main(void)
 	int failed;
 
 	srunner_add_suite(sr, suite_client());
+	srunner_add_suite(sr, suite_eval());
 	srunner_add_suite(sr, suite_guc());
 	srunner_add_suite(sr, suite_hba());
 	srunner_add_suite(sr, suite_hba_index());

@@ -254,6 +254,75 @@ START_TEST(test_jdbc)
 }
 END_TEST
 
+/* Holes (\x1a: a part built at run time) are unknown, never invalid; a
+ * hole where a keyword goes may set any parameter (open). Each row:
+ * string, accepted, open, the key to look at, its value, unknown. */
+static const struct hole_case {
+	const char *text;
+	int jdbc, ok, open;
+	const char *key, *value;
+	int unknown;
+} hole_cases[] = {
+    {"host=\x1a port=\x1a sslmode=disable", 0, 1, 0, "sslmode", "disable",
+     0},
+    {"host=\x1a port=\x1a sslmode=disable", 0, 1, 0, "port", NULL, 1},
+    {"host=db sslmode=\x1a", 0, 1, 0, "sslmode", NULL, 1},
+    {"host=db \x1a", 0, 1, 1, "host", "db", 0},
+    {"host=db \x1a=x sslmode=require", 0, 1, 1, "sslmode", "require", 0},
+    {"host=db dbname=app\x1a", 0, 1, 1, "host", "db", 0},
+    {"host=db password='\x1a'", 0, 1, 0, "password", NULL, 1},
+    /* an unknown keyword is an error, and the parse goes on */
+    {"host=db sslMode=verify-full password=s3", 0, 0, 0, "password", "s3",
+     0},
+    {"postgres://\x1a:\x1a@\x1a:\x1a/\x1a?sslmode=require", 0, 1, 0,
+     "sslmode", "require", 0},
+    {"postgres://u@h/\x1a", 0, 1, 0, "host", "h", 0},
+    {"postgres://u@h/app\x1a", 0, 1, 1, "host", "h", 0},
+    {"postgres://u@h/app?\x1a", 0, 1, 1, "host", "h", 0},
+    {"postgres://h/db?search_path=x&password=s3", 0, 0, 0, "password",
+     "s3", 0},
+    {"jdbc:postgresql://\x1a:\x1a/app?sslmode=require", 1, 1, 0, "sslmode",
+     "require", 0},
+    {"jdbc:postgresql://\x1a", 1, 1, 1, "host", NULL, 1},
+    {"jdbc:postgresql://h:5432/db?\x1a", 1, 1, 1, "dbname", "db", 0},
+    {"jdbc:postgresql://h:5432/\x1a", 1, 1, 0, "dbname", NULL, 1},
+    /* the hole may hold "5432/db": the host list is not refused */
+    {"jdbc:postgresql://h:\x1a", 1, 1, 1, "host", NULL, 1},
+};
+
+START_TEST(test_holes)
+{
+	const struct hole_case *c = &hole_cases[_i];
+	size_t n = strlen(c->text);
+	struct conninfo ci;
+	const struct conn_param *p, *bad;
+	int rc = c->jdbc ? jdbc_parse_holes(c->text, n, &ci)
+			 : conninfo_parse_holes(c->text, n, 16, 0, &ci);
+	char *err;
+
+	ck_assert_msg((rc == 0) == c->ok, "%s: rc %d", c->text, rc);
+	ck_assert_msg(ci.open == c->open, "%s: open %d", c->text, ci.open);
+	p = conninfo_get(&ci, c->key);
+	if (c->value) {
+		ck_assert_ptr_nonnull(p);
+		ck_assert_str_eq(p->value, c->value);
+	}
+	if (p)
+		ck_assert_int_eq(conninfo_unknown(&ci, p), c->unknown);
+	/* a hole fails no check libpq makes before connecting */
+	err = rc == 0 && !c->jdbc ? conninfo_check(&ci, 16, &bad) : NULL;
+	ck_assert_msg(!err, "%s: %s", c->text, err);
+	conninfo_release(&ci);
+	/* read without holes, the byte is only a byte */
+	if (!c->jdbc) {
+		conninfo_parse(c->text, n, 16, &ci);
+		ck_assert(!ci.open && !conninfo_unknown(&ci, conninfo_get(
+							   &ci, c->key)));
+		conninfo_release(&ci);
+	}
+}
+END_TEST
+
 START_TEST(test_conninfo_positions)
 {
 	const char *s = "postgresql://u:p%40ss@h1:1,[::1]/db?sslmode=require";
@@ -307,19 +376,27 @@ START_TEST(test_carrier_formats)
 }
 END_TEST
 
-/* Only pairs the carriers can report on are kept. */
+/* Only pairs the carriers can report on are kept, and the variables the
+ * file's values name. */
 START_TEST(test_carrier_relevant)
 {
 	struct assignments as;
+	struct carrier_keep keep;
+	struct source src;
 	const char *env = "A=1\nPGHOST=db\nURL=postgres://h/x\nDSN=host=h\n"
 			  "LOG=info\nJ=jdbc:postgresql://h/x\nrun=psql\n"
-			  "spring.datasource.password=x\n";
+			  "spring.datasource.password=x\nH=db2\nU=postgres://${H}/x\n";
 
-	envfile_parse(env, strlen(env), carriers_relevant, &as);
-	ck_assert_uint_eq(as.nr, 6);
+	source_from_mem(&src, ".env", env, strlen(env));
+	carriers_keep_init(&keep, &src);
+	envfile_parse(env, strlen(env), &keep.keep, &as);
+	ck_assert_uint_eq(as.nr, 8);
 	ck_assert_str_eq(as.v[0].name, "PGHOST");
 	ck_assert_str_eq(as.v[5].name, "spring.datasource.password");
+	ck_assert_str_eq(as.v[6].name, "H"); /* named by U */
 	assignments_release(&as);
+	carriers_keep_release(&keep);
+	source_release(&src);
 }
 END_TEST
 
@@ -339,6 +416,8 @@ suite_client(void)
 	tcase_add_test(tc, test_placeholders);
 	tcase_add_test(tc, test_jdbc);
 	tcase_add_test(tc, test_conninfo_positions);
+	tcase_add_loop_test(tc, test_holes, 0,
+			    sizeof(hole_cases) / sizeof(hole_cases[0]));
 	tcase_add_test(tc, test_carrier_formats);
 	tcase_add_test(tc, test_carrier_relevant);
 	suite_add_tcase(s, tc);

@@ -120,7 +120,7 @@ static const struct {
      "const pool = new Pool({\n  password:\n    'SECRET',\n  ssl: false })\n",
      "const pool = new Pool({\n  password:\n    '****',\n  ssl: false })\n"},
     {FILE_JS, "a.js", "const u = `postgres://u:${pw}@db/x`\n",
-     "const u = `postgres://u:****@db/x`\n"},
+     "const u = `postgres://u:${pw}@db/x`\n"}, /* run time: no secret */
     {FILE_GO, "a.go",
      "db, _ := sql.Open(\"pgx\", \"host=db password=SECRET\")\n",
      "db, _ := sql.Open(\"pgx\", \"host=db password=****\")\n"},
