@@ -25,7 +25,10 @@ BUILD      ?= build
 # Debian packages: build and test dependencies (pkg-config names in DESIGN.md).
 DEB_PACKAGES := pkg-config libpcre2-dev libyaml-dev check python3-jsonschema \
                 postgresql libpq-dev libssl-dev pre-commit valgrind \
-                clang libclang-rt-14-dev clang-tidy cppcheck ripgrep
+                clang libclang-rt-14-dev clang-tidy cppcheck ripgrep \
+                openssl python3-psycopg python3-psycopg2 python3-asyncpg \
+                libpostgresql-jdbc-java default-jdk-headless golang-go \
+                golang-github-jackc-pgx-v4-dev golang-github-lib-pq-dev
 
 PCRE2_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE2_LIBS   ?= $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null)
@@ -85,7 +88,7 @@ BIN := $(BUILD)/pgtlslint
 endif
 
 .PHONY: all deps demo check test asan tsan fuzz fuzz-run analyze analyze-run bench golden readme install uninstall clean fmt \
-        check-fmt unit-test golden-test cli-test sarif-test fix-test hostile-test corpus-test variants-test secrets-test terminal-test write-safety-test architecture-test install-test live-test precommit-test
+        check-fmt unit-test golden-test cli-test sarif-test fix-test hostile-test corpus-test variants-test secrets-test terminal-test write-safety-test architecture-test install-test live-test driver-test driver-table precommit-test
 
 all: $(BIN)
 
@@ -164,7 +167,7 @@ tsan: deps
 test: unit-test golden-test cli-test sarif-test fix-test hostile-test \
       corpus-test variants-test secrets-test terminal-test \
       write-safety-test architecture-test install-test live-test \
-      precommit-test
+      driver-test precommit-test
 
 unit-test: $(BUILD)/check_unit $(BIN)
 	@cd tests && ../$(BUILD)/check_unit
@@ -293,6 +296,18 @@ live-test: $(BIN) $(BUILD)/conninfo_oracle $(BUILD)/carrier_oracle
 	@tests/live/run_oracle.sh pgconf_oracle $(BIN)
 	@tests/live/run_oracle.sh hba_oracle $(BIN)
 	@tests/live/run_oracle.sh client_oracle $(BIN)
+
+# Every driver against a loopback probe server (tests/live/driver_probe.py):
+# what each really does, compared with what pgtlslint says. The client
+# programs (Go, Java, npm) are built once into build/probe-clients.
+driver-test: $(BIN)
+	@PROBE_CACHE=build/probe-clients python3 tests/live/driver_probe.py \
+	  $(BIN) $(BUILD)/driver-probe
+
+# docs/driver-outcomes.md from the same measurements.
+driver-table: $(BIN)
+	@PROBE_CACHE=build/probe-clients python3 tests/live/driver_probe.py \
+	  $(BIN) $(BUILD)/driver-probe --write-table
 
 golden: $(BIN)
 	@tests/golden.sh $(BIN) --update

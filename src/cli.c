@@ -44,7 +44,8 @@ const char cli_usage[] =
     "                          suppress nothing (PGT001)\n"
     "      --list-rules        list every rule and exit\n"
     "      --explain RULE      explain a rule (code or name) and exit\n"
-    "      --explain-hba FILE  show which pg_hba.conf record decides plaintext,\n"
+    "      --explain-hba FILE  show which pg_hba.conf record decides "
+    "plaintext,\n"
     "                          TLS and TLS + client-certificate connections\n"
     "      --probe A,DB,USER   with --explain-hba: explain this client only\n"
     "                          (repeatable)\n"
@@ -82,6 +83,9 @@ const char cli_usage[] =
     "      --shard K/N         lint only shard K of N (a CI matrix): source\n"
     "                          and carrier files split by a hash of their\n"
     "                          path; server configurations all in shard 1\n"
+    "      --judge-loopback    judge connections to localhost, 127.x, ::1\n"
+    "                          and Unix sockets like remote ones (they are\n"
+    "                          exempt by default: RULES.md decision 3)\n"
     "      --no-prefilter      read every source and carrier file in full,\n"
     "                          even those naming no driver or connection word\n"
     "                          (slower; the report must be the same)\n"
@@ -118,42 +122,44 @@ enum {
 	OPT_FIX,
 	OPT_DIFF,
 	OPT_NO_PREFILTER,
+	OPT_JUDGE_LOOPBACK,
 	OPT_SHARD
 };
 
 static const struct option long_options[] = {
-	{"format", required_argument, NULL, 'f'},
-	{"output", required_argument, NULL, 'o'},
-	{"fail-on", required_argument, NULL, OPT_FAIL_ON},
-	{"pg-version", required_argument, NULL, OPT_PG_VERSION},
-	{"list-rules", no_argument, NULL, OPT_LIST_RULES},
-	{"explain", required_argument, NULL, OPT_EXPLAIN},
-	{"enable", required_argument, NULL, OPT_ENABLE},
-	{"disable", required_argument, NULL, OPT_DISABLE},
-	{"rules-dir", required_argument, NULL, OPT_RULES_DIR},
-	{"exclude", required_argument, NULL, OPT_EXCLUDE},
-	{"color", required_argument, NULL, OPT_COLOR},
-	{"show-source", no_argument, NULL, OPT_SHOW_SOURCE},
-	{"no-show-source", no_argument, NULL, OPT_NO_SHOW_SOURCE},
-	{"stdin-type", required_argument, NULL, OPT_STDIN_TYPE},
-	{"show-settings", no_argument, NULL, OPT_SHOW_SETTINGS},
-	{"explain-hba", required_argument, NULL, OPT_EXPLAIN_HBA},
-	{"probe", required_argument, NULL, OPT_PROBE},
-	{"explain-conn", required_argument, NULL, OPT_EXPLAIN_CONN},
-	{"driver", required_argument, NULL, OPT_DRIVER},
-	{"report-unused-ignores", no_argument, NULL, OPT_UNUSED_IGNORES},
-	{"config", required_argument, NULL, OPT_CONFIG},
-	{"baseline", required_argument, NULL, OPT_BASELINE},
-	{"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
-	{"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
-	{"fix", no_argument, NULL, OPT_FIX},
-	{"diff", no_argument, NULL, OPT_DIFF},
-	{"jobs", required_argument, NULL, 'j'},
-	{"no-prefilter", no_argument, NULL, OPT_NO_PREFILTER},
-	{"shard", required_argument, NULL, OPT_SHARD},
-	{"version", no_argument, NULL, 'V'},
-	{"help", no_argument, NULL, 'h'},
-	{NULL, 0, NULL, 0}};
+    {"format", required_argument, NULL, 'f'},
+    {"output", required_argument, NULL, 'o'},
+    {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+    {"pg-version", required_argument, NULL, OPT_PG_VERSION},
+    {"list-rules", no_argument, NULL, OPT_LIST_RULES},
+    {"explain", required_argument, NULL, OPT_EXPLAIN},
+    {"enable", required_argument, NULL, OPT_ENABLE},
+    {"disable", required_argument, NULL, OPT_DISABLE},
+    {"rules-dir", required_argument, NULL, OPT_RULES_DIR},
+    {"exclude", required_argument, NULL, OPT_EXCLUDE},
+    {"color", required_argument, NULL, OPT_COLOR},
+    {"show-source", no_argument, NULL, OPT_SHOW_SOURCE},
+    {"no-show-source", no_argument, NULL, OPT_NO_SHOW_SOURCE},
+    {"stdin-type", required_argument, NULL, OPT_STDIN_TYPE},
+    {"show-settings", no_argument, NULL, OPT_SHOW_SETTINGS},
+    {"explain-hba", required_argument, NULL, OPT_EXPLAIN_HBA},
+    {"probe", required_argument, NULL, OPT_PROBE},
+    {"explain-conn", required_argument, NULL, OPT_EXPLAIN_CONN},
+    {"driver", required_argument, NULL, OPT_DRIVER},
+    {"report-unused-ignores", no_argument, NULL, OPT_UNUSED_IGNORES},
+    {"config", required_argument, NULL, OPT_CONFIG},
+    {"baseline", required_argument, NULL, OPT_BASELINE},
+    {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
+    {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
+    {"fix", no_argument, NULL, OPT_FIX},
+    {"diff", no_argument, NULL, OPT_DIFF},
+    {"jobs", required_argument, NULL, 'j'},
+    {"no-prefilter", no_argument, NULL, OPT_NO_PREFILTER},
+    {"judge-loopback", no_argument, NULL, OPT_JUDGE_LOOPBACK},
+    {"shard", required_argument, NULL, OPT_SHARD},
+    {"version", no_argument, NULL, 'V'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0}};
 
 void
 str_list_add(struct str_list *l, const char *s)
@@ -197,8 +203,8 @@ parse_one(int c, char *arg, struct pgt_options *o, char **err)
 	static const char *const fails[] = {"error", "warning", "note",
 					    "never"};
 	static const char *const colors[] = {"auto", "always", "never"};
-	static const char *const formats[] = {"text", "json", "sarif",
-					      "github", "gitlab"};
+	static const char *const formats[] = {"text", "json", "sarif", "github",
+					      "gitlab"};
 	char *end;
 	long v;
 	int i;
@@ -206,8 +212,9 @@ parse_one(int c, char *arg, struct pgt_options *o, char **err)
 	switch (c) {
 	case 'f':
 		if (one_of(arg, formats, 5) < 0)
-			return usage_error(err, "--format", arg,
-					   "text, json, sarif, github or gitlab");
+			return usage_error(
+			    err, "--format", arg,
+			    "text, json, sarif, github or gitlab");
 		o->format = arg;
 		return 0;
 	case 'o':
@@ -215,6 +222,9 @@ parse_one(int c, char *arg, struct pgt_options *o, char **err)
 		return 0;
 	case OPT_NO_PREFILTER:
 		o->no_prefilter = 1;
+		return 0;
+	case OPT_JUDGE_LOOPBACK:
+		o->judge_loopback = 1;
 		return 0;
 	case OPT_SHARD: {
 		unsigned long k = strtoul(arg, &end, 10), n = 0;
@@ -352,9 +362,10 @@ cli_parse(int argc, char **argv, struct pgt_options *o, char **err)
 	while ((c = getopt_long(argc, argv, ":f:o:j:Vh", long_options, NULL)) !=
 	       -1) {
 		if (c == '?') {
-			*err = optopt ? xasprintf("unknown option '-%c'", optopt)
-				      : xasprintf("unknown option '%s'",
-						  argv[optind - 1]);
+			*err = optopt
+				   ? xasprintf("unknown option '-%c'", optopt)
+				   : xasprintf("unknown option '%s'",
+					       argv[optind - 1]);
 			return PGT_EUSAGE;
 		}
 		if (c == ':') {
@@ -382,7 +393,9 @@ cli_parse(int argc, char **argv, struct pgt_options *o, char **err)
 	if (!o->jobs) {
 		long cores = sysconf(_SC_NPROCESSORS_ONLN);
 
-		o->jobs = cores < 1 ? 1 : cores > MAX_JOBS ? MAX_JOBS : (int)cores;
+		o->jobs = cores < 1	     ? 1
+			  : cores > MAX_JOBS ? MAX_JOBS
+					     : (int)cores;
 	}
 	if (!o->paths.nr && !o->list_rules && !o->explain && !o->version &&
 	    !o->help && !o->explain_hba && !o->explain_conn) {

@@ -84,8 +84,8 @@ struct input {
 
 /* What a pg_hba.conf check needs to know of a server configuration. */
 struct server_summary {
-	char *dir;      /* owned; realpath of the configuration's directory */
-	char *path;     /* owned; as the user named it */
+	char *dir;	/* owned; realpath of the configuration's directory */
+	char *path;	/* owned; as the user named it */
 	char *hba_file; /* owned; realpath of hba_file, or NULL */
 	struct server_facts facts; /* conf_path borrows path */
 };
@@ -93,12 +93,12 @@ struct server_summary {
 struct run {
 	const struct pgt_options *o;
 	struct input in;
-	const struct walk *walk;          /* borrowed; the files of the run */
-	const struct scope **scope_of;    /* owned; per walk entry */
+	const struct walk *walk;       /* borrowed; the files of the run */
+	const struct scope **scope_of; /* owned; per walk entry */
 	struct lint_result *res;
 	struct check_ctx ctx;
-	struct pathset included;          /* read through an include */
-	struct server_summary *servers;   /* owned */
+	struct pathset included;	/* read through an include */
+	struct server_summary *servers; /* owned */
 	size_t nservers, servers_alloc;
 	struct suppressions suppressions; /* markers of every file read */
 };
@@ -179,8 +179,9 @@ static char *
 dir_realpath(const char *path)
 {
 	const char *slash = strrchr(path, '/');
-	char *dir = slash ? xstrndup(path, (size_t)(slash - path) + !(slash - path))
-			  : xstrdup(".");
+	char *dir =
+	    slash ? xstrndup(path, (size_t)(slash - path) + !(slash - path))
+		  : xstrdup(".");
 	char *rp = realpath(dir, NULL);
 
 	free(dir);
@@ -242,7 +243,8 @@ dump_settings(struct buf *out, const struct server_config *cfg, int root)
 	for (i = 0; (def = guc_at(i)); i++) {
 		const char *v = guc_default(def, cfg->version);
 
-		if (def->since > cfg->version || server_config_get(cfg, def->name))
+		if (def->since > cfg->version ||
+		    server_config_get(cfg, def->name))
 			continue;
 		put_setting(out, def->name, v, strlen(v));
 		buf_addf(out, "\t# default (PostgreSQL %d)\n", cfg->version);
@@ -282,20 +284,21 @@ summarize(struct run *run, const struct server_config *cfg)
 	s->dir = dir_realpath(s->path);
 	s->hba_file = NULL;
 	if (hba && hba->value_len) {
-		char *p = hba->value[0] == '/' || !strrchr(s->path, '/')
-			      ? xstrdup(hba->value)
-			      : xasprintf("%.*s/%s",
-					  (int)(strrchr(s->path, '/') - s->path),
-					  s->path, hba->value);
+		char *p =
+		    hba->value[0] == '/' || !strrchr(s->path, '/')
+			? xstrdup(hba->value)
+			: xasprintf("%.*s/%s",
+				    (int)(strrchr(s->path, '/') - s->path),
+				    s->path, hba->value);
 
 		s->hba_file = realpath(p, NULL);
 		free(p);
 	}
 	s->facts.ssl_on = server_config_bool(cfg, "ssl", known);
-	s->facts.ca_file_set = !ca || (!known && !server_config_get(
-						     cfg, "ssl_ca_file"))
-				   ? -1
-				   : *ca != '\0';
+	s->facts.ca_file_set =
+	    !ca || (!known && !server_config_get(cfg, "ssl_ca_file"))
+		? -1
+		: *ca != '\0';
 	s->facts.conf_path = s->path;
 }
 
@@ -320,8 +323,8 @@ judge_primary_conninfo(struct run *run, const struct server_config *cfg)
 	map.end = s->end - quoted;
 	/* Quotes doubled or escaped inside shift the bytes: whole value. */
 	map.verbatim = map.end - map.base == s->value_len;
-	cs = conn_string_plain(s->value, s->value_len, &map,
-			       "primary_conninfo");
+	cs =
+	    conn_string_plain(s->value, s->value_len, &map, "primary_conninfo");
 	cs.driver_position = 1; /* the walreceiver's libpq reads it */
 	conn_string_judge(&fx, &cs);
 	engine_run_facts(&run->ctx, &facts);
@@ -344,9 +347,9 @@ lint_pgconf(struct run *run, const struct walk_entry *e)
 		return;
 	enter_scope(run, e);
 	from = run->res->findings.nr;
-	server_config_load(&cfg, &src, run->ctx.pg_version,
-			   root && (strcmp(e->path, "-") ||
-				    run->o->stdin_filename));
+	server_config_load(
+	    &cfg, &src, run->ctx.pg_version,
+	    root && (strcmp(e->path, "-") || run->o->stdin_filename));
 	if (root || e->explicit_arg || !strcmp(b, "postgresql.auto.conf") ||
 	    looks_like_fragment(&cfg)) {
 		run->res->files++;
@@ -371,7 +374,8 @@ static struct server_facts
 pair_server(const struct run *run, const struct hba_conf *conf)
 {
 	struct server_facts none = {-1, -1, NULL};
-	char *rp = conf->realpaths[0], *dir = dir_realpath(conf->files[0]->path);
+	char *rp = conf->realpaths[0],
+	     *dir = dir_realpath(conf->files[0]->path);
 	const struct server_summary *same_dir = NULL;
 	size_t i;
 
@@ -534,8 +538,9 @@ static void
 lint_carrier(const struct input *in, const struct walk_entry *e,
 	     const struct scope *sc, struct file_result *out)
 {
-	struct check_ctx ctx = {&sc->rules, &out->findings, &out->diags,
-				sc->pg_version, in->o->no_prefilter};
+	struct check_ctx ctx = {&sc->rules,	     &out->findings,
+				&out->diags,	     sc->pg_version,
+				in->o->no_prefilter, in->o->judge_loopback};
 	struct facts facts = {NULL, 0, 0};
 	struct fact_ctx fx = {&facts, sc->pg_version, in->o->no_prefilter};
 	struct source src;
@@ -590,10 +595,10 @@ in_shard(const struct pgt_options *o, const struct walk_entry *e)
  * when it holds something, so a tree of quiet files costs a pointer each. */
 struct carrier_work {
 	const struct input *in;
-	const struct walk_entry *walk;	      /* borrowed */
-	const struct scope *const *scope_of;  /* borrowed; per walk entry */
-	size_t *todo;			      /* owned; walk indexes */
-	struct file_result **results;	      /* owned; per todo, or NULL */
+	const struct walk_entry *walk;	     /* borrowed */
+	const struct scope *const *scope_of; /* borrowed; per walk entry */
+	size_t *todo;			     /* owned; walk indexes */
+	struct file_result **results;	     /* owned; per todo, or NULL */
 	size_t n, next, files;
 	pthread_mutex_t lock;
 	pthread_t threads[MAX_JOBS];
@@ -649,9 +654,9 @@ carriers_start(struct carrier_work *w, const struct run *run,
 	jobs = run->o->jobs < 1 ? 1 : (size_t)run->o->jobs;
 	if (jobs > w->n)
 		jobs = w->n;
-	while (w->started + 1 < jobs &&
-	       !pthread_create(&w->threads[w->started], NULL, carrier_worker,
-			       w))
+	while (
+	    w->started + 1 < jobs &&
+	    !pthread_create(&w->threads[w->started], NULL, carrier_worker, w))
 		w->started++;
 }
 
@@ -746,8 +751,9 @@ lint_run(const struct pgt_options *o, struct scopes *scopes,
 	run.res = res;
 	run.ctx.out = &res->findings;
 	run.ctx.diags = &res->diags;
+	run.ctx.judge_loopback = o->judge_loopback;
 	walk_paths(o->paths.v, o->paths.nr, scopes_excluded, scopes,
-		   o->stdin_type	     ? walk_kind_named(o->stdin_type)
+		   o->stdin_type       ? walk_kind_named(o->stdin_type)
 		   : o->stdin_filename ? walk_classify(o->stdin_filename)
 				       : FILE_NONE,
 		   &w, &res->diags);

@@ -192,22 +192,36 @@ run_explain_conn(const struct pgt_options *o, int pg_version)
 	if (d == DRIVER__COUNT)
 		return fail(
 		    "unknown --driver (want libpq, pgjdbc, pgx, lib/pq, "
-			    "node-postgres, postgres.js or asyncpg)");
+		    "node-postgres, postgres.js or asyncpg)");
 	struct text_map map;
 	struct conn_string cs;
-	struct source arg; /* the string, for masking what quotes it */
-	char *reason;
+	struct client_fact named; /* --driver: the driver reading it */
+	struct source arg;	  /* the string, for masking what quotes it */
+	size_t b, e;
+	char *reason, *refused = NULL;
 
 	memset(&map, 0, sizeof(map));
 	map.end = strlen(s);
 	map.verbatim = 1;
 	cs = conn_string_plain(s, strlen(s), &map, "connection string");
 	cs.driver_position = 1; /* --explain-conn: whatever it looks like */
+	client_fact_init(&named, (enum driver)d, NULL, 0, 0, "--driver");
+	if (o->driver)
+		cs.env = &named; /* pgx forwards what libpq would refuse */
 	rc = conn_string_fact(&cs, pg_version, &f, &ci);
+	client_fact_release(&named);
 	source_from_mem(&arg, "--explain-conn", s, strlen(s));
-	if (rc <= 0) {
-		char *msg = xstrdup(rc < 0 ? ci.error
-					   : "not a connection string or URL");
+	if (rc > 0) {
+		if (o->driver)
+			f.driver = (enum driver)d;
+		refused = conn_refusal(&f, pg_version, &b, &e);
+	}
+	if (rc <= 0 || refused) {
+		char *msg =
+		    refused
+			? refused
+			: xstrdup(rc < 0 ? ci.error
+					 : "not a connection string or URL");
 
 		secrets_mask_message(&arg, &msg);
 		source_release(&arg);
@@ -215,16 +229,12 @@ run_explain_conn(const struct pgt_options *o, int pg_version)
 		term_puts(stderr, msg, 0);
 		fputc('\n', stderr);
 		free(msg);
-		if (rc < 0) {
+		if (rc != 0) {
 			conninfo_release(&ci);
 			client_fact_release(&f);
 		}
 		return EXIT_TROUBLE;
 	}
-	/* The string's form (JDBC, a SQLAlchemy dialect) names its driver;
-	 * --driver says which one reads a plain libpq string. */
-	if (o->driver)
-		f.driver = (enum driver)d;
 	client_judge(&f, pg_version, &v);
 	json_init(&j, &out, 1);
 	json_object_begin(&j);

@@ -119,6 +119,17 @@ expect_grep "invalid percent-encoded token in password" "$tmp/err" "--explain-co
 if grep -q "pw%zz" "$tmp/err"; then ko "--explain-conn printed a password"; else ok; fi
 expect_status 2 "$bin" --explain-conn "just text"
 expect_status 2 "$bin" --explain-conn "host=a sslmode=disable" --driver oracle-jdbc
+# --judge-loopback: decision 3 off (the driver probe connects to loopback).
+printf 'import psycopg\npsycopg.connect("host=localhost sslmode=disable")\n' >"$tmp/loop.py"
+expect_status 0 "$bin" --no-show-source "$tmp/loop.py"
+expect_status 1 "$bin" --no-show-source --judge-loopback "$tmp/loop.py"
+expect_grep "loop.py:2:.*PGT301" "$tmp/out" "--judge-loopback judges localhost"
+# The same facts as the rules: a driver's refusal, pgx's forwarded keys.
+expect_status 2 "$bin" --explain-conn "host=db sslmode=verify_full" --driver pgx
+expect_grep 'invalid sslmode value: "verify_full": pgx refuses to connect' "$tmp/err" "--explain-conn: pgx refuses"
+expect_status 0 "$bin" --explain-conn "host=db TimeZone=UTC sslmode=require" --driver pgx
+expect_grep "pgx: encrypt-only" "$tmp/out" "--explain-conn: pgx forwards unknown keys"
+expect_status 0 "$bin" --explain-conn "host=db sslmode=verify_full" --driver node-postgres
 expect_status 2 "$bin" --driver pgx project
 
 # Suppressions: the fixture's four findings are suppressed, and counted.

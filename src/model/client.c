@@ -14,11 +14,11 @@
 #include "value.h"
 
 const char *const driver_names[DRIVER__COUNT] = {
-	"libpq", "pgjdbc", "pgx", "lib/pq", "node-postgres", "postgres.js",
-	"asyncpg"};
-const char *const outcome_names[] = {"unknown", "none", "opportunistic",
-				     "encrypt-only", "verify-ca",
-				     "verify-full"};
+    "libpq",	     "pgjdbc",	    "pgx",    "lib/pq",
+    "node-postgres", "postgres.js", "asyncpg"};
+const char *const outcome_names[] = {"unknown",	      "none",
+				     "opportunistic", "encrypt-only",
+				     "verify-ca",     "verify-full"};
 
 void
 client_fact_init(struct client_fact *f, enum driver d, const struct source *src,
@@ -37,8 +37,9 @@ client_is_placeholder(const char *v)
 {
 	size_t n = strlen(v);
 
-	return strchr(v, VALUE_UNKNOWN) || strstr(v, "${") || strstr(v, "{{") || strstr(v, "%(") ||
-	       (v[0] == '$' && n > 1) || (v[0] == '<' && n > 1 && v[n - 1] == '>');
+	return strchr(v, VALUE_UNKNOWN) || strstr(v, "${") || strstr(v, "{{") ||
+	       strstr(v, "%(") || (v[0] == '$' && n > 1) ||
+	       (v[0] == '<' && n > 1 && v[n - 1] == '>');
 }
 
 struct client_param *
@@ -51,8 +52,8 @@ client_fact_add(struct client_fact *f, const char *key, const char *value,
 	p = &f->v[f->nr++];
 	memset(p, 0, sizeof(*p));
 	p->key = xstrdup(key);
-	p->value = value && !client_is_placeholder(value) ? xstrdup(value)
-							  : NULL;
+	p->value =
+	    value && !client_is_placeholder(value) ? xstrdup(value) : NULL;
 	p->begin = begin;
 	p->end = end;
 	p->exact = 1;
@@ -180,10 +181,12 @@ has_value(const struct client_param *p)
 static const struct client_param *
 weak_floor(const struct client_fact *f)
 {
-	const struct client_param *p = client_get(f, "ssl_min_protocol_version");
+	const struct client_param *p =
+	    client_get(f, "ssl_min_protocol_version");
 
-	if (p && p->value && (!strcasecmp(p->value, "TLSv1") ||
-			      !strcasecmp(p->value, "TLSv1.1")))
+	if (p && p->value &&
+	    (!strcasecmp(p->value, "TLSv1") ||
+	     !strcasecmp(p->value, "TLSv1.1")))
 		return p;
 	return NULL;
 }
@@ -254,14 +257,17 @@ judge_pgjdbc(const struct client_fact *f, struct client_verdict *v)
 	const struct client_param *mode = client_get(f, "sslmode");
 	const struct client_param *ssl = client_get(f, "ssl");
 	const struct client_param *factory = client_get(f, "sslfactory");
-	static const char *const modes[] = {"disable", "allow", "prefer",
-					    "require", "verify-ca",
-					    "verify-full"};
+	static const char *const modes[] = {"disable",	 "allow",
+					    "prefer",	 "require",
+					    "verify-ca", "verify-full"};
 	size_t i;
+	int java_trust;
 
 	if (factory && factory->value &&
 	    strstr(factory->value, "NonValidatingFactory"))
 		v->no_verify = factory;
+	java_trust = factory && factory->value &&
+		     strstr(factory->value, "DefaultJavaSSLFactory");
 	if (!mode && ssl && ssl->value &&
 	    (!*ssl->value || !strcasecmp(ssl->value, "true"))) {
 		set(v, OUTCOME_VERIFY_FULL, ssl,
@@ -281,6 +287,20 @@ judge_pgjdbc(const struct client_fact *f, struct client_verdict *v)
 		    xasprintf("sslmode=%s", mode->value));
 		v->implicit_root = i >= 4 && i < 6 &&
 				   !client_get(f, "sslrootcert") && !factory;
+		/* ssl/DefaultJavaSSLFactory.java wraps the JVM's default
+		 * socket factory, whose trust manager checks the chain in
+		 * every mode; only verify-full checks the host name
+		 * (ssl/MakeSSL.java verifyPeerName) */
+		if (java_trust && v->outcome == OUTCOME_ENCRYPT_ONLY) {
+			v->outcome = OUTCOME_VERIFY_CA;
+			free(v->reason);
+			v->reason =
+			    xasprintf("sslmode=%s with sslfactory="
+				      "DefaultJavaSSLFactory (the JVM's "
+				      "trust store)",
+				      mode->value);
+			v->cause = factory;
+		}
 	}
 }
 
@@ -297,8 +317,8 @@ judge_pgx(const struct client_fact *f, struct client_verdict *v)
 	if (is(root, "system"))
 		set(v, OUTCOME_VERIFY_FULL, root,
 		    xstrdup("sslrootcert=system forces verify-full"));
-	else if (!mode)
-		set(v, OUTCOME_OPPORTUNISTIC, NULL,
+	else if (!mode || (mode->value && !*mode->value))
+		set(v, OUTCOME_OPPORTUNISTIC, mode,
 		    xstrdup("no sslmode: pgx defaults to prefer"));
 	else if (!mode->value)
 		set(v, OUTCOME_UNKNOWN, mode, NULL);
@@ -321,9 +341,10 @@ judge_lib_pq(const struct client_fact *f, struct client_verdict *v)
 	if (!mode && is(root, "system"))
 		set(v, OUTCOME_VERIFY_FULL, root,
 		    xstrdup("sslrootcert=system"));
-	else if (!mode)
-		set(v, has_value(root) ? OUTCOME_VERIFY_CA : OUTCOME_ENCRYPT_ONLY,
-		    NULL, xstrdup("no sslmode: lib/pq defaults to require"));
+	else if (!mode || (mode->value && !*mode->value))
+		set(v,
+		    has_value(root) ? OUTCOME_VERIFY_CA : OUTCOME_ENCRYPT_ONLY,
+		    mode, xstrdup("no sslmode: lib/pq defaults to require"));
 	else if (!mode->value)
 		set(v, OUTCOME_UNKNOWN, mode, NULL);
 	else
@@ -340,8 +361,8 @@ judge_lib_pq(const struct client_fact *f, struct client_verdict *v)
  * another string does we have not confirmed: unknown.
  */
 static void
-judge_node_pg_option(const struct client_fact *f, const struct client_param *ssl,
-		     struct client_verdict *v)
+judge_node_pg_option(const struct client_fact *f,
+		     const struct client_param *ssl, struct client_verdict *v)
 {
 	const struct client_param *reject = client_get(f, "rejectUnauthorized");
 	const char *s = ssl->value;
@@ -390,18 +411,33 @@ judge_node_pg(const struct client_fact *f, struct client_verdict *v)
 		file = client_get(f, "sslcert");
 	if (!file)
 		file = client_get(f, "sslkey");
+	/* an empty sslmode is no sslmode: pg-connection-string's switch
+	 * (config.sslmode) matches no case and sets no ssl, so the config's
+	 * ssl option stands (measured: tests/live/driver_probe.py) */
+	if (mode && mode->value && !*mode->value)
+		mode = NULL;
 
 	if (mode && mode->value) {
 		const char *m = mode->value;
 
 		if (is(compat, "true")) {
-			enum tls_outcome o = !strcmp(m, "prefer")
-						 ? OUTCOME_ENCRYPT_ONLY
-						 : libpq_like(m, has_value(client_get(
-								     f, "sslrootcert")));
-			set(v, o, mode, xasprintf("sslmode=%s with "
-						  "uselibpqcompat",
-						  m));
+			/* its own switch, not libpq's: prefer requires TLS,
+			 * allow and other words fall through to full
+			 * verification (pg-connection-string index.js) */
+			int root = has_value(client_get(f, "sslrootcert"));
+			enum tls_outcome o =
+			    !strcmp(m, "disable")  ? OUTCOME_NONE
+			    : !strcmp(m, "prefer") ? OUTCOME_ENCRYPT_ONLY
+			    : !strcmp(m, "require")
+				? (root ? OUTCOME_VERIFY_CA
+					: OUTCOME_ENCRYPT_ONLY)
+			    : !strcmp(m, "verify-ca") ? OUTCOME_VERIFY_CA
+						      : OUTCOME_VERIFY_FULL;
+
+			set(v, o, mode,
+			    xasprintf("sslmode=%s with "
+				      "uselibpqcompat",
+				      m));
 		} else if (!strcmp(m, "disable"))
 			set(v, OUTCOME_NONE, mode, xstrdup("sslmode=disable"));
 		else if (!strcmp(m, "no-verify"))
@@ -418,7 +454,8 @@ judge_node_pg(const struct client_fact *f, struct client_verdict *v)
 		set(v, OUTCOME_UNKNOWN, mode ? mode : ssl, NULL);
 	} else if (file && !file->in_code) {
 		set(v, OUTCOME_VERIFY_FULL, file,
-		    xasprintf("%s turns TLS on with node's defaults", file->key));
+		    xasprintf("%s turns TLS on with node's defaults",
+			      file->key));
 	} else if (ssl && ssl->in_code) {
 		judge_node_pg_option(f, ssl, v);
 	} else if (ssl) {
@@ -442,7 +479,9 @@ judge_node_pg(const struct client_fact *f, struct client_verdict *v)
 /*
  * postgres.js (src/index.js parseOptions, src/connection.js secure):
  * none by default; prefer falls back; require and allow encrypt without
- * verifying; verify-ca, verify-full, true and other strings verify fully.
+ * verifying; verify-ca, verify-full, true and other strings verify fully,
+ * 'disable' too when it is the options object's (parseOptions maps only
+ * the URL's 'disable' and 'false' to false).
  */
 static void
 judge_postgres_js(const struct client_fact *f, struct client_verdict *v)
@@ -479,7 +518,10 @@ judge_postgres_js(const struct client_fact *f, struct client_verdict *v)
 			set(v, OUTCOME_VERIFY_FULL, mode,
 			    xstrdup("ssl options with Node's default "
 				    "rejectUnauthorized: true"));
-	} else if (!strcmp(m, "disable") || !strcmp(m, "false") || !*m)
+	} else if (!*m || !strcmp(m, "false") ||
+		   (!strcmp(m, "disable") && !mode->in_code))
+		/* only the URL's 'disable' is false: an options object's
+		 * ssl: 'disable' is a string, TLS with full verification */
 		set(v, OUTCOME_NONE, mode, xasprintf("%s=%s", mode->key, m));
 	else if (!strcmp(m, "prefer"))
 		set(v, OUTCOME_OPPORTUNISTIC, mode,
@@ -488,18 +530,32 @@ judge_postgres_js(const struct client_fact *f, struct client_verdict *v)
 		set(v, OUTCOME_ENCRYPT_ONLY, mode,
 		    xasprintf("%s=%s", mode->key, m));
 	else
-		set(v, OUTCOME_VERIFY_FULL, mode, xasprintf("%s=%s", mode->key, m));
+		set(v, OUTCOME_VERIFY_FULL, mode,
+		    xasprintf("%s=%s", mode->key, m));
+}
+
+char *
+client_asyncpg_mode(const char *m)
+{
+	char *dashed = xstrdup(m), *p;
+
+	for (p = dashed; *p; p++)
+		if (*p == '_')
+			*p = '-';
+	return dashed;
 }
 
 /*
  * asyncpg (asyncpg/connect_utils.py _parse_connect_dsn_and_args): default
- * prefer; require verifies only with sslrootcert; ssl=True verifies fully.
+ * prefer; require verifies only with sslrootcert; ssl=True verifies fully;
+ * verify_full is verify-full (SSLMode.parse).
  */
 static void
 judge_asyncpg(const struct client_fact *f, struct client_verdict *v)
 {
 	const struct client_param *mode = client_get(f, "sslmode");
 	const struct client_param *root = client_get(f, "sslrootcert");
+	char *m;
 
 	if (!mode)
 		mode = client_get(f, "ssl");
@@ -513,11 +569,12 @@ judge_asyncpg(const struct client_fact *f, struct client_verdict *v)
 	else if (!strcmp(mode->value, "False"))
 		set(v, OUTCOME_NONE, mode, xstrdup("ssl=False"));
 	else {
-		set(v, libpq_like(mode->value, has_value(root)), mode,
+		m = client_asyncpg_mode(mode->value);
+		set(v, libpq_like(m, has_value(root)), mode,
 		    xasprintf("%s=%s", mode->key, mode->value));
-		v->implicit_root = !root &&
-				   (!strcmp(mode->value, "verify-ca") ||
-				    !strcmp(mode->value, "verify-full"));
+		v->implicit_root = !root && (!strcmp(m, "verify-ca") ||
+					     !strcmp(m, "verify-full"));
+		free(m);
 	}
 }
 

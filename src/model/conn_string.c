@@ -27,8 +27,8 @@
 static int
 keyword_hits(const char *text, size_t len)
 {
-	static const char *const kws[] = {"host=", "hostaddr=", "dbname=",
-					  "user=", "sslmode=", "port="};
+	static const char *const kws[] = {
+	    "host=", "hostaddr=", "dbname=", "user=", "sslmode=", "port="};
 	size_t i, k, hits = 0;
 
 	for (k = 0; k < sizeof(kws) / sizeof(kws[0]); k++) {
@@ -36,7 +36,8 @@ keyword_hits(const char *text, size_t len)
 
 		for (i = 0; i + n <= len; i++)
 			if (!strncmp(text + i, kws[k], n) &&
-			    (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t')) {
+			    (i == 0 || text[i - 1] == ' ' ||
+			     text[i - 1] == '\t')) {
 				hits++;
 				break;
 			}
@@ -52,8 +53,8 @@ starts_with_keyword(const char *text, size_t len)
 
 	while (i < len && (text[i] == ' ' || text[i] == '\t'))
 		i++;
-	for (w = i; i < len && ((text[i] >= 'a' && text[i] <= 'z') ||
-				text[i] == '_');
+	for (w = i;
+	     i < len && ((text[i] >= 'a' && text[i] <= 'z') || text[i] == '_');
 	     i++)
 		;
 	while (i < len && (text[i] == ' ' || text[i] == '\t'))
@@ -75,7 +76,8 @@ looks_like_kv(const char *text, size_t len, int version)
 	if (!memchr(text, '=', len))
 		return 0;
 	if (conninfo_parse_holes(text, len, version, 0, &ci) == 0)
-		ok = (conninfo_get(&ci, "host") || conninfo_get(&ci, "hostaddr") ||
+		ok = (conninfo_get(&ci, "host") ||
+		      conninfo_get(&ci, "hostaddr") ||
 		      conninfo_get(&ci, "sslmode")) &&
 		     ci.nr >= 2;
 	else
@@ -118,7 +120,8 @@ text_map_end(const struct text_map *m, const char *value, size_t e)
 }
 
 struct text_map
-text_map_sub(const struct text_map *m, const char *value, size_t off, size_t len)
+text_map_sub(const struct text_map *m, const char *value, size_t off,
+	     size_t len)
 {
 	struct text_map s = *m;
 
@@ -149,9 +152,8 @@ text_map_sub(const struct text_map *m, const char *value, size_t off, size_t len
 static int
 sqlalchemy_dialect(const char *text, size_t len, size_t *skip)
 {
-	const char *plus = len > 11 && !strncmp(text, "postgresql+", 11)
-			       ? text + 10
-			       : NULL;
+	const char *plus =
+	    len > 11 && !strncmp(text, "postgresql+", 11) ? text + 10 : NULL;
 	const char *sep = NULL;
 	size_t i;
 
@@ -189,8 +191,8 @@ parse_sqlalchemy(const char *text, size_t len, size_t skip, int driver,
 			cp = &ci->v[ci->nr++];
 			memset(cp, 0, sizeof(*cp));
 			cp->key = xstrndup(uri + i, eq - i);
-			cp->value = xstrndup(uri + eq + (eq < e),
-					     e - eq - (eq < e));
+			cp->value =
+			    xstrndup(uri + eq + (eq < e), e - eq - (eq < e));
 			cp->key_begin = i;
 			cp->key_end = eq;
 			cp->value_begin = eq + (eq < e);
@@ -279,17 +281,40 @@ parse_hole_uri(const char *text, size_t len, int version, int forward,
 	int rc = conninfo_parse_holes(uri, n + len, version, forward, ci);
 
 	for (i = 0; i < ci->nr; i++) {
-		ci->v[i].key_begin -= ci->v[i].key_begin >= n ? n : ci->v[i].key_begin;
-		ci->v[i].key_end -= ci->v[i].key_end >= n ? n : ci->v[i].key_end;
+		ci->v[i].key_begin -=
+		    ci->v[i].key_begin >= n ? n : ci->v[i].key_begin;
+		ci->v[i].key_end -=
+		    ci->v[i].key_end >= n ? n : ci->v[i].key_end;
 		ci->v[i].value_begin -=
 		    ci->v[i].value_begin >= n ? n : ci->v[i].value_begin;
-		ci->v[i].value_end -= ci->v[i].value_end >= n ? n
-							      : ci->v[i].value_end;
+		ci->v[i].value_end -=
+		    ci->v[i].value_end >= n ? n : ci->v[i].value_end;
 	}
 	ci->err_begin -= ci->err_begin >= n ? n : ci->err_begin;
 	ci->err_end -= ci->err_end >= n ? n : ci->err_end;
 	free(uri);
 	return rc;
+}
+
+/*
+ * Go's url.Values.Get keeps a repeated query key's first value: pgx reads
+ * URIs so (pgconn/config.go parseURLSettings: settings[k] = v[0]), as
+ * does lib/pq (url.go ParseURL: q.Get(k)); libpq, asyncpg
+ * (urllib.parse.parse_qs, then val[-1]) and node keep the last.
+ */
+static int
+uri_first_wins(enum driver d, const struct conninfo *ci)
+{
+	return ci->is_uri && (d == DRIVER_PGX || d == DRIVER_LIB_PQ);
+}
+
+/* Where a URI's query starts (after "?"), or len. */
+static size_t
+uri_query_start(const char *text, size_t len)
+{
+	const char *q = memchr(text, '?', len);
+
+	return q ? (size_t)(q - text) : len;
 }
 
 int
@@ -312,17 +337,18 @@ conn_string_fact(const struct conn_string *cs, int version,
 	/* the language's import names the driver of a plain string */
 	forwarding = !jdbc && dialect < 0 && env && !env->driver_guessed &&
 		     env->driver != DRIVER_LIBPQ;
-	rc = dialect >= 0 ? parse_sqlalchemy(text, len, skip, dialect, version,
-					     ci)
-	     : jdbc	  ? jdbc_parse_holes(text, len, ci)
-	     : hole_uri ? parse_hole_uri(text, len, version, forwarding, ci)
-			  : conninfo_parse_holes(text, len, version, forwarding,
-						 ci);
-	client_fact_init(f, jdbc ? DRIVER_PGJDBC
-			    : dialect >= 0 ? (enum driver)dialect
-					   : DRIVER_LIBPQ,
+	rc = dialect >= 0
+		 ? parse_sqlalchemy(text, len, skip, dialect, version, ci)
+	     : jdbc ? jdbc_parse_holes(text, len, ci)
+	     : hole_uri
+		 ? parse_hole_uri(text, len, version, forwarding, ci)
+		 : conninfo_parse_holes(text, len, version, forwarding, ci);
+	client_fact_init(f,
+			 jdbc		? DRIVER_PGJDBC
+			 : dialect >= 0 ? (enum driver)dialect
+					: DRIVER_LIBPQ,
 			 map->src, map->base, map->end,
-			 jdbc ? "JDBC URL"
+			 jdbc		? "JDBC URL"
 			 : dialect >= 0 ? "SQLAlchemy URL"
 			 : ci->is_uri && !strcmp(cs->what, "connection string")
 			     ? "connection URI"
@@ -340,15 +366,22 @@ conn_string_fact(const struct conn_string *cs, int version,
 	}
 	for (i = 0; i < ci->nr; i++) {
 		const struct conn_param *cp = &ci->v[i];
-		struct client_param *p = client_fact_add(
-		    f, cp->key, conninfo_unknown(ci, cp) ? NULL : cp->value,
-		    text_map_offset(map, text, cp->value_begin),
-		    text_map_end(map, text, cp->value_end));
+		struct client_param *p;
 
-		p->origin = cs->value ? value_origin_of(cs->value,
-							cp->value_begin,
-							cp->value_end)
-				      : ORIGIN_LITERAL;
+		if (uri_first_wins(f->driver, ci) && client_get(f, cp->key))
+			continue;
+		if (f->driver == DRIVER_ASYNCPG && ci->is_uri && !*cp->value &&
+		    cp->key_begin > uri_query_start(text, len))
+			continue; /* parse_qs drops blank values */
+		p = client_fact_add(f, cp->key,
+				    conninfo_unknown(ci, cp) ? NULL : cp->value,
+				    text_map_offset(map, text, cp->value_begin),
+				    text_map_end(map, text, cp->value_end));
+
+		p->origin = cs->value
+				? value_origin_of(cs->value, cp->value_begin,
+						  cp->value_end)
+				: ORIGIN_LITERAL;
 		/* a constant's value is fixed where the constant is written */
 		p->exact = (p->origin == ORIGIN_LITERAL ||
 			    p->origin == ORIGIN_CONSTANT) &&
@@ -366,11 +399,13 @@ conn_string_fact(const struct conn_string *cs, int version,
 /*
  * Whether driver refuses sslmode value m at connect: libpq checks its own
  * (conninfo_check); pgx (pgconn/config.go configTLS: "sslmode is
- * invalid"), lib/pq v1.12+ (ssl.go) and asyncpg (connect_utils.py
- * SSLMode.parse) take libpq's six names case-sensitively, pgjdbc
- * (jdbc/SslMode.java of(): equalsIgnoreCase) in any case; node-postgres
- * and postgres.js read any other string as full verification
- * (driver-semantics.md 5, 7.1, 7.2, 8).
+ * invalid") and lib/pq v1.12+ (ssl.go) take libpq's six names
+ * case-sensitively, asyncpg too but with "_" for "-" as well
+ * (connect_utils.py SSLMode.parse: getattr(cls, sslmode.replace('-',
+ * '_'))), pgjdbc (jdbc/SslMode.java of(): equalsIgnoreCase) in any case;
+ * node-postgres and postgres.js read any other string as full
+ * verification (driver-semantics.md 5, 6.2, 7.1, 7.2, 8). Measured by
+ * tests/live/driver_probe.py.
  */
 static int
 driver_refuses_mode(enum driver d, const char *m)
@@ -378,38 +413,105 @@ driver_refuses_mode(enum driver d, const char *m)
 	static const char *const modes[] = {"disable",	 "allow",
 					    "prefer",	 "require",
 					    "verify-ca", "verify-full"};
+	char *dashed = d == DRIVER_ASYNCPG ? client_asyncpg_mode(m) : NULL;
 	size_t i;
+	int refused = 1;
 
 	if (d == DRIVER_LIBPQ || d == DRIVER_NODE_PG || d == DRIVER_POSTGRES_JS)
 		return 0;
-	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
-		if (d == DRIVER_PGJDBC ? !strcasecmp(m, modes[i])
-				       : !strcmp(m, modes[i]))
-			return 0;
-	return 1;
+	if (!*m && (d == DRIVER_PGX || d == DRIVER_LIB_PQ))
+		return 0; /* the default: pgconn/config.go configTLS
+			     (sslmode == "" is prefer), lib/pq ssl.go
+			     (case "", "require") */
+	for (i = 0; i < sizeof(modes) / sizeof(modes[0]) && refused; i++)
+		refused = d == DRIVER_PGJDBC ? strcasecmp(m, modes[i]) != 0
+			  : dashed	     ? strcmp(dashed, modes[i]) != 0
+					     : strcmp(m, modes[i]) != 0;
+	free(dashed);
+	return refused;
 }
 
-/* Why f's driver refuses to connect with what it read (ci), or NULL;
- * *bad: the parameter to blame, when there is one. */
+/*
+ * libpq's connect-time checks over what f really passes: its string's
+ * parameters with the keyword arguments over them (psycopg and psycopg2
+ * merge connect(**kwargs) into one conninfo before libpq reads it:
+ * psycopg/conninfo.py make_conninfo, psycopg2/extensions.py make_dsn).
+ * A value we cannot see is a hole, never checked. *blame: the parameter.
+ */
 static char *
-refusal(const struct client_fact *f, const struct conninfo *ci, int version,
-	const struct conn_param **bad)
+libpq_refusal(const struct client_fact *f, int version,
+	      const struct client_param **blame)
 {
-	const struct conn_param *mode = conninfo_get(ci, "sslmode");
+	static const char hole[] = {CONNINFO_HOLE, '\0'};
+	struct conninfo ci;
+	const struct conn_param *cp;
+	char *why;
+	size_t i;
+
+	memset(&ci, 0, sizeof(ci));
+	ci.holes = 1;
+	for (i = 0; i < f->nr; i++) {
+		const struct client_param *p = &f->v[i];
+
+		if (p->from_env || p->in_code)
+			continue; /* judged where the variable is set */
+		ALLOC_GROW(ci.v, ci.nr + 1, ci.alloc);
+		memset(&ci.v[ci.nr], 0, sizeof(ci.v[0]));
+		ci.v[ci.nr].key = xstrdup(p->key);
+		ci.v[ci.nr].value = xstrdup(p->value ? p->value : hole);
+		ci.v[ci.nr++].value_begin = i; /* to find p again */
+	}
+	why = conninfo_check(&ci, version, &cp);
+	*blame = cp ? &f->v[cp->value_begin] : NULL;
+	conninfo_release(&ci);
+	return why;
+}
+
+char *
+conn_refusal(const struct client_fact *f, int version, size_t *b, size_t *e)
+{
+	const struct client_param *mode, *blame, *compat;
 	char *err, *shown;
 
-	*bad = NULL;
+	*b = f->begin;
+	*e = f->end;
 	if (f->driver == DRIVER_LIBPQ) {
-		char *why = conninfo_check(ci, version, bad);
+		char *why = libpq_refusal(f, version, &blame);
 
-		err = why ? xasprintf("%s: libpq refuses to connect", why) : NULL;
+		if (!why)
+			return NULL;
+		if (blame) {
+			*b = blame->begin;
+			*e = blame->end;
+		}
+		err = xasprintf("%s: libpq refuses to connect", why);
 		free(why);
 		return err;
 	}
-	if (!mode || conninfo_unknown(ci, mode) ||
-	    !driver_refuses_mode(f->driver, mode->value))
+	/* the mode the driver really reads: a keyword argument's or a
+	 * property's over the string's (asyncpg reads the DSN's sslmode only
+	 * without ssl=); a Python boolean (ssl=True) is not a mode name;
+	 * pgjdbc's defaults are the program's Properties (strings), no
+	 * variable's */
+	mode = client_get(f, "sslmode");
+	if (!mode || !mode->value ||
+	    ((mode->in_code || mode->from_env) && f->driver != DRIVER_PGJDBC))
 		return NULL;
-	*bad = mode;
+	compat = client_get(f, "uselibpqcompat");
+	if (f->driver == DRIVER_NODE_PG && !strcmp(mode->value, "verify-ca") &&
+	    compat && compat->value && !strcmp(compat->value, "true") &&
+	    !client_get(f, "sslrootcert")) {
+		/* pg-connection-string index.js: "SECURITY WARNING: Using
+		 * sslmode=verify-ca requires specifying a CA" (thrown) */
+		*b = mode->begin;
+		*e = mode->end;
+		return xstrdup("sslmode=verify-ca with uselibpqcompat needs "
+			       "sslrootcert: node-postgres refuses to connect");
+	}
+	if (!driver_refuses_mode(f->driver, mode->value))
+		return NULL;
+	*b = mode->begin;
+	*e = mode->end;
 	shown = str_cut(mode->value, QUOTE_MAX);
 	err = xasprintf("invalid sslmode value: \"%s\": %s refuses to connect",
 			shown, driver_names[f->driver]);
@@ -424,9 +526,24 @@ password_fact(struct fact_ctx *fx, const struct client_fact *f)
 	const struct client_param *pw = client_get(f, "password");
 
 	if (pw && pw->value && *pw->value && !pw->from_env)
-		facts_add(fx->out, FACT_PASSWORD, f->src, pw->begin, pw->end, -1,
-			  "the %s%s", f->what,
+		facts_add(fx->out, FACT_PASSWORD, f->src, pw->begin, pw->end,
+			  -1, "the %s%s", f->what,
 			  pw->origin == ORIGIN_DEFAULT ? ", as a default" : "");
+}
+
+void
+conn_args_judge(struct fact_ctx *fx, struct client_fact *f)
+{
+	size_t b, e;
+	char *why = conn_refusal(f, fx->pg_version, &b, &e);
+
+	if (!why) {
+		facts_add_connection(fx->out, f);
+		return;
+	}
+	facts_add(fx->out, FACT_INVALID, f->src, b, e, -1, "%s", why);
+	free(why);
+	password_fact(fx, f);
 }
 
 int
@@ -435,7 +552,7 @@ conn_string_judge(struct fact_ctx *fx, const struct conn_string *cs)
 	const struct text_map *map = &cs->map;
 	struct client_fact f;
 	struct conninfo ci;
-	const struct conn_param *bad;
+	size_t b, e;
 	char *err;
 	int rc = conn_string_fact(cs, fx->pg_version, &f, &ci);
 
@@ -455,13 +572,8 @@ conn_string_judge(struct fact_ctx *fx, const struct conn_string *cs)
 			facts_add_connection(fx->out, &f);
 		else
 			password_fact(fx, &f);
-	} else if ((err = refusal(&f, &ci, fx->pg_version, &bad))) {
-		facts_add(fx->out, FACT_INVALID, map->src,
-			  bad ? text_map_offset(map, cs->text, bad->value_begin)
-			      : map->base,
-			  bad ? text_map_end(map, cs->text, bad->value_end)
-			      : map->end,
-			  -1, "%s", err);
+	} else if ((err = conn_refusal(&f, fx->pg_version, &b, &e))) {
+		facts_add(fx->out, FACT_INVALID, map->src, b, e, -1, "%s", err);
 		free(err);
 		/* as above: refused by its known driver, no connection */
 		if (f.driver_guessed)

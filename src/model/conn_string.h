@@ -60,8 +60,8 @@ struct conn_string {
 					  literal */
 	const struct client_fact *env; /* the driver and defaults for unset
 					  keys (PG* variables); or NULL */
-	const char *what;              /* "connection string" */
-	int driver_position;           /* in a driver's connection position:
+	const char *what;	       /* "connection string" */
+	int driver_position;	       /* in a driver's connection position:
 					  a connection string whatever it
 					  looks like (decision 12) */
 };
@@ -81,6 +81,16 @@ struct conn_string conn_string_plain(const char *text, size_t len,
  */
 int conn_string_fact(const struct conn_string *cs, int version,
 		     struct client_fact *f, struct conninfo *ci);
+
+/* Why f's driver refuses to connect with the parameters it passes, or
+ * NULL (the caller frees it); [*b, *e): the source span to blame. */
+char *conn_refusal(const struct client_fact *f, int version, size_t *b,
+		   size_t *e);
+
+/* The facts of a connection given only as a driver's arguments (no
+ * string): the connection, or its driver's refusal and then its literal
+ * password still. */
+void conn_args_judge(struct fact_ctx *fx, struct client_fact *f);
 
 /*
  * The facts of cs into fx: the connection; the string itself when its

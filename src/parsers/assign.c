@@ -97,8 +97,9 @@ read_value(const char *s, size_t *i, size_t end, int stop_at_blank,
 		*i = p + (p < end);
 		return verbatim;
 	}
-	while (p < end && !(stop_at_blank && (s[p] == ' ' || s[p] == '\t')) &&
-	       !(p > *vb && s[p] == '#' && (s[p - 1] == ' ' || s[p - 1] == '\t')))
+	while (
+	    p < end && !(stop_at_blank && (s[p] == ' ' || s[p] == '\t')) &&
+	    !(p > *vb && s[p] == '#' && (s[p - 1] == ' ' || s[p - 1] == '\t')))
 		buf_addch(out, s[p++]);
 	while (out->len && (out->ptr[out->len - 1] == ' ' ||
 			    out->ptr[out->len - 1] == '\t' ||
@@ -116,8 +117,8 @@ assignments_add_span(struct assignments *out, const char *s, size_t nb,
 		     int verbatim)
 {
 	char *name = xstrndup(s + nb, ne - nb);
-	struct assignment *a = assignments_add(out, name, NULL, val->ptr,
-					       val->len);
+	struct assignment *a =
+	    assignments_add(out, name, NULL, val->ptr, val->len);
 
 	if (a) {
 		a->name_begin = nb;
@@ -162,7 +163,8 @@ envfile_parse(const char *text, size_t len, assign_keep_fn keep,
 			size_t ne = p++;
 
 			verbatim = read_value(text, &p, end, 0, &val, &vb, &ve);
-			assignments_add_span(out, text, nb, ne, &val, vb, ve, verbatim);
+			assignments_add_span(out, text, nb, ne, &val, vb, ve,
+					     verbatim);
 		}
 		i = nl ? end + 1 : len;
 	}
@@ -220,9 +222,9 @@ dockerfile_parse(const char *text, size_t len, assign_keep_fn keep,
 			const char *nl = memchr(text + end, '\n', len - end);
 			size_t e = nl ? (size_t)(nl - text) : len, t = e;
 
-			while (t > end && (text[t - 1] == ' ' ||
-					   text[t - 1] == '\t' ||
-					   text[t - 1] == '\r'))
+			while (t > end &&
+			       (text[t - 1] == ' ' || text[t - 1] == '\t' ||
+				text[t - 1] == '\r'))
 				t--;
 			end = e;
 			if (!nl || t == 0 || text[t - 1] != '\\')
@@ -255,8 +257,8 @@ properties_parse(const char *text, size_t len, assign_keep_fn keep,
 		size_t p = i, nb, ne, vb;
 		int verbatim = 1;
 
-		while (p < len && (text[p] == ' ' || text[p] == '\t' ||
-				   text[p] == '\f'))
+		while (p < len &&
+		       (text[p] == ' ' || text[p] == '\t' || text[p] == '\f'))
 			p++;
 		if (p >= len || text[p] == '\n' || text[p] == '\r' ||
 		    text[p] == '#' || text[p] == '!') {
@@ -288,13 +290,15 @@ properties_parse(const char *text, size_t len, assign_keep_fn keep,
 				if (text[p] == '\n' || text[p] == '\r') {
 					/* continuation: skip the line end and
 					 * the next line's leading blanks */
-					while (p < len && strchr("\r\n", text[p]))
+					while (p < len &&
+					       strchr("\r\n", text[p]))
 						p++;
-					while (p < len && strchr(" \t\f", text[p]))
+					while (p < len &&
+					       strchr(" \t\f", text[p]))
 						p++;
 					continue;
 				}
-				buf_addch(&val, text[p] == 't'   ? '\t'
+				buf_addch(&val, text[p] == 't'	 ? '\t'
 						: text[p] == 'n' ? '\n'
 								 : text[p]);
 				p++;

@@ -10,19 +10,19 @@
 #include <stddef.h>
 
 struct assignment {
-	char *name;        /* owned; the key (YAML: the last mapping key) */
-	char *path;        /* owned or NULL; YAML: dotted path of keys */
-	char *value;       /* owned; unquoted, escapes undone */
+	char *name;  /* owned; the key (YAML: the last mapping key) */
+	char *path;  /* owned or NULL; YAML: dotted path of keys */
+	char *value; /* owned; unquoted, escapes undone */
 	size_t name_begin, name_end;
 	size_t value_begin, value_end; /* the value as written */
-	int verbatim;      /* value bytes are the source bytes from
-			      value_begin (no quotes or escapes removed), so
-			      inner offsets map back exactly */
-	int block;         /* a YAML literal block: value line i is source
-			      line block_line0 + i, indented block_indent */
+	int verbatim;		       /* value bytes are the source bytes from
+					  value_begin (no quotes or escapes removed), so
+					  inner offsets map back exactly */
+	int block; /* a YAML literal block: value line i is source
+		      line block_line0 + i, indented block_indent */
 	size_t block_line0, block_indent;
-	int local;         /* a shell variable the script's programs do not
-			      see: neither exported nor before a command */
+	int local; /* a shell variable the script's programs do not
+		      see: neither exported nor before a command */
 };
 
 /* Whether a pair is worth keeping (carriers_relevant), with its
@@ -38,7 +38,7 @@ typedef const struct assign_keep *assign_keep_fn; /* NULL: keep all */
 struct assignments {
 	struct assignment *v; /* owned */
 	size_t nr, alloc;
-	assign_keep_fn keep;  /* NULL: keep every pair */
+	assign_keep_fn keep; /* NULL: keep every pair */
 };
 
 /* An empty list that keeps what keep accepts (NULL: every pair). */

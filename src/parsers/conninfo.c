@@ -40,56 +40,56 @@ static const struct keyword {
 	const char *name, *env;
 	int since;
 } keywords[] = {
-	{"application_name", "PGAPPNAME", 9},
-	{"channel_binding", "PGCHANNELBINDING", 13},
-	{"client_encoding", "PGCLIENTENCODING", 9},
-	{"connect_timeout", "PGCONNECT_TIMEOUT", 9},
-	{"dbname", "PGDATABASE", 9},
-	{"fallback_application_name", NULL, 9},
-	{"gssdelegation", "PGGSSDELEGATION", 16},
-	{"gssencmode", "PGGSSENCMODE", 12},
-	{"gsslib", "PGGSSLIB", 9},
-	{"host", "PGHOST", 9},
-	{"hostaddr", "PGHOSTADDR", 9},
-	{"keepalives", NULL, 9},
-	{"keepalives_count", NULL, 9},
-	{"keepalives_idle", NULL, 9},
-	{"keepalives_interval", NULL, 9},
-	{"krbsrvname", "PGKRBSRVNAME", 9},
-	{"load_balance_hosts", "PGLOADBALANCEHOSTS", 16},
-	{"max_protocol_version", "PGMAXPROTOCOLVERSION", 18},
-	{"min_protocol_version", "PGMINPROTOCOLVERSION", 18},
-	{"oauth_client_id", NULL, 18},
-	{"oauth_client_secret", NULL, 18},
-	{"oauth_issuer", NULL, 18},
-	{"oauth_scope", NULL, 18},
-	{"options", "PGOPTIONS", 9},
-	{"passfile", "PGPASSFILE", 10},
-	{"password", "PGPASSWORD", 9},
-	{"port", "PGPORT", 9},
-	{"replication", NULL, 9},
-	{"require_auth", "PGREQUIREAUTH", 16},
-	{"requirepeer", "PGREQUIREPEER", 9},
-	{"scram_client_key", NULL, 18},
-	{"scram_server_key", NULL, 18},
-	{"service", "PGSERVICE", 9},
-	{"ssl_max_protocol_version", "PGSSLMAXPROTOCOLVERSION", 13},
-	{"ssl_min_protocol_version", "PGSSLMINPROTOCOLVERSION", 13},
-	{"sslcert", "PGSSLCERT", 9},
-	{"sslcertmode", "PGSSLCERTMODE", 16},
-	{"sslcompression", "PGSSLCOMPRESSION", 9},
-	{"sslcrl", "PGSSLCRL", 9},
-	{"sslcrldir", "PGSSLCRLDIR", 14},
-	{"sslkey", "PGSSLKEY", 9},
-	{"sslkeylogfile", NULL, 18},
-	{"sslmode", "PGSSLMODE", 9},
-	{"sslnegotiation", "PGSSLNEGOTIATION", 17},
-	{"sslpassword", NULL, 13},
-	{"sslrootcert", "PGSSLROOTCERT", 9},
-	{"sslsni", "PGSSLSNI", 14},
-	{"target_session_attrs", "PGTARGETSESSIONATTRS", 10},
-	{"tcp_user_timeout", NULL, 12},
-	{"user", "PGUSER", 9},
+    {"application_name", "PGAPPNAME", 9},
+    {"channel_binding", "PGCHANNELBINDING", 13},
+    {"client_encoding", "PGCLIENTENCODING", 9},
+    {"connect_timeout", "PGCONNECT_TIMEOUT", 9},
+    {"dbname", "PGDATABASE", 9},
+    {"fallback_application_name", NULL, 9},
+    {"gssdelegation", "PGGSSDELEGATION", 16},
+    {"gssencmode", "PGGSSENCMODE", 12},
+    {"gsslib", "PGGSSLIB", 9},
+    {"host", "PGHOST", 9},
+    {"hostaddr", "PGHOSTADDR", 9},
+    {"keepalives", NULL, 9},
+    {"keepalives_count", NULL, 9},
+    {"keepalives_idle", NULL, 9},
+    {"keepalives_interval", NULL, 9},
+    {"krbsrvname", "PGKRBSRVNAME", 9},
+    {"load_balance_hosts", "PGLOADBALANCEHOSTS", 16},
+    {"max_protocol_version", "PGMAXPROTOCOLVERSION", 18},
+    {"min_protocol_version", "PGMINPROTOCOLVERSION", 18},
+    {"oauth_client_id", NULL, 18},
+    {"oauth_client_secret", NULL, 18},
+    {"oauth_issuer", NULL, 18},
+    {"oauth_scope", NULL, 18},
+    {"options", "PGOPTIONS", 9},
+    {"passfile", "PGPASSFILE", 10},
+    {"password", "PGPASSWORD", 9},
+    {"port", "PGPORT", 9},
+    {"replication", NULL, 9},
+    {"require_auth", "PGREQUIREAUTH", 16},
+    {"requirepeer", "PGREQUIREPEER", 9},
+    {"scram_client_key", NULL, 18},
+    {"scram_server_key", NULL, 18},
+    {"service", "PGSERVICE", 9},
+    {"ssl_max_protocol_version", "PGSSLMAXPROTOCOLVERSION", 13},
+    {"ssl_min_protocol_version", "PGSSLMINPROTOCOLVERSION", 13},
+    {"sslcert", "PGSSLCERT", 9},
+    {"sslcertmode", "PGSSLCERTMODE", 16},
+    {"sslcompression", "PGSSLCOMPRESSION", 9},
+    {"sslcrl", "PGSSLCRL", 9},
+    {"sslcrldir", "PGSSLCRLDIR", 14},
+    {"sslkey", "PGSSLKEY", 9},
+    {"sslkeylogfile", NULL, 18},
+    {"sslmode", "PGSSLMODE", 9},
+    {"sslnegotiation", "PGSSLNEGOTIATION", 17},
+    {"sslpassword", NULL, 13},
+    {"sslrootcert", "PGSSLROOTCERT", 9},
+    {"sslsni", "PGSSLSNI", 14},
+    {"target_session_attrs", "PGTARGETSESSIONATTRS", 10},
+    {"tcp_user_timeout", NULL, 12},
+    {"user", "PGUSER", 9},
 };
 
 int
@@ -231,7 +231,8 @@ is_space(char c)
 static int
 has_hole(const struct parser *p, size_t b, size_t e)
 {
-	return p->ci->holes && e > b && memchr(p->text + b, CONNINFO_HOLE, e - b);
+	return p->ci->holes && e > b &&
+	       memchr(p->text + b, CONNINFO_HOLE, e - b);
 }
 
 /*
@@ -284,8 +285,8 @@ parse_kv(struct parser *p)
 		if (i >= n || s[i] != '=')
 			return fail(
 			    p, kb, ke,
-				    "missing \"=\" after \"%.*s\" in connection "
-				    "info string",
+			    "missing \"=\" after \"%.*s\" in connection "
+			    "info string",
 			    (int)(ke - kb < QUOTE_MAX ? ke - kb : QUOTE_MAX),
 			    s + kb);
 		i++;
@@ -298,8 +299,8 @@ parse_kv(struct parser *p)
 					buf_release(&val);
 					return fail(
 					    p, vb, n,
-						    "unterminated quoted string "
-						    "in connection info string");
+					    "unterminated quoted string "
+					    "in connection info string");
 				}
 				if (s[i] == '\\') {
 					if (++i < n)
@@ -838,15 +839,15 @@ conninfo_check(const struct conninfo *ci, int version,
 		*param = host;
 		return xasprintf(
 		    "could not match %zu host names to %zu hostaddr "
-				 "values",
-				 count_elems(host->value), nhosts);
+		    "values",
+		    count_elems(host->value), nhosts);
 	}
 	if (port && *port->value && count_elems(port->value) > 1 &&
 	    count_elems(port->value) != nhosts) {
 		*param = port;
 		return xasprintf(
 		    "could not match %zu port numbers to %zu hosts",
-				 count_elems(port->value), nhosts);
+		    count_elems(port->value), nhosts);
 	}
 	if ((cp = get_seen(ci, "channel_binding", &hidden)) &&
 	    !one_of(cp->value, gssmodes))

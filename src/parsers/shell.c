@@ -117,7 +117,8 @@ read_word(const char *s, size_t *i, size_t n, struct buf *out, size_t *vb,
 					verbatim = 0;
 					continue;
 				}
-				if (s[p] == '$' && p + 1 < n && s[p + 1] == '{') {
+				if (s[p] == '$' && p + 1 < n &&
+				    s[p + 1] == '{') {
 					size_t e = brace_end(s, p, n);
 
 					buf_add(out, s + p, e - p + (e < n));
@@ -229,12 +230,13 @@ shell_parse(const char *text, size_t len, assign_keep_fn keep,
 	while (i < len) {
 		char c = text[i];
 
-		if (blank(c) || (c == '\\' && i + 1 < len && text[i + 1] == '\n')) {
+		if (blank(c) ||
+		    (c == '\\' && i + 1 < len && text[i + 1] == '\n')) {
 			i += c == '\\' ? 2 : 1;
 			continue;
 		}
-		if (c == '#' && (i == 0 || blank(text[i - 1]) ||
-				 text[i - 1] == '\n')) {
+		if (c == '#' &&
+		    (i == 0 || blank(text[i - 1]) || text[i - 1] == '\n')) {
 			while (i < len && text[i] != '\n')
 				i++;
 			continue;
@@ -277,19 +279,22 @@ shell_parse(const char *text, size_t len, assign_keep_fn keep,
 			read_word(text, &p, len, &skip, &vb, &ve);
 			/* export, local, readonly, declare, env and
 			 * docker's -e/--env take assignments next */
-			cmd_start = (skip.len == 6 && !strcmp(skip.ptr, "export")) ||
-				    (skip.len == 5 && !strcmp(skip.ptr, "local")) ||
-				    (skip.len == 8 && !strcmp(skip.ptr, "readonly")) ||
-				    (skip.len == 7 && !strcmp(skip.ptr, "declare")) ||
-				    (skip.len == 3 && !strcmp(skip.ptr, "env")) ||
-				    (skip.len == 4 && (!strcmp(skip.ptr, "then") ||
-						       !strcmp(skip.ptr, "else"))) ||
-				    (skip.len == 2 && (!strcmp(skip.ptr, "do") ||
-						       !strcmp(skip.ptr, "-a")));
-			env_flag = (skip.len == 2 && !strcmp(skip.ptr, "-e")) ||
-				   (skip.len == 5 && !strcmp(skip.ptr, "--env"));
-			exporting |= (skip.len == 6 && !strcmp(skip.ptr, "export")) ||
-				     (skip.len == 3 && !strcmp(skip.ptr, "env"));
+			cmd_start =
+			    (skip.len == 6 && !strcmp(skip.ptr, "export")) ||
+			    (skip.len == 5 && !strcmp(skip.ptr, "local")) ||
+			    (skip.len == 8 && !strcmp(skip.ptr, "readonly")) ||
+			    (skip.len == 7 && !strcmp(skip.ptr, "declare")) ||
+			    (skip.len == 3 && !strcmp(skip.ptr, "env")) ||
+			    (skip.len == 4 && (!strcmp(skip.ptr, "then") ||
+					       !strcmp(skip.ptr, "else"))) ||
+			    (skip.len == 2 && (!strcmp(skip.ptr, "do") ||
+					       !strcmp(skip.ptr, "-a")));
+			env_flag =
+			    (skip.len == 2 && !strcmp(skip.ptr, "-e")) ||
+			    (skip.len == 5 && !strcmp(skip.ptr, "--env"));
+			exporting |=
+			    (skip.len == 6 && !strcmp(skip.ptr, "export")) ||
+			    (skip.len == 3 && !strcmp(skip.ptr, "env"));
 			first = out->nr;
 			i = p > i ? p : i + 1;
 		}

@@ -19,10 +19,11 @@ struct diags;
 
 struct check_ctx {
 	const struct ruleset *rules; /* borrowed */
-	struct findings *out;        /* borrowed */
-	struct diags *diags;         /* borrowed; notes about the run */
+	struct findings *out;	     /* borrowed */
+	struct diags *diags;	     /* borrowed; notes about the run */
 	int pg_version;
-	int no_prefilter;            /* --no-prefilter: lex every file */
+	int no_prefilter;   /* --no-prefilter: lex every file */
+	int judge_loopback; /* --judge-loopback: decision 3 off */
 };
 
 /*
@@ -58,7 +59,7 @@ struct check {
 	const char *name;
 	enum rule_target target;
 	server_check_fn server; /* for TARGET_PGCONF */
-	hba_check_fn hba;       /* for TARGET_HBA */
+	hba_check_fn hba;	/* for TARGET_HBA */
 	client_check_fn client; /* for TARGET_CLIENT */
 };
 

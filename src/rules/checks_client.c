@@ -18,12 +18,12 @@ static const struct {
 	enum tls_outcome outcome;
 	const char *says;
 } outcome_rules[] = {
-	{"PGT301", OUTCOME_NONE, "never uses TLS"},
-	{"PGT302", OUTCOME_OPPORTUNISTIC, "may fall back to plaintext"},
-	{"PGT303", OUTCOME_ENCRYPT_ONLY,
-	 "encrypts but does not verify the server certificate"},
-	{"PGT304", OUTCOME_VERIFY_CA,
-	 "checks the certificate chain but not the host name"},
+    {"PGT301", OUTCOME_NONE, "never uses TLS"},
+    {"PGT302", OUTCOME_OPPORTUNISTIC, "may fall back to plaintext"},
+    {"PGT303", OUTCOME_ENCRYPT_ONLY,
+     "encrypts but does not verify the server certificate"},
+    {"PGT304", OUTCOME_VERIFY_CA,
+     "checks the certificate chain but not the host name"},
 };
 
 static const char *
@@ -65,7 +65,7 @@ check_client_outcome(struct check_ctx *ctx, const struct rule *r,
 	size_t i, b, e;
 	struct finding *fd;
 
-	if (v->local || !v->reason)
+	if ((v->local && !ctx->judge_loopback) || !v->reason)
 		return;
 	if (v->no_verify && v->outcome >= OUTCOME_ENCRYPT_ONLY)
 		return; /* PGT305 says more */
@@ -111,9 +111,8 @@ check_client_floor(struct check_ctx *ctx, const struct rule *r,
 {
 	if (v->weak_floor)
 		check_emit(ctx, r, f->src, v->weak_floor->begin,
-			   v->weak_floor->end,
-			   "%s allows TLS below 1.2: %s=%s", f->what,
-			   v->weak_floor->key, v->weak_floor->value);
+			   v->weak_floor->end, "%s allows TLS below 1.2: %s=%s",
+			   f->what, v->weak_floor->key, v->weak_floor->value);
 }
 
 void

@@ -22,6 +22,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../model/template.h"
 #include "../util/xalloc.h"
 #include "scan_common.h"
 
@@ -84,8 +85,8 @@ operand_end(const struct tokens *ts, size_t i)
 
 	if (tok_is(ts, i, "new") || tok_is(ts, i, "await"))
 		i++;
-	if (i >= ts->nr || (tok_kind(ts, i) != TOK_IDENT &&
-			    tok_kind(ts, i) != TOK_NUMBER))
+	if (i >= ts->nr ||
+	    (tok_kind(ts, i) != TOK_IDENT && tok_kind(ts, i) != TOK_NUMBER))
 		return start + 1;
 	for (i++; i < ts->nr;) {
 		if (tok_punct(ts, i, '.') && i + 1 < ts->nr &&
@@ -122,12 +123,29 @@ name_key(const struct tokens *ts, size_t n)
 
 	if (n >= 2 && tok_punct(ts, n - 1, '.') &&
 	    tok_kind(ts, n - 2) == TOK_IDENT)
-		return xasprintf("%.*s.%.*s",
-				 (int)(tok_end(ts, n - 2) - tok_begin(ts, n - 2)),
-				 t + tok_begin(ts, n - 2),
-				 (int)(tok_end(ts, n) - tok_begin(ts, n)),
-				 t + tok_begin(ts, n));
-	return xstrndup(t + tok_begin(ts, n), tok_end(ts, n) - tok_begin(ts, n));
+		return xasprintf(
+		    "%.*s.%.*s",
+		    (int)(tok_end(ts, n - 2) - tok_begin(ts, n - 2)),
+		    t + tok_begin(ts, n - 2),
+		    (int)(tok_end(ts, n) - tok_begin(ts, n)),
+		    t + tok_begin(ts, n));
+	return xstrndup(t + tok_begin(ts, n),
+			tok_end(ts, n) - tok_begin(ts, n));
+}
+
+/* The indentation of token n's line, or (size_t)-1 when n is not the
+ * first token of its line. */
+static size_t
+line_indent(const struct tokens *ts, size_t n, int must_lead)
+{
+	const char *t = ts->src->text;
+	size_t at = tok_begin(ts, n), k = at, first;
+
+	while (k > 0 && t[k - 1] != '\n')
+		k--;
+	for (first = k; first < at && (t[first] == ' ' || t[first] == '\t');)
+		first++;
+	return must_lead && first != at ? (size_t)-1 : first - k;
 }
 
 static void
@@ -148,11 +166,13 @@ add_binding(struct eval *ev, size_t name, size_t expr, unsigned count)
  * binding, 2 for a compound or tuple assignment (the name is then not a
  * constant). */
 static int
-bound_name(const struct tokens *ts, size_t k, size_t *name, unsigned *count)
+bound_name(const struct tokens *ts, size_t k, size_t *name, unsigned *count,
+	   int *append)
 {
 	size_t n = k - 1;
 
 	*count = 1;
+	*append = 0;
 	if (k < 1 || tok_punct(ts, k + 1, '=') || tok_punct(ts, k + 1, '>'))
 		return 0;
 	if (tok_punct(ts, n, ':') && n >= 1 && tok_kind(ts, n - 1) == TOK_IDENT)
@@ -164,6 +184,7 @@ bound_name(const struct tokens *ts, size_t k, size_t *name, unsigned *count)
 		    tok_kind(ts, n - 1) == TOK_IDENT) {
 			*count = 2;
 			*name = n - 1;
+			*append = ts->src->text[tok_begin(ts, n)] == '+';
 			return 1;
 		}
 		return 0;
@@ -171,15 +192,41 @@ bound_name(const struct tokens *ts, size_t k, size_t *name, unsigned *count)
 		return 0;
 	else if (n >= 2 && tok_punct(ts, n - 1, ':') &&
 		 tok_kind(ts, n - 2) == TOK_IDENT &&
-		 (ts->lang == LEX_PY || ts->lang == LEX_JS || ts->lang == LEX_JSX))
+		 (ts->lang == LEX_PY || ts->lang == LEX_JS ||
+		  ts->lang == LEX_JSX))
 		n -= 2; /* name: type = ... */
-	else if (ts->lang == LEX_GO && n >= 2 && tok_kind(ts, n - 1) == TOK_IDENT &&
+	else if (ts->lang == LEX_GO && n >= 2 &&
+		 tok_kind(ts, n - 1) == TOK_IDENT &&
 		 (tok_is(ts, n - 2, "var") || tok_is(ts, n - 2, "const")))
 		n--; /* var name type = ... */
 	if (n >= 1 && tok_punct(ts, n - 1, ','))
 		*count = 2; /* a, b = ... */
 	*name = n;
 	return 1;
+}
+
+/*
+ * @Value("...") before a field declaration ([modifiers] Type name;): the
+ * field's name token, or 0. Spring injects the string's placeholder
+ * (org.springframework.beans.factory.annotation.Value).
+ */
+static size_t
+spring_value_field(const struct tokens *ts, size_t at)
+{
+	size_t k;
+
+	if (!tok_is(ts, at + 1, "Value") || !tok_punct(ts, at + 2, '(') ||
+	    tok_kind(ts, at + 3) != TOK_STRING || !tok_punct(ts, at + 4, ')'))
+		return 0;
+	for (k = at + 5; k < at + 12 && k + 1 < ts->nr; k++) {
+		if (tok_punct(ts, k, ';'))
+			return k > at + 6 && tok_kind(ts, k - 1) == TOK_IDENT
+				   ? k - 1
+				   : 0;
+		if (tok_opens(ts, k) || tok_punct(ts, k, '='))
+			return 0; /* a method's parameter, an initializer */
+	}
+	return 0;
 }
 
 /* Brackets around a binding: a statement's (none, a block) or a call's
@@ -192,6 +239,7 @@ eval_init(struct eval *ev, struct tokens *ts)
 	char stack[EVAL_MAX_NEST];
 	size_t depth = 0, k, i, j;
 	unsigned count;
+	int append;
 
 	memset(ev, 0, sizeof(*ev));
 	ev->ts = ts;
@@ -202,7 +250,8 @@ eval_init(struct eval *ev, struct tokens *ts)
 
 			/* Go's const ( ... ) and var ( ... ) are blocks */
 			if (c == '(' && ts->lang == LEX_GO && k &&
-			    (tok_is(ts, k - 1, "const") || tok_is(ts, k - 1, "var")))
+			    (tok_is(ts, k - 1, "const") ||
+			     tok_is(ts, k - 1, "var")))
 				c = '{';
 			if (depth < EVAL_MAX_NEST)
 				stack[depth] = c;
@@ -215,7 +264,8 @@ eval_init(struct eval *ev, struct tokens *ts)
 		}
 		if (ts->lang == LEX_GO && tok_punct(ts, k, ':') && depth &&
 		    depth <= EVAL_MAX_NEST && stack[depth - 1] == '{' &&
-		    tok_kind(ts, k - 1) == TOK_IDENT && !tok_punct(ts, k + 1, '=') &&
+		    tok_kind(ts, k - 1) == TOK_IDENT &&
+		    !tok_punct(ts, k + 1, '=') &&
 		    !(k >= 2 && (tok_is(ts, k - 2, "case") ||
 				 tok_kind(ts, k - 2) == TOK_IDENT))) {
 			/* a composite literal's Field: value */
@@ -223,21 +273,41 @@ eval_init(struct eval *ev, struct tokens *ts)
 			ev->v[ev->nr - 1].field = 1;
 			continue;
 		}
-		if (!tok_punct(ts, k, '=') ||
-		    (depth && (depth > EVAL_MAX_NEST || stack[depth - 1] != '{' ||
-			       ts->lang == LEX_PY)))
+		if (ts->lang == LEX_JAVA && tok_punct(ts, k, '@') &&
+		    (i = spring_value_field(ts, k))) {
+			add_binding(ev, i, k + 3, 1);
+			ev->v[ev->nr - 1].spring = 1;
 			continue;
-		if (bound_name(ts, k, &i, &count))
+		}
+		if (!tok_punct(ts, k, '=') ||
+		    (depth && (depth > EVAL_MAX_NEST ||
+			       stack[depth - 1] != '{' || ts->lang == LEX_PY)))
+			continue;
+		if (bound_name(ts, k, &i, &count, &append)) {
 			add_binding(ev, i, k + 1, count);
+			ev->v[ev->nr - 1].append = append;
+		}
 	}
 	if (!ev->nr)
 		return;
 	qsort(ev->v, ev->nr, sizeof(ev->v[0]), binding_cmp);
-	/* one entry per key: the first binding, with every binding counted */
+	/* one entry per key: the first binding, with every binding counted;
+	 * a name += expr at the binding's own column (its block, read by
+	 * indentation: Python has no braces) extends it instead */
 	for (i = 0, j = 0; i < ev->nr; i++) {
-		if (j && !strcmp(ev->v[j - 1].key, ev->v[i].key) &&
-		    ev->v[j - 1].field == ev->v[i].field) {
-			ev->v[j - 1].count += ev->v[i].count;
+		struct eval_binding *first = j ? &ev->v[j - 1] : NULL;
+
+		if (first && !strcmp(first->key, ev->v[i].key) &&
+		    first->field == ev->v[i].field) {
+			if (ev->v[i].append && !first->append &&
+			    line_indent(ts, ev->v[i].name, 1) ==
+				line_indent(ts, first->name, 0)) {
+				ALLOC_GROW(first->appends, first->nappends + 1,
+					   first->appends_alloc);
+				first->appends[first->nappends++] =
+				    ev->v[i].expr;
+			} else
+				first->count += ev->v[i].count;
 			free(ev->v[i].key);
 			continue;
 		}
@@ -251,8 +321,10 @@ eval_release(struct eval *ev)
 {
 	size_t i;
 
-	for (i = 0; i < ev->nr; i++)
+	for (i = 0; i < ev->nr; i++) {
 		free(ev->v[i].key);
+		free(ev->v[i].appends);
+	}
 	free(ev->v);
 	free(ev->cached);
 	memset(ev, 0, sizeof(*ev));
@@ -459,8 +531,7 @@ struct args {
 
 /* The arguments of the call whose "(" is token open, from token first. */
 static void
-read_args(const struct tokens *ts, size_t open, size_t first,
-	  struct args *a)
+read_args(const struct tokens *ts, size_t open, size_t first, struct args *a)
 {
 	size_t close = tok_match(ts, open), k = first;
 
@@ -508,7 +579,8 @@ format_hole(struct value *out, const struct value *fmt, size_t b)
 		if (fmt->v[i].at <= b && b < fmt->v[i].at + fmt->v[i].len) {
 			value_add_unknown(out, fmt->v[i].ref,
 					  fmt->v[i].linear
-					      ? fmt->v[i].from + (b - fmt->v[i].at)
+					      ? fmt->v[i].from +
+						    (b - fmt->v[i].at)
 					      : fmt->v[i].from);
 			return;
 		}
@@ -517,8 +589,8 @@ format_hole(struct value *out, const struct value *fmt, size_t b)
 
 /* printf-style directives (Go fmt, Python %, Java Formatter). */
 static void
-expand_printf(struct eval *ev, const struct value *fmt,
-	      const struct args *a, struct value *out)
+expand_printf(struct eval *ev, const struct value *fmt, const struct args *a,
+	      struct value *out)
 {
 	const char *s = fmt->text.ptr;
 	size_t n = fmt->text.len, i = 0, lit = 0, next = 0;
@@ -576,7 +648,8 @@ expand_printf(struct eval *ev, const struct value *fmt,
 			break;
 		}
 		if (s[i] == 'n' && ev->ts->lang == LEX_JAVA) {
-			format_hole(out, fmt, d); /* %n: the platform's line end */
+			format_hole(out, fmt,
+				    d); /* %n: the platform's line end */
 			lit = ++i;
 			continue;
 		}
@@ -598,7 +671,8 @@ named_arg(const struct tokens *ts, const struct args *a, const char *name,
 	size_t k;
 
 	for (k = 0; k < a->nnamed; k++)
-		if (tok_end(ts, a->named[k]) - tok_begin(ts, a->named[k]) == len &&
+		if (tok_end(ts, a->named[k]) - tok_begin(ts, a->named[k]) ==
+			len &&
 		    !memcmp(ts->src->text + tok_begin(ts, a->named[k]), name,
 			    len))
 			return a->named[k] + 2;
@@ -641,17 +715,20 @@ expand_str_format(struct eval *ev, const struct value *fmt,
 		} else if (isdigit((unsigned char)s[i + 1])) {
 			size_t k = 0, j;
 
-			for (j = i + 1; j < e && isdigit((unsigned char)s[j]); j++)
+			for (j = i + 1; j < e && isdigit((unsigned char)s[j]);
+			     j++)
 				k = k * 10 + (size_t)(s[j] - '0');
 			arg = j == e && k < a->n && !autos ? a->v[k] : 0;
 			manual = 1;
 		} else {
 			size_t j = i + 1;
 
-			while (j < e && (isalnum((unsigned char)s[j]) || s[j] == '_'))
+			while (j < e &&
+			       (isalnum((unsigned char)s[j]) || s[j] == '_'))
 				j++;
-			arg = j == e ? named_arg(ev->ts, a, s + i + 1, e - i - 1)
-				     : 0;
+			arg = j == e
+				  ? named_arg(ev->ts, a, s + i + 1, e - i - 1)
+				  : 0;
 		}
 		if (arg)
 			append_arg(ev, out, arg);
@@ -690,13 +767,69 @@ join_elements(struct eval *ev, size_t open, const struct value *sep,
 
 static size_t eval_term(struct eval *ev, size_t i, struct value *v);
 
+/*
+ * A Spring @Value string at token t, its placeholders read
+ * (model/template.c): parts in the token's coordinates. A literal with an
+ * escape in it is left unknown (its bytes are not the source's).
+ */
+static void
+spring_value(struct eval *ev, size_t t, struct value *v)
+{
+	const struct tokens *ts = ev->ts;
+	size_t body = tok_begin(ts, t) + 1, end = tok_end(ts, t) - 1, i;
+	struct template_ctx tc = {TEMPLATE_SPRING, NULL, NULL};
+	struct text_map map;
+	struct value raw;
+
+	if (end <= body || memchr(ts->src->text + body, '\\', end - body)) {
+		value_add_unknown(v, t, 0);
+		return;
+	}
+	memset(&map, 0, sizeof(map));
+	map.src = ts->src;
+	map.base = body;
+	map.end = end;
+	map.verbatim = 1;
+	value_init(&raw);
+	template_expand(&raw, ts->src->text + body, end - body, &map, &tc);
+	for (i = 0; i < raw.nr; i++) {
+		const struct value_seg *sg = &raw.v[i];
+
+		if (sg->origin == ORIGIN_UNKNOWN)
+			value_add_unknown(v, t, sg->from - body);
+		else
+			value_add(v, raw.text.ptr + sg->at, sg->len, t,
+				  sg->from - body, sg->linear, sg->origin);
+	}
+	value_release(&raw);
+}
+
+/* Binding b's value: its expression, then each name += expr after it. */
+static void
+binding_value(struct eval *ev, struct eval_binding *b, struct value *v)
+{
+	size_t k;
+
+	b->busy = 1;
+	ev->depth++;
+	if (b->spring)
+		spring_value(ev, b->expr, v);
+	else
+		eval_expr(ev, b->expr, v);
+	for (k = 0; k < b->nappends; k++)
+		eval_expr(ev, b->appends[k], v);
+	ev->depth--;
+	b->busy = 0;
+}
+
 /* Where the next field of a template (${...}) or f-string ({...}, not
  * {{) opens in text[j..e). */
 static size_t
 next_field(const char *text, size_t j, size_t e, int template)
 {
 	for (; j < e; j++) {
-		if (template && text[j] == '$' && j + 1 < e && text[j + 1] == '{')
+		if (template && text[j] == '$' && j + 1 < e &&
+		    text[j + 1] == '{')
 			return j;
 		if (template || text[j] != '{')
 			continue;
@@ -773,11 +906,7 @@ string_literal(struct eval *ev, size_t i, struct value *v)
 			struct value c;
 
 			new_value(ev, &c);
-			((struct eval_binding *)bd)->busy = 1;
-			ev->depth++;
-			eval_expr(ev, bd->expr, &c);
-			ev->depth--;
-			((struct eval_binding *)bd)->busy = 0;
+			binding_value(ev, (struct eval_binding *)bd, &c);
 			if (known(&c))
 				append_value(v, &c);
 			else
@@ -807,11 +936,7 @@ name_value(struct eval *ev, size_t i, struct value *v)
 		value_add_unknown(v, i, 0);
 		return;
 	}
-	b->busy = 1;
-	ev->depth++;
-	eval_expr(ev, b->expr, v);
-	ev->depth--;
-	b->busy = 0;
+	binding_value(ev, b, v);
 }
 
 /* Calls whose name says they read the environment with a default:
@@ -824,7 +949,8 @@ env_call_name(const struct tokens *ts, size_t name)
 	const char *s = ts->src->text + tok_begin(ts, name);
 
 	if ((n == 3 && !strncmp(s, "get", 3) && name >= 2 &&
-	     (tok_is(ts, name - 2, "environ") || tok_is(ts, name - 2, "env"))) ||
+	     (tok_is(ts, name - 2, "environ") ||
+	      tok_is(ts, name - 2, "env"))) ||
 	    (n == 12 && !strncmp(s, "getOrDefault", 12)))
 		return 1;
 	for (k = 0; k + 3 <= n; k++)
@@ -893,9 +1019,9 @@ builder_appends(struct eval *ev, const struct eval_binding *b, size_t use,
 		    !tok_punct(ts, k + 1, '.') ||
 		    (k && tok_punct(ts, k - 1, '.')))
 			continue;
-		for (c = k + 1; tok_punct(ts, c, '.') &&
-				tok_is(ts, c + 1, "append") &&
-				tok_punct(ts, c + 2, '(') && tok_match(ts, c + 2);
+		for (c = k + 1;
+		     tok_punct(ts, c, '.') && tok_is(ts, c + 1, "append") &&
+		     tok_punct(ts, c + 2, '(') && tok_match(ts, c + 2);
 		     c = tok_match(ts, c + 2) + 1)
 			append_arg(ev, v, c + 3);
 	}
@@ -904,9 +1030,8 @@ builder_appends(struct eval *ev, const struct eval_binding *b, size_t use,
 static int
 is_builder(const struct tokens *ts, size_t i)
 {
-	return tok_is(ts, i, "new") &&
-	       (tok_is(ts, i + 1, "StringBuilder") ||
-		tok_is(ts, i + 1, "StringBuffer"));
+	return tok_is(ts, i, "new") && (tok_is(ts, i + 1, "StringBuilder") ||
+					tok_is(ts, i + 1, "StringBuffer"));
 }
 
 /* NAME["key"] at token i, NAME bound once to a dict or object literal
@@ -1009,9 +1134,10 @@ url_values_encode(struct eval *ev, const struct eval_binding *b,
 		qsort(pairs, n, sizeof(pairs[0]), pair_cmp);
 		for (q = 0; q < n; q++) {
 			if (q)
-				value_add(v, "&", 1, b->name, 0, 0, ORIGIN_LITERAL);
-			value_add(v, pairs[q].key, strlen(pairs[q].key), b->name,
-				  0, 0, ORIGIN_LITERAL);
+				value_add(v, "&", 1, b->name, 0, 0,
+					  ORIGIN_LITERAL);
+			value_add(v, pairs[q].key, strlen(pairs[q].key),
+				  b->name, 0, 0, ORIGIN_LITERAL);
 			value_add(v, "=", 1, b->name, 0, 0, ORIGIN_LITERAL);
 			append_arg(ev, v, pairs[q].value);
 		}
@@ -1086,7 +1212,8 @@ operand(struct eval *ev, size_t i, struct value *v)
 		size_t e = string_builder(ev, i, v);
 
 		if (e) {
-			if (tok_punct(ts, e, '.') && tok_is(ts, e + 1, "toString"))
+			if (tok_punct(ts, e, '.') &&
+			    tok_is(ts, e + 1, "toString"))
 				e = operand_end(ts, e + 1);
 			return e;
 		}
@@ -1094,7 +1221,8 @@ operand(struct eval *ev, size_t i, struct value *v)
 	/* the last name before the operand's final call */
 	for (k = i; k < end; k++) {
 		if (tok_match(ts, k)) {
-			if (tok_punct(ts, k, '(') && tok_match(ts, k) + 1 == end)
+			if (tok_punct(ts, k, '(') &&
+			    tok_match(ts, k) + 1 == end)
 				break;
 			k = tok_match(ts, k);
 			continue;
@@ -1113,7 +1241,8 @@ operand(struct eval *ev, size_t i, struct value *v)
 			return end;
 		}
 		if (b && !b->busy && tok_is(ts, i + 2, "String") &&
-		    tok_is(ts, b->expr, "url") && tok_is(ts, b->expr + 2, "URL") &&
+		    tok_is(ts, b->expr, "url") &&
+		    tok_is(ts, b->expr + 2, "URL") &&
 		    tok_punct(ts, b->expr + 3, '{')) {
 			((struct eval_binding *)b)->busy = 1;
 			url_string(ev, b, v);
@@ -1154,7 +1283,8 @@ operand(struct eval *ev, size_t i, struct value *v)
 			new_value(ev, &f);
 			if (a.n)
 				eval_expr(ev, a.v[0], &f);
-			memmove(a.v, a.v + 1, (a.n ? a.n - 1 : 0) * sizeof(a.v[0]));
+			memmove(a.v, a.v + 1,
+				(a.n ? a.n - 1 : 0) * sizeof(a.v[0]));
 			a.n -= a.n ? 1 : 0;
 			if (f.text.len)
 				expand_printf(ev, &f, &a, v);
@@ -1164,8 +1294,8 @@ operand(struct eval *ev, size_t i, struct value *v)
 
 			for (q = 0; q < a.n; q++)
 				append_arg(ev, v, a.v[q]);
-		} else if (tok_is(ts, last, "Join") && tok_is(ts, i, "strings") &&
-			   a.n == 2) {
+		} else if (tok_is(ts, last, "Join") &&
+			   tok_is(ts, i, "strings") && a.n == 2) {
 			struct value sep;
 			size_t open = a.v[0];
 
@@ -1183,7 +1313,10 @@ operand(struct eval *ev, size_t i, struct value *v)
 			size_t d = named_arg(ts, &a, "default", 7);
 
 			env_default(ev, last,
-				    d ? d : a.n >= 2 ? a.v[a.n - 1] : 0, v);
+				    d	       ? d
+				    : a.n >= 2 ? a.v[a.n - 1]
+					       : 0,
+				    v);
 		} else if (tok_is(ts, last, "orElse") && a.n == 1)
 			env_default(ev, last, a.v[0], v); /* Optional's */
 		else
@@ -1261,9 +1394,11 @@ eval_term(struct eval *ev, size_t i, struct value *v)
 			expand_printf(ev, &p, &a, &r);
 		else if (tok_is(ts, i + 1, "join") && ts->lang == LEX_PY &&
 			 a.n == 1 && tok_match(ts, a.v[0]) &&
-			 (tok_punct(ts, a.v[0], '[') || tok_punct(ts, a.v[0], '(')))
+			 (tok_punct(ts, a.v[0], '[') ||
+			  tok_punct(ts, a.v[0], '(')))
 			join_elements(ev, a.v[0], &p, &r);
-		else if (tok_is(ts, i + 1, "strip") || tok_is(ts, i + 1, "trim"))
+		else if (tok_is(ts, i + 1, "strip") ||
+			 tok_is(ts, i + 1, "trim"))
 			append_value(&r, &p);
 		else
 			value_add_unknown(&r, i + 1, 0);
@@ -1390,7 +1525,8 @@ eval_expr_start(const struct eval *ev, size_t i)
 		/* the operand before "+": a literal, a number or a name
 		 * chain (calls and indexes skipped back over) */
 		k = i - 2;
-		if (tok_kind(ts, k) == TOK_STRING || tok_kind(ts, k) == TOK_NUMBER) {
+		if (tok_kind(ts, k) == TOK_STRING ||
+		    tok_kind(ts, k) == TOK_NUMBER) {
 			i = k;
 			continue;
 		}

@@ -13,10 +13,10 @@
  * binding, a compound assignment or a tuple assignment makes it unknown);
  * bindings are read from statements, not from call arguments, so keyword
  * arguments and annotations are no bindings. A Go composite literal's
- * Field: value stands for x.Field when the file sets that field once. Recursion through names is
- * cut (a = b; b = a: unknown), and a value keeps at most EVAL_MAX_PARTS
- * parts exactly (the rest maps to where it starts), so cost stays linear
- * in the file.
+ * Field: value stands for x.Field when the file sets that field once. Recursion
+ * through names is cut (a = b; b = a: unknown), and a value keeps at most
+ * EVAL_MAX_PARTS parts exactly (the rest maps to where it starts), so cost
+ * stays linear in the file.
  */
 #ifndef PGT_EVAL_H
 #define PGT_EVAL_H
@@ -30,25 +30,32 @@
 #define EVAL_MAX_DEPTH 16
 
 struct eval_binding {
-	char *key;    /* owned; "name" or "qualifier.name" */
-	size_t name;  /* the name's token at its binding */
-	size_t expr;  /* the bound expression's first token */
+	char *key;   /* owned; "name" or "qualifier.name" */
+	size_t name; /* the name's token at its binding */
+	size_t expr; /* the bound expression's first token */
 	unsigned count;
-	int field;    /* a Go composite literal's Field: value, read for
-			 x.Field when nothing else binds it */
-	int busy;     /* being evaluated: a cycle reads it as unknown */
+	int field;	 /* a Go composite literal's Field: value, read for
+			    x.Field when nothing else binds it */
+	int busy;	 /* being evaluated: a cycle reads it as unknown */
+	int append;	 /* name += expr */
+	int spring;	 /* a Java field bound by @Value("${x:default}"): its
+			    expr is the annotation's string, read as Spring
+			    reads a placeholder */
+	size_t *appends; /* owned; the expressions of name += expr that
+			    follow the binding in its block, in order */
+	size_t nappends, appends_alloc;
 };
 
 struct eval {
-	struct tokens *ts;        /* borrowed */
-	struct eval_binding *v;   /* owned; sorted by key */
+	struct tokens *ts;	/* borrowed */
+	struct eval_binding *v; /* owned; sorted by key */
 	size_t nr, alloc;
 	int depth;
 	/* one decoded string token, for locating bytes */
 	size_t cached_tok;
-	char *cached;             /* owned */
+	char *cached; /* owned */
 	size_t cached_len;
-	size_t cut_tok;           /* where a value stopped keeping parts */
+	size_t cut_tok; /* where a value stopped keeping parts */
 };
 
 /* Reads the bindings of ts's file. Release with eval_release. */

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "../model/client.h"
+#include "../model/conn_string.h"
 #include "../util/xalloc.h"
 #include "../util/scan.h"
 #include "eval.h"
@@ -87,14 +88,27 @@ setter_property(const struct tokens *ts, size_t i)
 static char *
 argument_value(struct eval *ev, size_t v, size_t *b, size_t *e)
 {
+	/* pgjdbc's jdbc/SslMode.java: each constant's value field */
+	static const char *const ssl_modes[][2] = {
+	    {"DISABLE", "disable"},	{"ALLOW", "allow"},
+	    {"PREFER", "prefer"},	{"REQUIRE", "require"},
+	    {"VERIFY_CA", "verify-ca"}, {"VERIFY_FULL", "verify-full"}};
 	const struct tokens *ts = ev->ts;
 	struct value val;
 	char *out = NULL;
+	size_t k;
 
 	*b = tok_begin(ts, v);
 	*e = tok_end(ts, v);
 	if (tok_is(ts, v, "true") || tok_is(ts, v, "false"))
 		return xstrndup(ts->src->text + *b, *e - *b);
+	if (tok_is(ts, v, "SslMode") && tok_is(ts, v + 1, ".") &&
+	    tok_is(ts, v + 3, ".") && tok_is(ts, v + 4, "value"))
+		for (k = 0; k < sizeof(ssl_modes) / sizeof(ssl_modes[0]); k++)
+			if (tok_is(ts, v + 2, ssl_modes[k][0])) {
+				*e = tok_end(ts, v + 4);
+				return xstrdup(ssl_modes[k][1]);
+			}
 	value_init(&val);
 	eval_expr(ev, v, &val);
 	if (!value_has_unknown(val.text.ptr, val.text.len) &&
@@ -130,7 +144,8 @@ add_property(struct eval *ev, size_t i, struct client_fact *props)
 		    !(v = tok_call_arg(ts, i + 3, 1)))
 			return;
 	} else if (key) {
-		if (!tok_is(ts, i + 1, "(") || !(v = tok_call_arg(ts, i + 1, 0)))
+		if (!tok_is(ts, i + 1, "(") ||
+		    !(v = tok_call_arg(ts, i + 1, 0)))
 			return;
 		if (tok_is(ts, v, "new") && tok_is(ts, v + 1, "String") &&
 		    tok_is(ts, v + 4, "{"))
@@ -258,7 +273,8 @@ file_vendor(const struct tokens *ts)
 
 		if (lit && !strncmp(lit, "jdbc:postgresql:", 16))
 			vendor = 1;
-		else if (lit && !strncmp(lit, "jdbc:", 5) && strchr(lit + 5, ':'))
+		else if (lit && !strncmp(lit, "jdbc:", 5) &&
+			 strchr(lit + 5, ':'))
 			vendor = -1;
 		free(lit);
 	}
@@ -297,8 +313,9 @@ java_judge_source(struct fact_ctx *fx, const struct source *src)
 	for (i = 0; i + 3 < ts.nr; i++) {
 		const struct eval_binding *b;
 
-		if (tok_is(&ts, i + 2, "toString") && tok_punct(&ts, i + 1, '.') &&
-		    (b = eval_lookup(&ev, i)) && tok_is(&ts, b->expr, "new") &&
+		if (tok_is(&ts, i + 2, "toString") &&
+		    tok_punct(&ts, i + 1, '.') && (b = eval_lookup(&ev, i)) &&
+		    tok_is(&ts, b->expr, "new") &&
 		    (tok_is(&ts, b->expr + 1, "StringBuilder") ||
 		     tok_is(&ts, b->expr + 1, "StringBuffer")))
 			scan_judge_expr(fx, &ev, i, driver >= 0 ? &props : NULL,
@@ -331,7 +348,7 @@ java_judge_source(struct fact_ctx *fx, const struct source *src)
 			client_fact_release(&props);
 			props = f;
 		}
-		facts_add_connection(fx->out, &props);
+		conn_args_judge(fx, &props);
 	}
 	client_fact_release(&props);
 	eval_release(&ev);

@@ -50,9 +50,8 @@
 static int
 module_driver(const char *name)
 {
-	static const char *const node_pg[] = {"pg",	   "pg-pool",
-					      "knex",	   "sequelize",
-					      "typeorm",   "pg-promise"};
+	static const char *const node_pg[] = {
+	    "pg", "pg-pool", "knex", "sequelize", "typeorm", "pg-promise"};
 	size_t k;
 
 	for (k = 0; k < sizeof(node_pg) / sizeof(node_pg[0]); k++)
@@ -91,8 +90,8 @@ static struct client_param *
 add_option(struct client_fact *f, const char *key, const char *value,
 	   const struct tokens *ts, size_t t)
 {
-	struct client_param *p = client_fact_add(f, key, value, tok_begin(ts, t),
-						 tok_end(ts, t));
+	struct client_param *p =
+	    client_fact_add(f, key, value, tok_begin(ts, t), tok_end(ts, t));
 
 	p->in_code = 1;
 	p->exact = value && (!strcmp(value, "true") || !strcmp(value, "false"));
@@ -123,7 +122,8 @@ add_ssl_option(struct client_fact *f, struct tokens *ts, size_t i)
 		if ((r = tok_object_prop(ts, i, "rejectUnauthorized"))) {
 			lit = boolean(ts, r);
 			add_option(f, "rejectUnauthorized", lit, ts, r);
-			tok_judge(ts, r - 2); /* its key: no finding of its own */
+			tok_judge(ts,
+				  r - 2); /* its key: no finding of its own */
 		}
 	} else {
 		lit = tok_literal(ts, i);
@@ -143,19 +143,47 @@ postgres_js_binding(const struct tokens *ts)
 		char *name;
 		int hit;
 
-		if (tok_kind(ts, i) != TOK_STRING || !(name = tok_literal(ts, i)))
+		if (tok_kind(ts, i) != TOK_STRING ||
+		    !(name = tok_literal(ts, i)))
 			continue;
 		hit = !strcmp(name, "postgres");
 		free(name);
 		if (!hit)
 			continue;
-		if (tok_is(ts, i - 1, "from") && tok_kind(ts, i - 2) == TOK_IDENT &&
+		if (tok_is(ts, i - 1, "from") &&
+		    tok_kind(ts, i - 2) == TOK_IDENT &&
 		    tok_is(ts, i - 3, "import"))
 			return i - 2;
 		if (i >= 4 && tok_is(ts, i - 1, "(") &&
-		    tok_is(ts, i - 2, "require") &&
-		    tok_is(ts, i - 3, "=") && tok_kind(ts, i - 4) == TOK_IDENT)
+		    tok_is(ts, i - 2, "require") && tok_is(ts, i - 3, "=") &&
+		    tok_kind(ts, i - 4) == TOK_IDENT)
 			return i - 4;
+	}
+	return 0;
+}
+
+/* cond ? a : b at token i (at its top level, up to the expression's
+ * end): the first tokens of a and b. */
+static int
+ternary(const struct tokens *ts, size_t i, size_t *yes, size_t *no)
+{
+	size_t end = eval_expr_end(ts, i), k, depth = 0;
+
+	*yes = *no = 0;
+	for (k = i; k < end; k++) {
+		if (tok_match(ts, k) > k) {
+			k = tok_match(ts, k);
+			continue;
+		}
+		if (tok_punct(ts, k, '?') && !tok_punct(ts, k + 1, '?') &&
+		    !tok_punct(ts, k + 1, '.') &&
+		    !(k > i && tok_punct(ts, k - 1, '?'))) {
+			if (!depth++)
+				*yes = k + 1;
+		} else if (tok_punct(ts, k, ':') && depth && !--depth) {
+			*no = k + 1;
+			return *no < end;
+		}
 	}
 	return 0;
 }
@@ -169,11 +197,11 @@ struct js_config {
 };
 
 /*
- * Judges a config. A URL we cannot read leaves the connection unknown
- * when its keys would replace the ssl option (node-postgres); for
+ * Judges a config. Beside a URL we cannot read, a literal ssl option is
+ * judged as written with an unknown host (RULES.md decision 8): for
  * postgres.js the options object wins over the URL (src/index.js
- * parseOptions: `k in o ? o[k] : k in query ? ...`), so an ssl option is
- * judged even then, with an unknown host.
+ * parseOptions: `k in o ? o[k] : k in query ? ...`); for node-postgres
+ * the URL's sslmode would replace it, but only if the URL has one.
  */
 static void
 judge_config(struct fact_ctx *fx, struct eval *ev, const struct js_config *c)
@@ -181,14 +209,26 @@ judge_config(struct fact_ctx *fx, struct eval *ev, const struct js_config *c)
 	struct tokens *ts = ev->ts;
 	int url_unknown = c->url && eval_all_unknown(ev, c->url, 0);
 	struct client_fact f;
+	size_t yes, no;
 
-	if (url_unknown && (c->driver != DRIVER_POSTGRES_JS || !c->ssl))
+	if (c->ssl && ternary(ts, c->ssl, &yes, &no)) {
+		/* ssl: cond ? a : b -- either may run: each is judged */
+		struct js_config branch = *c;
+
+		branch.ssl = yes;
+		judge_config(fx, ev, &branch);
+		branch.ssl = no;
+		judge_config(fx, ev, &branch);
+		return;
+	}
+
+	if (url_unknown && !c->ssl)
 		return;
 	if (!c->url && !c->host && !c->ssl)
 		return; /* everything from PG* variables: unknown */
-	client_fact_init(&f, (enum driver)c->driver, ts->src,
-			 tok_begin(ts, c->open), tok_end(ts, tok_match(ts, c->open)),
-			 "connection config");
+	client_fact_init(
+	    &f, (enum driver)c->driver, ts->src, tok_begin(ts, c->open),
+	    tok_end(ts, tok_match(ts, c->open)), "connection config");
 	if (c->ssl)
 		add_ssl_option(&f, ts, c->ssl);
 	if (c->url && !url_unknown) /* the option is a default its keys
@@ -199,7 +239,8 @@ judge_config(struct fact_ctx *fx, struct eval *ev, const struct js_config *c)
 		size_t at = c->host ? c->host : c->open;
 		char *h = c->host ? tok_literal(ts, c->host) : NULL;
 
-		client_fact_add(&f, "host", h, tok_begin(ts, at), tok_end(ts, at));
+		client_fact_add(&f, "host", h, tok_begin(ts, at),
+				tok_end(ts, at));
 		free(h);
 		facts_add_connection(fx->out, &f);
 	}
@@ -240,8 +281,7 @@ prop_is(const struct tokens *ts, size_t open, const char *name,
  * connection-manager copies dialectOptions into the pg config).
  */
 static void
-judge_node_object(struct fact_ctx *fx, struct eval *ev, size_t open,
-		  int pool)
+judge_node_object(struct fact_ctx *fx, struct eval *ev, size_t open, int pool)
 {
 	struct tokens *ts = ev->ts;
 	static const char *const pg_names[] = {"pg", "postgres", "postgresql",
@@ -250,10 +290,10 @@ judge_node_object(struct fact_ctx *fx, struct eval *ev, size_t open,
 	const char *url_key = "connectionString";
 	size_t conn = open, extra;
 
-	if (pool || (tok_is(ts, open - 1, "(") &&
-		     (tok_is(ts, open - 2, "Pool") ||
-		      tok_is(ts, open - 2, "Client") ||
-		      tok_is(ts, open - 2, "pgp"))))
+	if (pool ||
+	    (tok_is(ts, open - 1, "(") &&
+	     (tok_is(ts, open - 2, "Pool") || tok_is(ts, open - 2, "Client") ||
+	      tok_is(ts, open - 2, "pgp"))))
 		;
 	else if (prop_is(ts, open, "client", pg_names)) {
 		conn = object_prop(ts, open, "connection");
@@ -391,7 +431,8 @@ foreign_config(const struct tokens *ts, size_t i)
 			size_t v = tok_object_prop(ts, k, keys[j]);
 			char *lit = v ? tok_literal(ts, v) : NULL;
 			int other = lit && strcmp(lit, "postgres") &&
-				    strcmp(lit, "postgresql") && strcmp(lit, "pg");
+				    strcmp(lit, "postgresql") &&
+				    strcmp(lit, "pg");
 
 			free(lit);
 			if (other)
@@ -445,8 +486,8 @@ judge_overrides(struct fact_ctx *fx, struct eval *ev, int driver)
 				    "TLS options allow TLS below 1.2: "
 				    "minVersion: '%s'",
 				    lit);
-				char fix[] = {q, 'T', 'L', 'S', 'v', '1',
-					      '.', '2', q, '\0'};
+				char fix[] = {q,   'T', 'L', 'S', 'v',
+					      '1', '.', '2', q,	  '\0'};
 
 				scan_report_weak_floor(fx, ts, i, val, what,
 						       fix);

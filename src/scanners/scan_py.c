@@ -12,10 +12,10 @@
  *   literals join; an f-string's fields are unknown parts);
  * - psycopg's connect(conninfo, **kwargs) and the pools that take a
  *   conninfo, under any name an import binds (from psycopg import
- *   connect; import psycopg2 as pg): keyword arguments that are libpq keywords override the
- *   string's (psycopg/conninfo.py make_conninfo: "Parameters overriding
- *   the ones specified in conninfo"; None arguments are dropped, and so
- *   are the ones we cannot read: unknown);
+ *   connect; import psycopg2 as pg): keyword arguments that are libpq keywords
+ * override the string's (psycopg/conninfo.py make_conninfo: "Parameters
+ * overriding the ones specified in conninfo"; None arguments are dropped, and
+ * so are the ones we cannot read: unknown);
  * - asyncpg's connect/create_pool ssl= argument, which replaces the DSN's
  *   sslmode (asyncpg/connect_utils.py _parse_connect_dsn_and_args reads
  *   sslmode from the DSN only when ssl is None);
@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "../model/client.h"
+#include "../model/conn_string.h"
 #include "../parsers/conninfo.h"
 #include "../util/scan.h"
 #include "../util/xalloc.h"
@@ -47,7 +48,7 @@ struct py_name {
 };
 
 struct py_names {
-	int driver;     /* the first imported; -1: none */
+	int driver;	/* the first imported; -1: none */
 	int sqlalchemy; /* create_engine judged */
 	struct py_name owners[PY_MAX_NAMES], functions[PY_MAX_NAMES];
 	size_t nowners, nfunctions;
@@ -184,18 +185,17 @@ connect_call(const struct tokens *ts, size_t i, const struct py_names *n,
 	    (i && tok_is(ts, i - 1, "def")))
 		return CALL_NONE;
 	*driver = DRIVER_LIBPQ;
-	for (k = 0; n->driver >= 0 && k < sizeof(pools) / sizeof(pools[0]);
-	     k++)
+	for (k = 0; n->driver >= 0 && k < sizeof(pools) / sizeof(pools[0]); k++)
 		if (tok_is(ts, i, pools[k]))
 			return CALL_CONNECT;
 	if (!dotted) {
 		b = bound(ts, n->functions, n->nfunctions, i);
 		*driver = b ? b->driver : -1;
-		return !b ? CALL_NONE : b->driver < 0 ? CALL_ENGINE
-						      : CALL_CONNECT;
+		return !b	       ? CALL_NONE
+		       : b->driver < 0 ? CALL_ENGINE
+				       : CALL_CONNECT;
 	}
-	if (driver_module(ts, i - 2) >= 0 ||
-	    tok_is(ts, i - 2, "sqlalchemy"))
+	if (driver_module(ts, i - 2) >= 0 || tok_is(ts, i - 2, "sqlalchemy"))
 		*driver = driver_module(ts, i - 2);
 	else if ((b = bound(ts, n->owners, n->nowners, i - 2)))
 		*driver = b->driver;
@@ -235,7 +235,7 @@ add_keyword(struct fact_ctx *fx, struct client_fact *args, struct eval *ev,
 	const char *key = driver == DRIVER_ASYNCPG && !strcmp(name, "ssl")
 			      ? "sslmode"
 			  : conninfo_is_keyword(name, fx->pg_version) ? name
-									 : NULL;
+								      : NULL;
 	struct client_param *p;
 	struct value val;
 	size_t b = tok_begin(ts, v), e = tok_end(ts, v);
@@ -266,6 +266,8 @@ add_keyword(struct fact_ctx *fx, struct client_fact *args, struct eval *ev,
 	}
 	p = client_fact_add(args, key, text, b, e);
 	p->overrides = 1;
+	/* ssl=True/False: a Python boolean, never a mode name to check */
+	p->in_code = tok_is(ts, v, "True") || tok_is(ts, v, "False");
 	p->exact = text && e - b == strlen(text) &&
 		   !memcmp(ts->src->text + b, text, e - b);
 	free(text);
@@ -354,8 +356,8 @@ judge_connect_call(struct fact_ctx *fx, struct eval *ev, size_t open,
 
 	if (engine)
 		driver = sqlalchemy_driver(ev, tok_call_arg(ts, open, 0));
-	client_fact_init(&args, (enum driver)driver, ts->src, tok_begin(ts, open),
-			 tok_end(ts, close),
+	client_fact_init(&args, (enum driver)driver, ts->src,
+			 tok_begin(ts, open), tok_end(ts, close),
 			 engine ? "create_engine() connect_args"
 				: "connect() arguments");
 	for (k = open + 1; k < close; k++) {
@@ -407,7 +409,7 @@ judge_connect_call(struct fact_ctx *fx, struct eval *ev, size_t open,
 		scan_judge_expr(fx, ev, dsn, &args, 1);
 	else if (!dsn_unknown || has_mode) {
 		args.host_elsewhere = !client_get(&args, "host");
-		facts_add_connection(fx->out, &args);
+		conn_args_judge(fx, &args);
 	} else if ((pw = client_get(&args, "password")) && pw->value &&
 		   *pw->value) /* the connection is unknown, the secret not */
 		facts_add(fx->out, FACT_PASSWORD, ts->src, pw->begin, pw->end,
