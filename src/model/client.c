@@ -492,7 +492,13 @@ judge_postgres_js(const struct client_fact *f, struct client_verdict *v)
 	const char *m;
 
 	/* parseOptions: an ssl key of the options object wins over the
-	 * URL's sslmode (`k in o ? o[k] : k in query ? ...`). */
+	 * URL's sslmode (`k in o ? o[k] : k in query ? ...`), and the URL's
+	 * sslrootcert=system over its sslmode (query.ssl = 'verify-full'). */
+	if (!(ssl && ssl->in_code) && is(client_get(f, "sslrootcert"), "system")) {
+		set(v, OUTCOME_VERIFY_FULL, client_get(f, "sslrootcert"),
+		    xstrdup("sslrootcert=system"));
+		return;
+	}
 	if (!mode || (ssl && ssl->in_code))
 		mode = ssl;
 	if (!mode) {

@@ -53,7 +53,7 @@ MISSING_FILE = re.compile(r"No such file|does not exist|unable to read CA file|"
                           r"could not read root certificate|ENOENT", re.I)
 
 
-def measure(probe, client, variant):
+def measure(probe, client, variant, again=True):
     """The driver's real outcome for one variant, from the probe's records:
     scenarios are tried in order until one decides."""
     seen = {}
@@ -83,6 +83,10 @@ def measure(probe, client, variant):
         return "fails-closed" if MISSING_FILE.search(result) else "refused"
 
     result, recs = attempt("good")
+    if not recs and result == "ok" and again:
+        # connected, yet no record: one lost on a loaded machine (seen
+        # once in hundreds of runs under ASan); measure it afresh
+        return measure(probe, client, variant, again=False)
     if not recs:
         return refused(), seen
     asked = recs[0]["tls_requested"]

@@ -43,6 +43,11 @@ async function connectPostgres(conn, opts) {
   }
 }
 
+// A connection the probe closes after its attempt may still emit an
+// error: the attempt is over, its line printed; the program goes on.
+process.on('uncaughtException', () => {});
+process.on('unhandledRejection', () => {});
+
 const connect = driver === 'pg' ? connectPg : connectPostgres;
 const lines = readline.createInterface({ input: process.stdin });
 const queue = [];

@@ -331,8 +331,8 @@ class Pgjdbc(Driver):
                      "org.postgresql.ssl.DefaultJavaSSLFactory")
         for mode, ssl, factory, root, where in itertools.product(
                 MODES, (None, "true", "false"), factories, (None, self.ca), ("url", "props")):
-            if where == "props" and (factory or ssl == "false"):
-                continue  # keep the count near 300: props carry the main shapes
+            if where == "props" and ssl == "false":
+                continue  # as in the URL; keeps the run short
             params = [(k, v) for k, v in (("sslmode", mode), ("ssl", ssl),
                                           ("sslfactory", factory), ("sslrootcert", root))
                       if v is not None]
@@ -444,10 +444,14 @@ class PostgresJs(NodePostgres):
                    "verify-ca", "verify-full", {"rejectUnauthorized": False}, {"ca": "@CA"})
 
     def urls(self):
-        for mode, host in itertools.product(MODES, ("localhost", "127.0.0.1")):
+        for mode, host in itertools.product(
+                MODES, ("localhost", "127.0.0.1", "localhost sslrootcert=system")):
+            params = [] if mode is None else ["sslmode=" + mode]
+            if host.endswith("system"):
+                params.append("sslrootcert=system")
             label = "%s sslmode=%s" % (host, mode)
-            yield label, ("postgres://probe@%s:@PORT/probe" % host
-                          + ("" if mode is None else "?sslmode=" + mode))
+            yield label, ("postgres://probe@%s:@PORT/probe" % host.split()[0]
+                          + ("?" if params else "") + "&".join(params))
 
     def generate(self):
         for (label, url), ssl in itertools.product(self.urls(), self.ssl_options):
