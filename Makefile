@@ -1,9 +1,10 @@
 # pgtlslint — build, test and install (GNU make).
 #
 #   make          build ./pgtlslint
-#   make deps     apt-get install what this machine lacks (root, Debian)
+#   make deps     apt-get install what the build lacks (root, Debian)
+#   make test-deps  ... and what the tests need
 #   make demo     deps + build + lint examples/
-#   make check    deps + build + every test
+#   make check    test-deps + build + every test
 #   make asan     the whole test suite under ASan + UBSan
 #   make fuzz     every libFuzzer target for FUZZ_SECONDS (default 30)
 #   make analyze  cppcheck and clang-tidy over src/, zero reports
@@ -22,13 +23,16 @@ CC         ?= cc
 CFLAGS     ?= -O2 -g
 BUILD      ?= build
 
-# Debian packages: build and test dependencies (pkg-config names in DESIGN.md).
-DEB_PACKAGES := pkg-config libpcre2-dev libyaml-dev check python3-jsonschema \
-                postgresql libpq-dev libssl-dev pre-commit valgrind \
-                clang libclang-rt-14-dev clang-tidy cppcheck ripgrep \
-                openssl python3-psycopg python3-psycopg2 python3-asyncpg \
-                libpostgresql-jdbc-java default-jdk-headless golang-go \
-                golang-github-jackc-pgx-v4-dev golang-github-lib-pq-dev
+# Debian packages (pkg-config names in DESIGN.md): what the build needs,
+# and what only the tests need -- the real components (PostgreSQL, libpq,
+# pre-commit, the drivers the probe measures) and the analysers.
+BUILD_PACKAGES := pkg-config libpcre2-dev libyaml-dev
+TEST_PACKAGES := check python3-jsonschema postgresql libpq-dev libssl-dev \
+                 pre-commit valgrind clang libclang-rt-14-dev clang-tidy \
+                 cppcheck ripgrep openssl python3-psycopg python3-psycopg2 \
+                 python3-asyncpg libpostgresql-jdbc-java default-jdk-headless \
+                 golang-go golang-github-jackc-pgx-v4-dev \
+                 golang-github-lib-pq-dev
 
 PCRE2_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE2_LIBS   ?= $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null)
@@ -87,7 +91,7 @@ else
 BIN := $(BUILD)/pgtlslint
 endif
 
-.PHONY: all deps demo check test asan tsan fuzz fuzz-run analyze analyze-run bench golden readme install uninstall clean fmt \
+.PHONY: all deps test-deps demo check test asan tsan fuzz fuzz-run analyze analyze-run bench golden readme install uninstall clean fmt \
         check-fmt unit-test golden-test cli-test sarif-test fix-test hostile-test corpus-test variants-test secrets-test terminal-test write-safety-test architecture-test install-test live-test driver-test driver-table precommit-test
 
 all: $(BIN)
@@ -126,10 +130,10 @@ $(BUILD)/conninfo_oracle: tests/live/conninfo_oracle.c tests/live/oracle_libpq.h
 $(BUILD)/carrier_oracle: tests/live/carrier_oracle.c tests/live/oracle_libpq.h $(LIB_OBJS)
 	$(CC) $(ALL_CFLAGS) $(LIBPQ_CFLAGS) -o $@ $< $(LIB_OBJS) $(LIBS) $(LIBPQ_LIBS) $(ALL_LDFLAGS)
 
-# Installs only the Debian packages this machine lacks (needs root).
-deps:
+# Installs only the Debian packages of $(1) this machine lacks (root).
+define apt_install
 	@missing=""; \
-	for p in $(DEB_PACKAGES); do \
+	for p in $(1); do \
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
 	    grep -q '^install ok installed' || missing="$$missing $$p"; \
 	done; \
@@ -137,13 +141,22 @@ deps:
 	if ! command -v apt-get >/dev/null; then \
 	  echo "pgtlslint: please install:$$missing" >&2; exit 1; fi; \
 	if [ "$$(id -u)" != 0 ]; then \
-	  echo "pgtlslint: run 'make deps' as root to install:$$missing" >&2; \
+	  echo "pgtlslint: run 'make $@' as root to install:$$missing" >&2; \
 	  exit 1; fi; \
 	echo "installing:$$missing"; \
 	export DEBIAN_FRONTEND=noninteractive; \
 	apt-get install -y -q --no-install-recommends $$missing >/dev/null || \
 	  { apt-get update -q >/dev/null && \
 	    apt-get install -y -q --no-install-recommends $$missing >/dev/null; }
+endef
+
+# What building pgtlslint needs (demo, install, the pre-commit hook).
+deps:
+	$(call apt_install,$(BUILD_PACKAGES))
+
+# What the tests need too (check, asan, tsan, fuzz, analyze, bench).
+test-deps:
+	$(call apt_install,$(BUILD_PACKAGES) $(TEST_PACKAGES))
 
 # The dependency step runs first, in its own make, so that the build's
 # pkg-config lookups see what it installed.
@@ -152,15 +165,15 @@ demo: deps
 	@echo "== pgtlslint examples/"
 	@./$(BIN) --show-source examples/; test $$? -le 1
 
-check: deps
+check: test-deps
 	@$(MAKE) --no-print-directory test valgrind-test
 
-asan: deps
+asan: test-deps
 	@$(MAKE) --no-print-directory test BUILD=build/asan SANITIZE=1
 
 # The CLI suite (its -j 1/3/8 runs over every fixture, server
 # configurations linted while the pool works) under ThreadSanitizer.
-tsan: deps
+tsan: test-deps
 	@TSAN_OPTIONS=halt_on_error=1 $(MAKE) --no-print-directory cli-test \
 	  BUILD=build/tsan SANITIZE=thread
 
@@ -243,7 +256,7 @@ BENCH_DIR ?= build/bench
 AST_GREP_VERSION := 0.51.1
 AST_GREP := $(BENCH_DIR)/node/node_modules/.bin/ast-grep
 
-bench: deps
+bench: test-deps
 	@$(MAKE) --no-print-directory all
 	@if [ ! -x $(AST_GREP) ] && command -v npm >/dev/null; then \
 	  npm install --silent --no-audit --no-fund --prefix $(BENCH_DIR)/node \
@@ -256,7 +269,7 @@ bench: deps
 ANALYZE_DEFS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 \
                 -DPGTLSLINT_VERSION='"$(VERSION)"' -Isrc -I$(BUILD)/gen
 
-analyze: deps
+analyze: test-deps
 	@$(MAKE) --no-print-directory analyze-run
 
 analyze-run: $(BUILD)/gen/rules_embedded.c
@@ -275,7 +288,7 @@ FUZZ_TARGETS := pgconf hba conninfo libpq jdbc assign yaml js go py java rules \
                 config secrets
 FUZZ_SECONDS ?= 30
 
-fuzz: deps
+fuzz: test-deps
 	@$(MAKE) --no-print-directory fuzz-run BUILD=build/fuzz SANITIZE=fuzz
 
 fuzz-run: $(addprefix $(BUILD)/fuzz_,$(FUZZ_TARGETS))

@@ -77,7 +77,7 @@ rules(void)
 	do {                                                                  \
 		struct findings fs_;                                          \
 		struct diags ds_;                                             \
-		struct check_ctx ctx = {rules(), &fs_, &ds_, 16, 1};          \
+		struct check_ctx ctx = {rules(), &fs_, &ds_, 16, 1, 0};       \
 		memset(&fs_, 0, sizeof(fs_));                                 \
 		memset(&ds_, 0, sizeof(ds_));                                 \
 		body;                                                         \
