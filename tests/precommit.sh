@@ -51,6 +51,19 @@ else
 	fail=$((fail + 1)); echo "FAIL: the fixed file was refused"
 	cat "$tmp/out"
 fi
+# Source files are hooked too: a driver call in code is a connection.
+printf 'const { Client } = require("pg");\nnew Client({ host: "db.example.com", ssl: { rejectUnauthorized: false } });\n' >db.js
+git add db.js
+if git commit -qm "weak code" >"$tmp/out" 2>&1; then
+	fail=$((fail + 1)); echo "FAIL: a weak db.js was committed"
+	cat "$tmp/out"
+elif grep -q "PGT305" "$tmp/out"; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1)); echo "FAIL: db.js blocked, but not by PGT305"
+	cat "$tmp/out"
+fi
+git reset -q db.js && rm db.js
 # try-repo: the way to try a hook repository before configuring it.
 echo 'PGSSLMODE=disable' >.env.weak
 echo 'PGHOST=db.example.com' >>.env.weak
