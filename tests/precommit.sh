@@ -31,17 +31,24 @@ pre-commit install >/dev/null || { echo "precommit: install failed"; exit 1; }
 git add .pre-commit-config.yaml
 git commit -qm "pre-commit config" >/dev/null 2>&1 || true
 
+# blocked NAME RULE -- CMD...: CMD must fail, and because of RULE.
+blocked() {
+	name=$1 rule=$2
+	shift 3
+	if "$@" >"$tmp/out" 2>&1; then
+		fail=$((fail + 1)); echo "FAIL: $name passed"
+		cat "$tmp/out"
+	elif grep -q "$rule" "$tmp/out"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1)); echo "FAIL: $name refused, but not by $rule"
+		cat "$tmp/out"
+	fi
+}
+
 echo 'DATABASE_URL=postgresql://app@db.example.com/orders?sslmode=disable' >.env
 git add .env
-if git commit -qm "weak" >"$tmp/out" 2>&1; then
-	fail=$((fail + 1)); echo "FAIL: a weak connection string was committed"
-	cat "$tmp/out"
-elif grep -q "PGT301" "$tmp/out"; then
-	pass=$((pass + 1))
-else
-	fail=$((fail + 1)); echo "FAIL: commit blocked, but not by pgtlslint"
-	cat "$tmp/out"
-fi
+blocked "a weak connection string" PGT301 -- git commit -qm "weak"
 
 echo 'DATABASE_URL=postgresql://app@db.example.com/orders?sslmode=verify-full&sslrootcert=/etc/ssl/ca.pem' >.env
 git add .env
@@ -54,28 +61,12 @@ fi
 # Source files are hooked too: a driver call in code is a connection.
 printf 'const { Client } = require("pg");\nnew Client({ host: "db.example.com", ssl: { rejectUnauthorized: false } });\n' >db.js
 git add db.js
-if git commit -qm "weak code" >"$tmp/out" 2>&1; then
-	fail=$((fail + 1)); echo "FAIL: a weak db.js was committed"
-	cat "$tmp/out"
-elif grep -q "PGT305" "$tmp/out"; then
-	pass=$((pass + 1))
-else
-	fail=$((fail + 1)); echo "FAIL: db.js blocked, but not by PGT305"
-	cat "$tmp/out"
-fi
+blocked "a weak db.js" PGT305 -- git commit -qm "weak code"
 git reset -q db.js && rm db.js
 # try-repo: the way to try a hook repository before configuring it.
 echo 'PGSSLMODE=disable' >.env.weak
 echo 'PGHOST=db.example.com' >>.env.weak
-if pre-commit try-repo "$repo" pgtlslint --ref "$rev" --files .env.weak \
-	>"$tmp/out" 2>&1; then
-	fail=$((fail + 1)); echo "FAIL: try-repo passed a weak file"
-	cat "$tmp/out"
-elif grep -q "PGT301" "$tmp/out"; then
-	pass=$((pass + 1))
-else
-	fail=$((fail + 1)); echo "FAIL: try-repo failed, but not on PGT301"
-	cat "$tmp/out"
-fi
+blocked "try-repo on a weak file" PGT301 -- \
+	pre-commit try-repo "$repo" pgtlslint --ref "$rev" --files .env.weak
 echo "precommit: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -22,7 +22,6 @@ import socket
 import ssl
 import struct
 import threading
-import time
 
 SSL_REQUEST = 80877103
 GSSENC_REQUEST = 80877104
@@ -92,7 +91,6 @@ class Probe:
             self._contexts[key] = ctx
         self._lock = threading.Lock()
         self._records = []
-        self._active = 0
         self._listeners = {}
         self.ports = {}
         for name in SCENARIOS:
@@ -104,18 +102,11 @@ class Probe:
             self.ports[name] = s.getsockname()[1]
             threading.Thread(target=self._accept, args=(name, s), daemon=True).start()
 
-    def take_records(self, settle=0.02):
+    def take_records(self):
         """The records of every connection since the last call. Each is
         filled in before the server answers, so once the client has said
         how its attempt ended they are final, even for a connection it
-        left open (lib/pq keeps a socket whose certificate it rejected):
-        settle only lets the last ones finish closing."""
-        deadline = time.monotonic() + settle
-        while time.monotonic() < deadline:
-            with self._lock:
-                if self._active == 0:
-                    break
-            time.sleep(0.005)
+        left open (lib/pq keeps a socket whose certificate it rejected)."""
         with self._lock:
             out, self._records = self._records, []
         return out
@@ -130,8 +121,6 @@ class Probe:
                 conn, _ = listener.accept()
             except OSError:
                 return
-            with self._lock:
-                self._active += 1
             threading.Thread(target=self._serve, args=(name, conn), daemon=True).start()
 
     def _serve(self, name, conn):
@@ -188,8 +177,6 @@ class Probe:
                 sock.close()
             except OSError:
                 pass
-            with self._lock:
-                self._active -= 1
 
     @staticmethod
     def _after_startup(sock):
