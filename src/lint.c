@@ -210,13 +210,18 @@ put_setting(struct buf *out, const char *name, const char *value, size_t len)
 	free(shown);
 }
 
-/* "\t# path:line\n", the path escaped. */
+/* "\t# path:line\n", the path escaped; a line PostgreSQL refuses says
+ * so: "\t# path:line (refused: why)\n". */
 static void
-put_origin(struct buf *out, const char *path, uint32_t line)
+put_origin(struct buf *out, const char *path, uint32_t line,
+	   const char *refused)
 {
 	buf_adds(out, "\t# ");
 	term_escape(out, path, strlen(path), 0);
-	buf_addf(out, ":%u\n", line);
+	buf_addf(out, ":%u", line);
+	if (refused)
+		buf_addf(out, " (refused: %s)", refused);
+	buf_addch(out, '\n');
 }
 
 /* Effective settings: each winning assignment with where it was made, then
@@ -236,7 +241,7 @@ dump_settings(struct buf *out, const struct server_config *cfg, int root)
 		if (s->overridden)
 			continue;
 		put_setting(out, s->name, s->value, s->value_len);
-		put_origin(out, s->src->path, s->line);
+		put_origin(out, s->src->path, s->line, s->refused);
 	}
 	if (!root || cfg->incomplete)
 		return;
@@ -264,7 +269,7 @@ looks_like_fragment(const struct server_config *cfg)
 		if (cfg->problems[i].kind == PROBLEM_SYNTAX)
 			return 0;
 	for (i = 0; i < cfg->nr; i++)
-		if (!guc_is_known_name(cfg->v[i].name) &&
+		if (!guc_name_find(cfg->v[i].name, 0) &&
 		    !strchr(cfg->v[i].name, '.'))
 			return 0;
 	return 1;

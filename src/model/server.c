@@ -259,6 +259,41 @@ supersede(struct loader *ld, size_t at)
 		compact(ld);
 }
 
+/*
+ * ProcessConfigFileInternal looks up every line's name, overridden or not,
+ * and refuses the whole file for one the release does not know (a custom
+ * name with a dot is taken as an extension's placeholder).
+ */
+static void
+check_name(struct server_config *cfg, struct setting *s)
+{
+	int removed_in, added_in;
+	const char *nearest;
+	struct buf why = BUF_INIT;
+
+	/* a byte order mark glued to the first name is reported as such */
+	if (!strncmp(s->name, "\xEF\xBB\xBF", 3))
+		return;
+	if (cfg->version < GUC_NAMES_FIRST || cfg->version > GUC_NAMES_LAST ||
+	    guc_name_find(s->name, cfg->version) ||
+	    guc_name_is_custom(s->name, cfg->version))
+		return;
+	guc_name_explain(s->name, cfg->version, &removed_in, &added_in,
+			 &nearest);
+	buf_addf(&why, "unrecognized configuration parameter \"%s\"",
+		 s->name);
+	if (removed_in)
+		buf_addf(&why, " (removed in PostgreSQL %d)", removed_in);
+	else if (added_in)
+		buf_addf(&why, " (added in PostgreSQL %d)", added_in);
+	buf_addf(&why, ": PostgreSQL %d refuses to start", cfg->version);
+	if (nearest)
+		buf_addf(&why, "; did you mean \"%s\"?", nearest);
+	s->refused = "unrecognized configuration parameter";
+	add_problem(cfg, PROBLEM_NAME, s->src, s->name_begin, s->name_end,
+		    s->line, buf_detach(&why));
+}
+
 static void
 add_setting(struct loader *ld, const struct source *src,
 	    const struct pgconf_item *it)
@@ -275,11 +310,14 @@ add_setting(struct loader *ld, const struct source *src,
 	s->src = src;
 	s->begin = it->begin;
 	s->end = it->end;
+	s->name_begin = it->name_begin;
+	s->name_end = it->name_end;
 	s->line = it->line;
 	s->def = guc_find(s->name, cfg->version);
 	s->canonical = s->def ? guc_canonical(s->def, cfg->version, s->value,
 					      s->value_len)
 			      : s->value;
+	check_name(cfg, s);
 	supersede(ld, cfg->nr - 1);
 }
 
@@ -357,6 +395,37 @@ read_file(struct loader *ld, size_t file, int first_time)
 	return ok;
 }
 
+#define CANNOT_BE_CHANGED "cannot be changed"
+
+/*
+ * What set_config_option refuses of a setting our typed table does not
+ * cover: a PGC_INTERNAL name ("cannot be changed"), a boolean
+ * parse_bool refuses, a number parse_int/parse_real refuses. Enumerations
+ * and ranges of other settings are not checked. NULL when accepted.
+ */
+static const char *
+untyped_problem(const struct setting *s, int version)
+{
+	const struct guc_name *g;
+	int b;
+
+	if (s->def || !(g = guc_name_find(s->name, version)))
+		return NULL;
+	if (g->internal)
+		return CANNOT_BE_CHANGED;
+	switch (g->type) {
+	case GUC_NAME_BOOL:
+		return guc_parse_bool(s->value, strlen(s->value), &b)
+			   ? NULL
+			   : "not a boolean";
+	case GUC_NAME_INT:
+	case GUC_NAME_REAL:
+		return guc_number_problem(g, s->value);
+	default:
+		return NULL;
+	}
+}
+
 /* Validates the effective assignments (only they are checked). */
 static void
 validate(struct server_config *cfg)
@@ -364,17 +433,31 @@ validate(struct server_config *cfg)
 	size_t i;
 
 	for (i = 0; i < cfg->nr; i++) {
-		const struct setting *s = &cfg->v[i];
+		struct setting *s = &cfg->v[i];
+		const char *why = NULL;
 		char *shown;
 
-		if (s->overridden || s->canonical)
+		if (s->overridden || s->refused)
 			continue;
+		if (s->canonical)
+			why = untyped_problem(s, cfg->version);
+		if (s->canonical && !why)
+			continue;
+		s->refused = why && !strcmp(why, CANNOT_BE_CHANGED)
+				 ? CANNOT_BE_CHANGED
+				 : "invalid value";
 		shown = str_cut(s->value, QUOTE_MAX);
 		add_problem(cfg, PROBLEM_VALUE, s->src, s->begin, s->end,
 			    s->line,
-			    xasprintf("invalid value for parameter '%s': "
-				      "'%s'",
-				      s->name, shown));
+			    why && !strcmp(why, CANNOT_BE_CHANGED)
+				? xasprintf("parameter '%s' cannot be changed",
+					    s->name)
+			    : why ? xasprintf("invalid value for parameter "
+					      "'%s': '%s': %s",
+					      s->name, shown, why)
+				  : xasprintf("invalid value for parameter "
+					      "'%s': '%s'",
+					      s->name, shown));
 		free(shown);
 	}
 }

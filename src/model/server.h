@@ -29,7 +29,11 @@ struct setting {
 	const struct guc_def *def; /* borrowed; NULL for untyped names */
 	const struct source *src;  /* borrowed from server_config.files */
 	size_t begin, end;         /* the value as written */
+	size_t name_begin, name_end; /* the name as written */
 	uint32_t line;
+	const char *refused;       /* static: why PostgreSQL refuses this
+				      line (an unknown name, a value it
+				      cannot parse), or NULL */
 	int overridden;            /* a later assignment of the same name
 				      wins (such settings are dropped as the
 				      load goes: none is left after it) */
@@ -38,6 +42,7 @@ struct setting {
 enum server_problem_kind {
 	PROBLEM_SYNTAX,  /* a line PostgreSQL cannot parse */
 	PROBLEM_VALUE,   /* a value PostgreSQL rejects for a typed setting */
+	PROBLEM_NAME,    /* a name the release does not know */
 	PROBLEM_INCLUDE  /* a missing include, a cycle, too deep */
 };
 

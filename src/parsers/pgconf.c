@@ -358,6 +358,8 @@ pgconf_parse(const char *text, size_t len, struct pgconf_file *out)
 		name = lower_dup(name_b, name_n);
 		it = item_new(out, directive_kind(name));
 		it->name = name;
+		it->name_begin = (size_t)(name_b - text);
+		it->name_end = it->name_begin + name_n;
 		it->begin = (size_t)(lx.tok_begin - text);
 		it->end = it->begin + lx.tok_len;
 		it->line = lx.lineno;

@@ -30,6 +30,7 @@ struct pgconf_item {
 			       for C strings, which PostgreSQL also does) */
 	int quoted;         /* value was a quoted string */
 	size_t begin, end;  /* offsets of the value token, or of the error */
+	size_t name_begin, name_end; /* offsets of the name token */
 	uint32_t line;      /* the line PostgreSQL reports (sourceline) */
 	char *error;        /* owned; for PGCONF_ERROR: PostgreSQL's reason */
 };

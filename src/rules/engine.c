@@ -22,6 +22,7 @@
 static const char *const problem_rule[] = {
 	[PROBLEM_SYNTAX] = "PGT108",
 	[PROBLEM_VALUE] = "PGT108",
+	[PROBLEM_NAME] = "PGT108",
 	[PROBLEM_INCLUDE] = "PGT109",
 };
 

@@ -81,7 +81,10 @@ def ours(binary, case, version):
             continue
         head, _, where = line.rpartition("\t# ")
         m = re.match(r"^(\S+) = '(.*)'$", head, re.S)
-        settings[m.group(1)] = (m.group(2).replace("''", "'"), where)
+        where, _, refused = where.partition(" (refused: ")
+        settings[m.group(1)] = (m.group(2).replace("''", "'"), where,
+                                bool(refused)
+                                and not refused.startswith("cannot be"))
     return settings, json.loads(out[start:])["findings"]
 
 
@@ -100,6 +103,7 @@ def judge_case(case, label, rows, settings, findings, tally, data_prefix,
                typed):
     rel = lambda p: os.path.relpath(p, data_prefix) if p else ""
     syntax, invalid, include, values = set(), set(), [], {}
+    unknown = set()
     for f_, line, name, setting, error in rows:
         f_, line = rel(f_), int(line or 0)
         if not name and error == "syntax error":
@@ -108,8 +112,11 @@ def judge_case(case, label, rows, settings, findings, tally, data_prefix,
             include.append((f_, line, error))
         elif name and error == "setting could not be applied":
             invalid.add((f_, line, name.lower()))
+        elif name and error == "unrecognized configuration parameter":
+            unknown.add((f_, line))
         if name:
-            values[name.lower()] = (setting, "%s:%d" % (f_, line))
+            values[name.lower()] = (setting, "%s:%d" % (f_, line),
+                                    bool(error))
 
     first = {}
     for f in findings:
@@ -144,20 +151,65 @@ def judge_case(case, label, rows, settings, findings, tally, data_prefix,
                       or (m.startswith("include cycle") and deep))
     if syntax or include:
         return  # the server stopped reading part of the files
-    # Only typed settings are validated by us; restart-only parameters
-    # (listen_addresses, ...) are "not applied" for another reason.
-    invalid = {(p, l) for p, l, n in invalid if n in typed}
+    # Names the release does not know: the same lines, every one.
+    # (A byte order mark is part of the first name, which is then unknown.)
+    ours_unknown = {(f["path"], f["line"]) for f in findings
+                    if f["rule"] == "PGT108" and (f["message"].startswith(
+                        "unrecognized configuration parameter")
+                        or "byte order mark" in f["message"])}
+    tally.compare(label + ": unrecognized names", sorted(unknown),
+                  sorted(ours_unknown))
+    # Invalid values: every one we report is refused by the server, and
+    # every refused value of a typed setting is ours. (A restart-only
+    # parameter such as listen_addresses is "not applied" in this view for
+    # another reason, so untyped refusals are not all ours.)
+    # (A parameter that "cannot be changed" is accepted by this view, which
+    # parses as a reload does; startup refuses it: judge_startup.)
     ours_invalid = {(f["path"], f["line"]) for f in findings
                     if f["rule"] == "PGT108"
                     and f["message"].startswith("invalid value")}
-    tally.compare(label + ": " + "invalid values", sorted(invalid),
-                  sorted(ours_invalid))
+    for where in sorted(ours_invalid):
+        tally.compare(label + ": our invalid value at %s:%d" % where, True,
+                      where in {(p, l) for p, l, _ in invalid})
+    typed_invalid = {(p, l) for p, l, n in invalid if n in typed}
+    tally.compare(label + ": " + "invalid values of typed settings",
+                  sorted(typed_invalid),
+                  sorted(typed_invalid & ours_invalid))
     ours_values = {n: v for n, v in settings.items()
                    if not v[1].startswith("default")}
     # --show-settings masks passwords (primary_conninfo's): so must we.
-    values = {n: (re.sub(r"password=\S+", "password=****", v[0]), v[1])
+    # A line we mark refused is one the server marks with an error, except
+    # untyped refusals we do not judge (see above): those compare as the
+    # server's when we leave them unmarked.
+    values = {n: (re.sub(r"password=\S+", "password=****", v[0]), v[1],
+                  v[2] and (n in typed or (n in ours_values
+                                           and ours_values[n][2])))
               for n, v in values.items()}
     tally.compare(label + ": " + "effective settings", values, ours_values)
+
+
+# Our findings that say the server will not start with the file.
+REFUSALS = re.compile(r"^(unrecognized configuration parameter|invalid "
+                      r"value|parameter '.*' cannot be changed|syntax error)")
+
+
+def judge_startup(label, server, findings, tally):
+    """Startup itself as the oracle: every unknown name, unchangeable
+    parameter, invalid value or syntax error we report makes postgres
+    refuse the files; with none of them (and no include problem) it
+    accepts them, unless the case holds what we deliberately leave
+    unjudged (an include of an absolute path, a range)."""
+    accepted, why = server.config_accepted()
+    refusals = [f for f in findings if f["rule"] == "PGT108"
+                and REFUSALS.match(f["message"])]
+    if refusals:
+        tally.compare(label + ": starts despite '%s'"
+                      % refusals[0]["message"][:60], accepted, False)
+    elif (not any(f["rule"] in ("PGT108", "PGT109") for f in findings)
+          and not re.search(r'could not open configuration (file|directory) '
+                            r'"/', why)):
+        tally.compare(label + ": starts (%s)" % why.strip()[-120:],
+                      accepted, True)
 
 
 def main():
@@ -187,12 +239,14 @@ def main():
                 "from pg_file_settings where sourcefile is not null "
                 "or name is null order by seqno")
             settings, findings = ours(binary, case, version)
+            judge_startup(os.path.relpath(case, root), server, findings,
+                          tally)
             judge_case(case, os.path.relpath(case, root), rows, settings,
                        findings, tally, server.data, typed)
             remove_case(placed, server)
             cases += 1
         boot = dict(server.query("select name, boot_val from pg_settings"))
-        for name, (value, where) in sorted(defaults.items()):
+        for name, (value, where, _) in sorted(defaults.items()):
             tally.compare("defaults: " + name, boot.get(name), value)
     finally:
         server.stop()

@@ -102,6 +102,16 @@ class Server:
         self.run(os.path.join(self.bindir, "pg_ctl"), "-D", self.data,
                  "-o", opts, "-l", self.path("log"), "-w", "start")
 
+    def config_accepted(self):
+        """Whether the postmaster would start with the data directory's
+        configuration files: postgres -C reads them as startup does
+        (SelectConfigFiles) and exits with an error for one it refuses."""
+        r = subprocess.run(self.as_user + [
+            os.path.join(self.bindir, "postgres"), "-D", self.data,
+            "-C", "data_directory"], stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE, text=True)
+        return r.returncode == 0, r.stderr
+
     def reload(self):
         self.run(os.path.join(self.bindir, "pg_ctl"), "-D", self.data,
                  "reload")

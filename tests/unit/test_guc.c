@@ -64,9 +64,90 @@ START_TEST(test_table_sorted)
 			      prev->name, d->name);
 		prev = d;
 	}
-	ck_assert(guc_is_known_name("shared_buffers"));
-	ck_assert(guc_is_known_name("ssl"));
-	ck_assert(!guc_is_known_name("ssl_min_protcol_version"));
+	for (i = 1; i < guc_names_count; i++)
+		ck_assert_msg(strcmp(guc_names[i - 1].name,
+				     guc_names[i].name) <= 0,
+			      "%s before %s", guc_names[i - 1].name,
+			      guc_names[i].name);
+}
+END_TEST
+
+START_TEST(test_names_per_version)
+{
+	int removed, added;
+	const char *nearest;
+
+	ck_assert_ptr_nonnull(guc_name_find("shared_buffers", 12));
+	ck_assert_ptr_nonnull(guc_name_find("sort_mem", 17)); /* old alias */
+	ck_assert_ptr_null(guc_name_find("ssl_min_protcol_version", 16));
+	ck_assert_ptr_nonnull(guc_name_find("stats_temp_directory", 14));
+	ck_assert_ptr_null(guc_name_find("stats_temp_directory", 15));
+	ck_assert_ptr_null(guc_name_find("summarize_wal", 16));
+	ck_assert_ptr_nonnull(guc_name_find("summarize_wal", 17));
+	/* out of the table's range: any release's name is taken */
+	ck_assert_ptr_nonnull(guc_name_find("stats_temp_directory", 18));
+	/* wal_compression was a boolean until 15 made it an enum */
+	ck_assert_int_eq(guc_name_find("wal_compression", 14)->type,
+			 GUC_NAME_BOOL);
+	ck_assert_int_eq(guc_name_find("wal_compression", 15)->type,
+			 GUC_NAME_ENUM);
+	guc_name_explain("stats_temp_directory", 16, &removed, &added,
+			 &nearest);
+	ck_assert_int_eq(removed, 15);
+	guc_name_explain("summarize_wal", 15, &removed, &added, &nearest);
+	ck_assert_int_eq(added, 17);
+	guc_name_explain("effective_cash_size", 16, &removed, &added,
+			 &nearest);
+	ck_assert_int_eq(removed + added, 0);
+	ck_assert_str_eq(nearest, "effective_cache_size");
+	guc_name_explain("zzzz", 16, &removed, &added, &nearest);
+	ck_assert_ptr_null(nearest);
+	/* valid_custom_variable_name from 15; any dot before */
+	ck_assert(guc_name_is_custom("pg_stat_statements.max", 15));
+	ck_assert(guc_name_is_custom("a.b.c", 16));
+	ck_assert(!guc_name_is_custom("pg_stat_statements_max", 15));
+	ck_assert(!guc_name_is_custom("a.1b", 15));
+	ck_assert(guc_name_is_custom("a.1b", 14));
+}
+END_TEST
+
+/* parse_int/parse_real with units, as guc.c (12-17) has them. */
+static const struct {
+	const char *name, *value;
+	int ok;
+} numbers[] = {
+	{"shared_buffers", "1GB", 1},
+	{"shared_buffers", "1gb", 0},       /* units are case-sensitive */
+	{"shared_buffers", "128 MB  ", 1},  /* blanks around the unit */
+	{"shared_buffers", "1 G B", 0},
+	{"shared_buffers", "0x100", 1},     /* strtol base 0 */
+	{"shared_buffers", "30.1GB", 1},
+	{"shared_buffers", "100TB", 0},     /* above INT_MAX blocks */
+	{"work_mem", "4kb", 0},
+	{"work_mem", "4kB", 1},
+	{"work_mem", "1e3", 1},             /* strtod after 'e' */
+	{"max_connections", "100", 1},
+	{"max_connections", "100MB", 0},    /* no unit class */
+	{"max_connections", "3000000000", 0},
+	{"max_connections", "", 0},
+	{"max_connections", "nan", 0},
+	{"checkpoint_timeout", "5min", 1},
+	{"checkpoint_timeout", "5m", 0},
+	{"checkpoint_timeout", "300", 1},
+	{"statement_timeout", "250us", 1},
+	{"random_page_cost", "1.1", 1},
+	{"random_page_cost", "1.1x", 0},
+	{"vacuum_cost_delay", "2ms", 1},    /* a real with a time unit */
+};
+
+START_TEST(test_number_units)
+{
+	const struct guc_name *g = guc_name_find(numbers[_i].name, 16);
+
+	ck_assert_ptr_nonnull(g);
+	ck_assert_msg((guc_number_problem(g, numbers[_i].value) == NULL) ==
+			  numbers[_i].ok,
+		      "%s = '%s'", numbers[_i].name, numbers[_i].value);
 }
 END_TEST
 
@@ -80,6 +161,9 @@ suite_guc(void)
 			    (int)(sizeof(bools) / sizeof(bools[0])));
 	tcase_add_test(tc, test_enum_and_versions);
 	tcase_add_test(tc, test_table_sorted);
+	tcase_add_test(tc, test_names_per_version);
+	tcase_add_loop_test(tc, test_number_units, 0,
+			    (int)(sizeof(numbers) / sizeof(numbers[0])));
 	suite_add_tcase(s, tc);
 	return s;
 }
