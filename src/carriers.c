@@ -14,6 +14,8 @@
  */
 #include "carriers.h"
 
+#include "carriers_apps.h"
+
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +25,7 @@
 #include "model/value.h"
 #include "parsers/conninfo.h"
 #include "parsers/jdbc.h"
+#include "parsers/prisma.h"
 #include "parsers/service.h"
 #include "parsers/shell.h"
 #include "util/scan.h"
@@ -97,9 +100,8 @@ same_group(const struct assignment *a, const struct assignment *b)
 	return n == group_len(b) && (!n || !strncmp(a->path, b->path, n));
 }
 
-/* How the value of a lies in src. */
-static struct text_map
-assignment_map(const struct source *src, const struct assignment *a)
+struct text_map
+carriers_assignment_map(const struct source *src, const struct assignment *a)
 {
 	struct text_map m;
 
@@ -148,7 +150,7 @@ lookup_var(void *arg, const char *name, size_t n, size_t at,
 		return 0;
 	var->value = hit->value;
 	var->len = strlen(hit->value);
-	var->map = assignment_map(cv->src, hit);
+	var->map = carriers_assignment_map(cv->src, hit);
 	return 1;
 }
 
@@ -160,7 +162,7 @@ syntax_of(const struct source *src, const struct assignment *a)
 
 	if (src->kind == FILE_PROPERTIES)
 		return TEMPLATE_SPRING;
-	if (src->kind == FILE_YAML)
+	if (src->kind == FILE_YAML || src->kind == FILE_JSON)
 		return !strncmp(key, "spring.", 7) || !strncmp(key, "quarkus.", 8) ||
 			       !strncmp(key, "micronaut.", 10) ||
 			       !strncmp(key, "datasources.", 12)
@@ -244,7 +246,7 @@ build_env(const struct assignments *as, size_t first, int version,
 		e = a->verbatim ? a->value_begin + strlen(a->value) : a->value_end;
 		if (key && !strcmp(key, "password"))
 			continue;
-		map = assignment_map(src, a);
+		map = carriers_assignment_map(src, a);
 		read_value(&v, a->value, strlen(a->value), &map,
 			   syntax_of(src, a), cv);
 		if (!key && !strcmp(a->name, "PGREQUIRESSL") &&
@@ -279,7 +281,7 @@ judge_password(struct fact_ctx *fx, const struct source *src,
 	       const struct assignment *a, struct carrier_vars *cv,
 	       const char *where)
 {
-	struct text_map map = assignment_map(src, a);
+	struct text_map map = carriers_assignment_map(src, a);
 	struct value v;
 	enum value_origin o;
 
@@ -348,8 +350,9 @@ judge_assignment(struct fact_ctx *fx, const struct source *src,
 		 const struct client_fact *env, struct carrier_vars *cv)
 {
 	const char *key = a->path ? a->path : a->name;
-	size_t len = strlen(a->value), prefix;
-	struct text_map map = assignment_map(src, a);
+	size_t len = strlen(a->value), prefix, skip;
+	struct text_map map = carriers_assignment_map(src, a);
+	char *where;
 
 	if (!strcmp(a->name, "NODE_TLS_REJECT_UNAUTHORIZED") &&
 	    !strcmp(a->value, "0")) {
@@ -360,8 +363,15 @@ judge_assignment(struct fact_ctx *fx, const struct source *src,
 			  "Node.js process");
 		return;
 	}
+	if ((where = apps_password_key(src, as, a))) {
+		judge_password(fx, src, a, cv, where);
+		free(where);
+		return;
+	}
+	if (apps_owns(src, as, a))
+		return; /* judged with its application's other settings */
 	if (datasource_password(key, &prefix)) {
-		char *where = xasprintf("'%s'", key);
+		where = xasprintf("'%s'", key);
 
 		if (!foreign_datasource(as, key, prefix))
 			judge_password(fx, src, a, cv, where);
@@ -373,11 +383,25 @@ judge_assignment(struct fact_ctx *fx, const struct source *src,
 		return;
 	}
 	/* CI steps and container commands are scripts: look inside them. */
-	if (script_key(a))
+	if (script_key(a)) {
 		judge_script(fx, src, a->value, len, &map);
-	else
-		judge_text(fx, a->value, len, &map, env, "connection string",
-			   syntax_of(src, a), cv);
+	} else if (apps_string_driver(a) >= 0) {
+		/* the application's driver, with the file's environment */
+		struct client_fact named;
+
+		client_fact_init(&named, (enum driver)apps_string_driver(a),
+				 src, 0, 0, "environment");
+		client_fact_add_defaults(&named, env);
+		judge_text(fx, a->value, len, &map, &named,
+			   "connection string", syntax_of(src, a), cv);
+		client_fact_release(&named);
+	} else {
+		skip = apps_string_skip(a);
+		if (skip)
+			map = text_map_sub(&map, a->value, skip, len - skip);
+		judge_text(fx, a->value + skip, len - skip, &map, env,
+			   "connection string", syntax_of(src, a), cv);
+	}
 }
 
 /* --- what parsers keep ------------------------------------------------------ */
@@ -401,7 +425,7 @@ relevant(void *arg, const char *name, const char *path, const char *value,
 	    !strcmp(name, "command") ||
 	    datasource_password(path ? path : name, &prefix) ||
 	    memchr(value, '=', vlen) || scan_contains(value, vlen, "postgres") ||
-	    scan_contains(value, vlen, "jdbc:"))
+	    scan_contains(value, vlen, "jdbc:") || apps_relevant(name, path))
 		return 1;
 	/* a variable the file names */
 	if (!k || !k->nr)
@@ -475,7 +499,8 @@ carriers_judge_assignments(struct fact_ctx *fx, const struct source *src,
 			   const struct assignments *as)
 {
 	struct carrier_vars cv = {as, src, src->kind != FILE_PROPERTIES &&
-						   src->kind != FILE_YAML};
+						   src->kind != FILE_YAML &&
+						   src->kind != FILE_JSON};
 	size_t i, j;
 
 	for (i = 0; i < as->nr; i++) {
@@ -497,6 +522,7 @@ carriers_judge_assignments(struct fact_ctx *fx, const struct source *src,
 			facts_add_connection(fx->out, &env);
 		client_fact_release(&env);
 	}
+	apps_judge(fx, src, as);
 }
 
 static int
@@ -540,6 +566,14 @@ carriers_scan_text(struct fact_ctx *fx, const char *text, size_t len,
 		if ((i == 0 || text[i - 1] == '\n') &&
 		    printing_line(text, i, len)) {
 			i = line_end(text, i, len);
+			continue;
+		}
+		/* a shell comment: '#' starting a word, to the line's end
+		 * (POSIX 2.3 rule 9) */
+		if (c == '#' && (i == 0 || strchr(" \t\n", text[i - 1]))) {
+			const char *nl = memchr(text + i, '\n', len - i);
+
+			i = nl ? (size_t)(nl - text) : len;
 			continue;
 		}
 		if ((c == 'p' || c == 'j') && uri_start(text + i, len - i) &&
@@ -647,4 +681,37 @@ carriers_judge_service(struct fact_ctx *fx, const struct source *src)
 			judge_service(fx, src, &sf, i);
 	}
 	service_release(&sf);
+}
+
+/*
+ * A Prisma schema's datasource blocks (prisma docs orm/reference/
+ * prisma-schema-reference "datasource"): provider "postgresql" (or
+ * "postgres") and url (and directUrl) a string literal, or env("X"),
+ * which we cannot see. The URL is Prisma's engine's to read.
+ */
+void
+carriers_judge_prisma(struct fact_ctx *fx, const struct source *src)
+{
+	struct prisma_schema ps;
+	struct client_fact env;
+	size_t i;
+
+	prisma_parse(src->text, src->len, &ps);
+	client_fact_init(&env, DRIVER_PRISMA, src, 0, 0, "environment");
+	for (i = 0; i < ps.nr; i++) {
+		const struct prisma_url *u = &ps.v[i];
+		struct text_map map;
+
+		if (!u->postgres)
+			continue;
+		memset(&map, 0, sizeof(map));
+		map.src = src;
+		map.base = u->begin;
+		map.end = u->end;
+		map.verbatim = u->verbatim;
+		judge_text(fx, src->text + u->begin, u->end - u->begin, &map,
+			   &env, "Prisma datasource URL", TEMPLATE_SHELL, NULL);
+	}
+	client_fact_release(&env);
+	prisma_release(&ps);
 }

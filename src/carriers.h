@@ -41,6 +41,10 @@ void carriers_keep_release(struct carrier_keep *k);
 int carriers_worth_parsing(const struct fact_ctx *fx,
 			   const struct source *src);
 
+/* How the value of a lies in src. */
+struct text_map carriers_assignment_map(const struct source *src,
+					const struct assignment *a);
+
 /* The facts the assignments of src hold. */
 void carriers_judge_assignments(struct fact_ctx *fx,
 				const struct source *src,
@@ -48,6 +52,9 @@ void carriers_judge_assignments(struct fact_ctx *fx,
 
 /* Each service of a pg_service.conf as a libpq connection. */
 void carriers_judge_service(struct fact_ctx *fx, const struct source *src);
+
+/* A Prisma schema: its PostgreSQL datasources' URLs. */
+void carriers_judge_prisma(struct fact_ctx *fx, const struct source *src);
 
 /* Finds URIs and quoted keyword/value strings in free text (shell
  * scripts, CI steps) laid out as map says, as facts; vars: the script's

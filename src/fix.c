@@ -264,6 +264,7 @@ load_linted(const struct finding *f, const struct fix_options *opt,
 	} else if (source_load(src, f->path, err) != PGT_OK)
 		return -1;
 	src->kind = f->fix->kind;
+	source_decode(src);
 	if (source_hash(src) != f->fix->text_hash) {
 		*err = xasprintf("not fixing '%s': it changed while it was "
 				 "linted",
@@ -306,6 +307,22 @@ fix_file(const struct finding **v, size_t n, const struct fix_options *opt,
 		used++;
 	}
 	buf_add(&next, src.text + at, src.len - at);
+	if (!opt->diff && src.encoding != SOURCE_AS_IS) {
+		struct buf bytes = BUF_INIT;
+
+		if (source_encode(src.encoding, next.ptr, next.len, &bytes)) {
+			diags_add(diags, src.path, 1,
+				  xasprintf("not fixing '%s': UTF-16 files "
+					    "are not rewritten",
+					    src.path));
+			buf_release(&bytes);
+			buf_release(&next);
+			source_release(&src);
+			return;
+		}
+		buf_release(&next);
+		next = bytes;
+	}
 	if (opt->diff) {
 		source_from_mem(&fixed, src.path, next.ptr, next.len);
 		fixed.kind = src.kind;

@@ -28,6 +28,7 @@
 #include "scanners/scan_go.h"
 #include "scanners/scan_java.h"
 #include "scanners/scan_js.h"
+#include "scanners/scan_php.h"
 #include "scanners/scan_py.h"
 #include "walk.h"
 
@@ -160,6 +161,7 @@ load_into(const struct input *in, const char *path, enum file_kind kind,
 		return -1;
 	}
 	src->kind = kind;
+	source_decode(src);
 	if (kind >= FILE_ENV && source_is_binary(src)) {
 		diags_add(diags, path, 0,
 			  xasprintf("skipped binary file '%s'", path));
@@ -518,8 +520,11 @@ judge_assignments_file(struct fact_ctx *fx, struct diags *diags,
 	default:
 		if (yaml_carrier_parse(src, &keep.keep, &as, &err))
 			diags_add(diags, e->path, 0,
-				  xasprintf("'%s': YAML read only in part: %s",
-					    src->path, err));
+				  xasprintf("'%s': %s read only in part: %s",
+					    src->path,
+					    e->kind == FILE_JSON ? "JSON"
+								 : "YAML",
+					    err));
 		free(err);
 		break;
 	}
@@ -558,6 +563,8 @@ lint_carrier(const struct input *in, const struct walk_entry *e,
 	/* the detectors find, the rules judge */
 	if (e->kind == FILE_SERVICE)
 		carriers_judge_service(&fx, &src);
+	else if (e->kind == FILE_PRISMA)
+		carriers_judge_prisma(&fx, &src);
 	else if (e->kind == FILE_JS)
 		js_judge_source(&fx, &src);
 	else if (e->kind == FILE_GO)
@@ -566,6 +573,8 @@ lint_carrier(const struct input *in, const struct walk_entry *e,
 		py_judge_source(&fx, &src);
 	else if (e->kind == FILE_JAVA)
 		java_judge_source(&fx, &src);
+	else if (e->kind == FILE_PHP)
+		php_judge_source(&fx, &src);
 	else
 		judge_assignments_file(&fx, &out->diags, e, &src);
 	engine_run_facts(&ctx, &facts);

@@ -192,7 +192,8 @@ run_explain_conn(const struct pgt_options *o, int pg_version)
 	if (d == DRIVER__COUNT)
 		return fail(
 		    "unknown --driver (want libpq, pgjdbc, pgx, lib/pq, "
-		    "node-postgres, postgres.js or asyncpg)");
+		    "node-postgres, postgres.js, asyncpg, npgsql, prisma, "
+		    "r2dbc-postgresql, bun or vertx-pg-client)");
 	struct text_map map;
 	struct conn_string cs;
 	struct client_fact named; /* --driver: the driver reading it */

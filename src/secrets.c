@@ -247,6 +247,7 @@ secrets_of(const struct source *src)
 	case FILE_DOCKERFILE:
 	case FILE_PROPERTIES:
 	case FILE_YAML:
+	case FILE_JSON:
 	case FILE_SERVICE:
 		in_carrier(src, r);
 		break;
@@ -254,6 +255,7 @@ secrets_of(const struct source *src)
 	case FILE_GO:
 	case FILE_PY:
 	case FILE_JAVA:
+	case FILE_PHP:
 		secrets_in_code(src, r);
 		break;
 	default:

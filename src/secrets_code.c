@@ -144,6 +144,8 @@ lang_of(const struct source *src)
 		return LEX_PY;
 	case FILE_JAVA:
 		return LEX_JAVA;
+	case FILE_PHP:
+		return LEX_JS;
 	default:
 		return dot && (!strcmp(dot, ".ts") || !strcmp(dot, ".mts") ||
 			       !strcmp(dot, ".cts"))

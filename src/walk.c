@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "util/xalloc.h"
@@ -35,9 +36,17 @@ ends_with(const char *s, const char *suffix)
 	return a >= b && !strcmp(s + a - b, suffix);
 }
 
+static int
+ends_with_nocase(const char *s, const char *suffix)
+{
+	size_t a = strlen(s), b = strlen(suffix);
+
+	return a >= b && !strcasecmp(s + a - b, suffix);
+}
+
 const char *const file_kind_names[FILE__COUNT] = {
 	NULL, "pgconf", NULL, "hba", "env", "dockerfile", "properties", "yaml",
-	"shell", "service", "js", "go", "py", "java"};
+	"shell", "service", "json", "prisma", "js", "go", "py", "java", "php"};
 
 enum file_kind
 walk_kind_named(const char *name)
@@ -75,8 +84,13 @@ walk_classify(const char *path)
 	if (!strcmp(b, ".env") || !strncmp(b, ".env.", 5) ||
 	    (ends_with(b, ".env") && strlen(b) > 4))
 		return FILE_ENV;
-	if (!strcmp(b, "Dockerfile") || !strncmp(b, "Dockerfile.", 11) ||
-	    !strcmp(b, "Containerfile") || ends_with(b, ".dockerfile"))
+	/* docker build takes any file name (-f); these are the conventional
+	 * ones, in any case (a "dockerfile" is found on case-insensitive
+	 * file systems and named explicitly elsewhere) */
+	if (!strcasecmp(b, "Dockerfile") || !strncasecmp(b, "Dockerfile.", 11) ||
+	    !strcasecmp(b, "Containerfile") ||
+	    !strncasecmp(b, "Containerfile.", 14) ||
+	    ends_with_nocase(b, ".dockerfile"))
 		return FILE_DOCKERFILE;
 	if (ends_with(b, ".properties"))
 		return FILE_PROPERTIES;
@@ -84,6 +98,12 @@ walk_classify(const char *path)
 		return FILE_YAML;
 	if (ends_with(b, ".sh") || ends_with(b, ".bash"))
 		return FILE_SHELL;
+	/* lock files list packages, never connections */
+	if (ends_with(b, ".json") && strcmp(b, "package-lock.json") &&
+	    strcmp(b, "composer.lock"))
+		return FILE_JSON;
+	if (ends_with(b, ".prisma"))
+		return FILE_PRISMA;
 	if (js_name(b))
 		return FILE_JS;
 	if (ends_with(b, ".go"))
@@ -92,6 +112,8 @@ walk_classify(const char *path)
 		return FILE_PY;
 	if (ends_with(b, ".java"))
 		return FILE_JAVA;
+	if (ends_with(b, ".php"))
+		return FILE_PHP;
 	/* pg_hba.conf and files like it (prod_hba.conf, pg_hba.conf.d/...
 	 * entries) are authentication files; pg_ident.conf and
 	 * pg_service.conf have formats of their own. */

@@ -6,7 +6,8 @@ file whose first line says which findings it must produce, "want: 7
 PGT301; 9 PGT305" (line and rule) or "want: none"; or, where a carrier
 needs its real name (docker-compose.yml, .env, .github/workflows/x.yml), a
 directory whose files each carry such a label (an unlabelled file wants
-none). The scorer lints the corpus once (JSON),
+none; a format with no comments, such as JSON, is labelled in the case's
+want.txt: "appsettings.json: 4 PGT303"). The scorer lints the corpus once (JSON),
 counts per language the findings that were wanted (true positives), those
 that were not (false positives) and the wanted ones missing (false
 negatives), prints precision and recall, and exits 1 when any language is
@@ -30,13 +31,31 @@ def labels(path, required=True):
         if required:
             raise SystemExit(f"{path}: first line is not a 'want:' label")
         return set()
-    if m.group(1).strip() == "none":
+    return parse_want(m.group(1))
+
+
+def parse_want(text):
+    if text.strip() == "none":
         return set()
     want = set()
-    for item in m.group(1).split(";"):
+    for item in text.split(";"):
         line, rule = item.split()
         want.add((int(line), rule))
     return want
+
+
+def sidecar(corpus, rel):
+    """want.txt of a directory case: "FILE: want" lines for files whose
+    format has no comments (JSON); {relative path: set of wants}."""
+    path = os.path.join(corpus, rel, "want.txt")
+    out = {}
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    name, _, want = line.partition(":")
+                    out[os.path.join(rel, name.strip())] = parse_want(want)
+    return out
 
 
 def case_files(corpus, rel):
@@ -46,8 +65,9 @@ def case_files(corpus, rel):
     out = []
     for root, _, names in os.walk(os.path.join(corpus, rel)):
         for name in names:
-            out.append((os.path.relpath(os.path.join(root, name), corpus),
-                        False))
+            if name != "want.txt" or root != os.path.join(corpus, rel):
+                out.append((os.path.relpath(os.path.join(root, name),
+                                            corpus), False))
     if not out:
         raise SystemExit(f"{rel}: an empty case")
     return sorted(out)
@@ -74,8 +94,10 @@ def main():
         tp = fp = fn = cases = 0
         for name in sorted(os.listdir(os.path.join(corpus, lang))):
             cases += 1
+            side = sidecar(corpus, os.path.join(lang, name))
             for rel, required in case_files(corpus, os.path.join(lang, name)):
-                want = labels(os.path.join(corpus, rel), required)
+                want = side[rel] if rel in side else labels(
+                    os.path.join(corpus, rel), required)
                 got = found.pop(rel, set())
                 tp += len(want & got)
                 for line, rule in sorted(got - want):

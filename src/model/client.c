@@ -15,7 +15,8 @@
 
 const char *const driver_names[DRIVER__COUNT] = {
     "libpq",	     "pgjdbc",	    "pgx",    "lib/pq",
-    "node-postgres", "postgres.js", "asyncpg"};
+    "node-postgres", "postgres.js", "asyncpg", "npgsql",
+    "prisma",	     "r2dbc-postgresql", "bun", "vertx-pg-client"};
 const char *const outcome_names[] = {"unknown",	      "none",
 				     "opportunistic", "encrypt-only",
 				     "verify-ca",     "verify-full"};
@@ -584,6 +585,211 @@ judge_asyncpg(const struct client_fact *f, struct client_verdict *v)
 	}
 }
 
+/*
+ * Npgsql 8+ (src/Npgsql/NpgsqlConnectionStringBuilder.cs: SslMode defaults
+ * to Prefer since 6.0; release-notes/8.0.md: "SSL Mode=Require no longer
+ * validates certificates"; Internal/NpgsqlConnector.cs: only VerifyCA and
+ * VerifyFull validate). Trust Server Certificate=true is the written wish
+ * to skip validation (it did so through 7.x; 8.0 made it a no-op because
+ * Require, Prefer and Allow no longer validate anyway): an override where
+ * nothing validates. The reader (parsers/npgsql.c) stores the mode
+ * lowercased, under libpq's keyword.
+ */
+static void
+judge_npgsql(const struct client_fact *f, struct client_verdict *v)
+{
+	const struct client_param *mode = client_get(f, "sslmode");
+	const struct client_param *trust =
+	    client_get(f, "trustservercertificate");
+
+	if (!mode)
+		set(v, OUTCOME_OPPORTUNISTIC, NULL,
+		    xstrdup("no SSL Mode: Npgsql defaults to Prefer"));
+	else if (!mode->value)
+		set(v, OUTCOME_UNKNOWN, mode, NULL);
+	else if (!strcmp(mode->value, "disable"))
+		set(v, OUTCOME_NONE, mode, xstrdup("SSL Mode=Disable"));
+	else if (!strcmp(mode->value, "allow") ||
+		 !strcmp(mode->value, "prefer"))
+		set(v, OUTCOME_OPPORTUNISTIC, mode,
+		    xasprintf("SSL Mode=%s", mode->value));
+	else if (!strcmp(mode->value, "require"))
+		set(v, OUTCOME_ENCRYPT_ONLY, mode,
+		    xstrdup("SSL Mode=Require (Npgsql 8+ validates no "
+			    "certificate)"));
+	else if (!strcmp(mode->value, "verifyca"))
+		set(v, OUTCOME_VERIFY_CA, mode, xstrdup("SSL Mode=VerifyCA"));
+	else if (!strcmp(mode->value, "verifyfull"))
+		set(v, OUTCOME_VERIFY_FULL, mode,
+		    xstrdup("SSL Mode=VerifyFull"));
+	if (trust && trust->value && !strcasecmp(trust->value, "true") &&
+	    v->outcome >= OUTCOME_OPPORTUNISTIC &&
+	    v->outcome <= OUTCOME_ENCRYPT_ONLY)
+		v->no_verify = trust;
+}
+
+/*
+ * Prisma's engine (prisma-engines quaint/src/connector/postgres/url.rs
+ * parse_query_params; docs orm/overview/databases/postgresql
+ * "Arguments"): sslmode prefer by default, disable and require known, any
+ * other value taken as prefer; sslaccept accept_invalid_certs by default,
+ * so require verifies only with sslaccept=strict.
+ */
+static void
+judge_prisma(const struct client_fact *f, struct client_verdict *v)
+{
+	const struct client_param *mode = client_get(f, "sslmode");
+	const struct client_param *accept = client_get(f, "sslaccept");
+
+	if (mode && !mode->value) {
+		set(v, OUTCOME_UNKNOWN, mode, NULL);
+	} else if (is(mode, "disable")) {
+		set(v, OUTCOME_NONE, mode, xstrdup("sslmode=disable"));
+	} else if (is(mode, "require")) {
+		if (is(accept, "strict"))
+			set(v, OUTCOME_VERIFY_FULL, accept,
+			    xstrdup("sslmode=require with sslaccept=strict"));
+		else
+			set(v, OUTCOME_ENCRYPT_ONLY, mode,
+			    xstrdup("sslmode=require without "
+				    "sslaccept=strict: Prisma accepts "
+				    "invalid certificates"));
+	} else {
+		set(v, OUTCOME_OPPORTUNISTIC, mode,
+		    mode ? xasprintf("sslmode=%s is prefer in Prisma "
+				     "(only disable, prefer and require are "
+				     "known)",
+				     mode->value)
+			 : xstrdup("no sslmode: Prisma defaults to prefer"));
+	}
+}
+
+/* An r2dbc-postgresql mode name: SSLMode.fromValue compares the value
+ * ("verify-full") and the constant ("VERIFY_FULL") ignoring case; the
+ * libpq-style name, or NULL. */
+const char *
+client_r2dbc_mode(const char *m)
+{
+	static const char *const modes[][2] = {
+	    {"disable", "disable"},	    {"allow", "allow"},
+	    {"prefer", "prefer"},	    {"require", "require"},
+	    {"verify-ca", "verify_ca"},	    {"verify-full", "verify_full"},
+	    {"tunnel", "tunnel"}};
+	size_t i;
+
+	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
+		if (!strcasecmp(m, modes[i][0]) || !strcasecmp(m, modes[i][1]))
+			return modes[i][0];
+	return NULL;
+}
+
+/*
+ * r2dbc-postgresql (PostgresqlConnectionConfiguration.Builder: sslMode
+ * DISABLE by default; PostgresqlConnectionFactoryProvider: sslMode, then
+ * its alias sslmode, and ssl=true is VERIFY_FULL; client/SSLMode.java and
+ * createSslProvider: an InsecureTrustManagerFactory unless VERIFY_CA or
+ * VERIFY_FULL, whatever the root certificate).
+ */
+static void
+judge_r2dbc(const struct client_fact *f, struct client_verdict *v)
+{
+	const struct client_param *mode = client_get(f, "sslMode");
+	const struct client_param *ssl = client_get(f, "ssl");
+	const char *m;
+
+	if (!mode)
+		mode = client_get(f, "sslmode");
+	if (mode && !mode->value) {
+		set(v, OUTCOME_UNKNOWN, mode, NULL);
+		return;
+	}
+	if (!mode) {
+		if (ssl && ssl->value && !strcasecmp(ssl->value, "true"))
+			set(v, OUTCOME_VERIFY_FULL, ssl,
+			    xstrdup("ssl=true is VERIFY_FULL"));
+		else
+			set(v, OUTCOME_NONE, ssl,
+			    xstrdup("no sslMode: r2dbc-postgresql defaults "
+				    "to DISABLE"));
+		return;
+	}
+	m = client_r2dbc_mode(mode->value);
+	if (!m)
+		return; /* refused: conn_refusal says so */
+	set(v,
+	    !strcmp(m, "tunnel") || !strcmp(m, "require")
+		? OUTCOME_ENCRYPT_ONLY
+		: libpq_like(m, 0),
+	    mode, xasprintf("%s=%s", mode->key, mode->value));
+}
+
+/*
+ * The Vert.x pg client behind Quarkus's reactive datasources (vertx-pg-
+ * client PgConnectOptions: DEFAULT_SSLMODE DISABLE, setSsl(true) is
+ * VERIFY_CA; PgConnectionUriParser lower-cases the URI's keys; Quarkus
+ * DataSourceReactivePostgreSQLConfig ssl-mode "disable" by default, and
+ * trust-all (DataSourceReactiveRuntimeConfig, default false) trusts any
+ * certificate). The carrier stores ssl-mode as sslmode and trust-all as
+ * trustall.
+ */
+static void
+judge_vertx(const struct client_fact *f, struct client_verdict *v)
+{
+	const struct client_param *mode = client_get(f, "sslmode");
+	const struct client_param *ssl = client_get(f, "ssl");
+	const struct client_param *trust = client_get(f, "trustall");
+	const char *m;
+
+	if (mode && !mode->value) {
+		set(v, OUTCOME_UNKNOWN, mode, NULL);
+		return;
+	}
+	if (!mode && ssl && is(ssl, "true"))
+		set(v, OUTCOME_VERIFY_CA, ssl, xstrdup("ssl=true is VERIFY_CA"));
+	else if (!mode)
+		set(v, OUTCOME_NONE, NULL,
+		    xstrdup("no ssl-mode: the Vert.x pg client defaults to "
+			    "disable"));
+	else if ((m = client_r2dbc_mode(mode->value)))
+		set(v, !strcmp(m, "require") ? OUTCOME_ENCRYPT_ONLY
+					     : libpq_like(m, 0),
+		    mode, xasprintf("ssl-mode=%s", mode->value));
+	if (is(trust, "true") && v->outcome > OUTCOME_NONE &&
+	    v->outcome <= OUTCOME_ENCRYPT_ONLY)
+		v->no_verify = trust;
+}
+
+/*
+ * bun's pgdriver (driver/pgdriver/config.go): TLS by default with
+ * InsecureSkipVerify and no plaintext fallback (proto.go enableSSL fails
+ * when the server says no); WithInsecure(true) -- stored as sslmode
+ * disable by the Go scanner -- and a DSN's sslmode=disable turn it off;
+ * parseDSN: allow and prefer keep the unverified default, require
+ * verifies the chain with sslrootcert, verify-ca the chain, verify-full
+ * the host too.
+ */
+static void
+judge_bun(const struct client_fact *f, struct client_verdict *v)
+{
+	const struct client_param *mode = client_get(f, "sslmode");
+	const struct client_param *root = client_get(f, "sslrootcert");
+
+	if (mode && !mode->value)
+		set(v, OUTCOME_UNKNOWN, mode, NULL);
+	else if (!mode || !*mode->value || is(mode, "allow") ||
+		 is(mode, "prefer"))
+		set(v, OUTCOME_ENCRYPT_ONLY, mode,
+		    mode && *mode->value
+			? xasprintf("sslmode=%s is TLS without verification "
+				    "in bun's pgdriver",
+				    mode->value)
+			: xstrdup("bun's pgdriver defaults to TLS without "
+				  "verification"));
+	else
+		set(v, libpq_like(mode->value, has_value(root)), mode,
+		    xasprintf("sslmode=%s", mode->value));
+}
+
 void
 client_judge(const struct client_fact *f, int pg_version,
 	     struct client_verdict *v)
@@ -618,6 +824,21 @@ client_judge(const struct client_fact *f, int pg_version,
 		break;
 	case DRIVER_ASYNCPG:
 		judge_asyncpg(f, v);
+		break;
+	case DRIVER_NPGSQL:
+		judge_npgsql(f, v);
+		break;
+	case DRIVER_PRISMA:
+		judge_prisma(f, v);
+		break;
+	case DRIVER_R2DBC:
+		judge_r2dbc(f, v);
+		break;
+	case DRIVER_BUN:
+		judge_bun(f, v);
+		break;
+	case DRIVER_VERTX:
+		judge_vertx(f, v);
 		break;
 	case DRIVER__COUNT:
 		break;

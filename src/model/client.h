@@ -22,6 +22,11 @@ enum driver {
 	DRIVER_NODE_PG,	    /* node-postgres pg + pg-connection-string */
 	DRIVER_POSTGRES_JS, /* porsager/postgres v3 */
 	DRIVER_ASYNCPG,	    /* MagicStack/asyncpg */
+	DRIVER_NPGSQL,	    /* Npgsql (.NET) 8+ */
+	DRIVER_PRISMA,	    /* Prisma's engine (quaint) */
+	DRIVER_R2DBC,	    /* pgjdbc/r2dbc-postgresql */
+	DRIVER_BUN,	    /* uptrace/bun pgdriver */
+	DRIVER_VERTX,	    /* Vert.x pg client (Quarkus reactive) */
 	DRIVER__COUNT
 };
 extern const char *const driver_names[DRIVER__COUNT];
@@ -89,6 +94,11 @@ void client_fact_release(struct client_fact *f);
 /* asyncpg's reading of an sslmode name: "_" for "-" (connect_utils.py
  * SSLMode.parse); malloc'd. */
 char *client_asyncpg_mode(const char *m);
+
+/* r2dbc-postgresql's reading of an sslMode value (SSLMode.fromValue:
+ * "verify-full" or "VERIFY_FULL", any case) as libpq's name ("tunnel"
+ * too), or NULL when it throws. */
+const char *client_r2dbc_mode(const char *m);
 
 const struct client_param *client_get(const struct client_fact *f,
 				      const char *key);

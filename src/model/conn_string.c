@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "../parsers/conninfo.h"
+#include "../parsers/npgsql.h"
 #include "../parsers/jdbc.h"
 #include "../util/buf.h"
 #include "../util/xalloc.h"
@@ -317,19 +318,134 @@ uri_query_start(const char *text, size_t len)
 	return q ? (size_t)(q - text) : len;
 }
 
+/*
+ * Forms that name their driver by their own syntax: an Npgsql string
+ * (parsers/npgsql.c); a PHP PDO DSN "pgsql:host=...;sslmode=..." (php-src
+ * ext/pdo_pgsql/pgsql_driver.c pdo_pgsql_handle_factory turns each ';'
+ * into a blank and hands the rest to PQconnectdb: libpq); an R2DBC URL
+ * "r2dbc:[pool:]postgresql://..." (r2dbc-postgresql's own options, read
+ * as a URI's: sslMode, its alias sslmode, ssl). Returns the driver and
+ * fills ci, offsets in text; -1 for none of them.
+ */
+static int
+parse_named_form(const char *text, size_t len, int version,
+		 struct conninfo *ci)
+{
+	size_t skip = 0, i;
+	char *copy;
+	int driver;
+
+	if (npgsql_is_string(text, len)) {
+		npgsql_parse(text, len, ci);
+		return DRIVER_NPGSQL;
+	}
+	if (len > 6 && !strncmp(text, "pgsql:", 6)) {
+		skip = 6;
+		driver = DRIVER_LIBPQ;
+	} else if (len > 6 && !strncmp(text, "r2dbc:", 6)) {
+		skip = 6 + (len > 11 && !strncmp(text + 6, "pool:", 5) ? 5 : 0);
+		if (!conninfo_is_uri(text + skip, len - skip))
+			return -1;
+		driver = DRIVER_R2DBC;
+	} else
+		return -1;
+	copy = xstrndup(text + skip, len - skip);
+	if (driver == DRIVER_LIBPQ)
+		for (i = 0; copy[i]; i++)
+			if (copy[i] == ';')
+				copy[i] = ' ';
+	conninfo_parse_holes(copy, len - skip, version, driver != DRIVER_LIBPQ,
+			     ci);
+	for (i = 0; i < ci->nr; i++) {
+		struct conn_param *cp = &ci->v[i];
+
+		cp->key_begin += skip;
+		cp->key_end += skip;
+		cp->value_begin += skip;
+		cp->value_end += skip;
+		if (driver == DRIVER_R2DBC && cp->remapped) {
+			/* ssl=true is r2dbc's VERIFY_FULL, not libpq's
+			 * require */
+			free(cp->key);
+			free(cp->value);
+			cp->key = xstrdup("ssl");
+			cp->value = xstrdup("true");
+		}
+	}
+	ci->err_begin += skip;
+	ci->err_end += skip;
+	free(copy);
+	return driver;
+}
+
+/* ci's parameters into f, each where it is written. */
+static void
+add_params(struct client_fact *f, const struct conn_string *cs,
+	   const struct conninfo *ci)
+{
+	const char *text = cs->text;
+	const struct text_map *map = &cs->map;
+	size_t i;
+
+	for (i = 0; i < ci->nr; i++) {
+		const struct conn_param *cp = &ci->v[i];
+		struct client_param *p;
+
+		if (uri_first_wins(f->driver, ci) && client_get(f, cp->key))
+			continue;
+		if (f->driver == DRIVER_ASYNCPG && ci->is_uri && !*cp->value &&
+		    cp->key_begin > uri_query_start(text, cs->len))
+			continue; /* parse_qs drops blank values */
+		p = client_fact_add(f, cp->key,
+				    conninfo_unknown(ci, cp) ? NULL : cp->value,
+				    text_map_offset(map, text, cp->value_begin),
+				    text_map_end(map, text, cp->value_end));
+
+		p->origin = cs->value
+				? value_origin_of(cs->value, cp->value_begin,
+						  cp->value_end)
+				: ORIGIN_LITERAL;
+		/* a constant's value is fixed where the constant is written */
+		p->exact = (p->origin == ORIGIN_LITERAL ||
+			    p->origin == ORIGIN_CONSTANT) &&
+			   (map->verbatim || map->block ||
+			    written_as(map->src, p->begin, p->end,
+				       text + cp->value_begin,
+				       cp->value_end - cp->value_begin));
+	}
+}
+
 int
 conn_string_fact(const struct conn_string *cs, int version,
 		 struct client_fact *f, struct conninfo *ci)
 {
 	const char *text = cs->text;
-	size_t len = cs->len, i, skip = 0;
+	size_t len = cs->len, skip = 0;
 	const struct client_fact *env = cs->env;
 	const struct text_map *map = &cs->map;
 	int jdbc = jdbc_is_url(text, len), forwarding, rc;
 	int dialect = sqlalchemy_dialect(text, len, &skip);
 
 	int hole_uri = cs->driver_position && hole_then_uri(text, len);
+	int named = jdbc || dialect >= 0
+			? -1
+			: parse_named_form(text, len, version, ci);
 
+	if (named >= 0) {
+		client_fact_init(f, (enum driver)named, map->src, map->base,
+				 map->end,
+				 named == DRIVER_NPGSQL ? "Npgsql connection string"
+				 : named == DRIVER_R2DBC ? "R2DBC URL"
+							 : "PDO DSN");
+		add_params(f, cs, ci);
+		/* PDO's libpq reads the PG* environment; another driver
+		 * only its own options (an R2DBC URL's spring.r2dbc.
+		 * properties) */
+		if (env && (named == DRIVER_LIBPQ ||
+			    (!env->driver_guessed && (int)env->driver == named)))
+			client_fact_add_defaults(f, env);
+		return ci->error ? -1 : 1;
+	}
 	if (!jdbc && dialect < 0 && !conninfo_is_uri(text, len) && !hole_uri &&
 	    (cs->driver_position ? all_holes(text, len)
 				 : !looks_like_kv(text, len, version)))
@@ -364,32 +480,7 @@ conn_string_fact(const struct conn_string *cs, int version,
 		client_fact_add(f, "sslmode", NULL, map->base, map->end);
 		f->host_elsewhere = 1;
 	}
-	for (i = 0; i < ci->nr; i++) {
-		const struct conn_param *cp = &ci->v[i];
-		struct client_param *p;
-
-		if (uri_first_wins(f->driver, ci) && client_get(f, cp->key))
-			continue;
-		if (f->driver == DRIVER_ASYNCPG && ci->is_uri && !*cp->value &&
-		    cp->key_begin > uri_query_start(text, len))
-			continue; /* parse_qs drops blank values */
-		p = client_fact_add(f, cp->key,
-				    conninfo_unknown(ci, cp) ? NULL : cp->value,
-				    text_map_offset(map, text, cp->value_begin),
-				    text_map_end(map, text, cp->value_end));
-
-		p->origin = cs->value
-				? value_origin_of(cs->value, cp->value_begin,
-						  cp->value_end)
-				: ORIGIN_LITERAL;
-		/* a constant's value is fixed where the constant is written */
-		p->exact = (p->origin == ORIGIN_LITERAL ||
-			    p->origin == ORIGIN_CONSTANT) &&
-			   (map->verbatim || map->block ||
-			    written_as(map->src, p->begin, p->end,
-				       text + cp->value_begin,
-				       cp->value_end - cp->value_begin));
-	}
+	add_params(f, cs, ci);
 	/* pgjdbc reads no PGSSL* variable, only the program's properties */
 	if (env && (!jdbc || !env->driver_guessed))
 		client_fact_add_defaults(f, env);
@@ -417,8 +508,15 @@ driver_refuses_mode(enum driver d, const char *m)
 	size_t i;
 	int refused = 1;
 
-	if (d == DRIVER_LIBPQ || d == DRIVER_NODE_PG || d == DRIVER_POSTGRES_JS)
-		return 0;
+	if (d == DRIVER_LIBPQ || d == DRIVER_NODE_PG ||
+	    d == DRIVER_POSTGRES_JS || d == DRIVER_PRISMA)
+		return 0; /* Prisma: url.rs reads any other value as prefer */
+	if (d == DRIVER_NPGSQL)
+		return !npgsql_mode_known(m);
+	if (d == DRIVER_R2DBC || d == DRIVER_VERTX)
+		return !client_r2dbc_mode(m);
+	if (!*m && d == DRIVER_BUN)
+		return 0; /* pgdriver config.go parseDSN: "" is the default */
 	if (!*m && (d == DRIVER_PGX || d == DRIVER_LIB_PQ))
 		return 0; /* the default: pgconn/config.go configTLS
 			     (sslmode == "" is prefer), lib/pq ssl.go

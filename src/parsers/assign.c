@@ -6,6 +6,8 @@
  * dotenv for Node):
  *   line  := [ "export" blanks ] NAME "=" value [ blanks "#" comment ]
  *   value := '...' (literal) | "..." (\" and \\ escaped) | bytes to EOL
+ *   An "export" line is a shell's: "X=\" at its end continues on the
+ *   next line (POSIX 2.2.1, backslash-newline removed), up to a blank.
  *
  * Dockerfile (https://docs.docker.com/reference/dockerfile/#env):
  *   ENV key=value [key=value ...] | ENV key value-to-end-of-line
@@ -139,6 +141,16 @@ skip_bom(const char *text, size_t len)
 	return len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
 }
 
+/* An unquoted value that is only a backslash at the line's end, with a
+ * line after it. */
+static int
+shell_continued(const char *text, size_t p, size_t end, size_t len)
+{
+	if (end < len && end > p && text[end - 1] == '\r')
+		end--;
+	return end == p + 1 && text[p] == '\\' && end < len;
+}
+
 void
 envfile_parse(const char *text, size_t len, assign_keep_fn keep,
 	      struct assignments *out)
@@ -152,17 +164,32 @@ envfile_parse(const char *text, size_t len, assign_keep_fn keep,
 		size_t end = nl ? (size_t)(nl - text) : len, p = i, nb, vb, ve;
 		int verbatim;
 
+		int exported = 0;
+
 		while (p < end && (text[p] == ' ' || text[p] == '\t'))
 			p++;
-		if (end - p > 7 && !strncmp(text + p, "export ", 7))
+		if (end - p > 7 && !strncmp(text + p, "export ", 7)) {
 			p += 7;
+			exported = 1;
+		}
 		nb = p;
 		while (p < end && name_char(text[p], p == nb))
 			p++;
 		if (p > nb && p < end && text[p] == '=') {
 			size_t ne = p++;
 
-			verbatim = read_value(text, &p, end, 0, &val, &vb, &ve);
+			if (exported && shell_continued(text, p, end, len)) {
+				/* export X=\ + newline: a file sourced by a
+				 * shell, which drops the backslash-newline:
+				 * the value is the next line's first word */
+				p = end + 1;
+				nl = memchr(text + p, '\n', len - p);
+				end = nl ? (size_t)(nl - text) : len;
+				verbatim = read_value(text, &p, end, 1, &val,
+						      &vb, &ve);
+			} else
+				verbatim = read_value(text, &p, end, 0, &val,
+						      &vb, &ve);
 			assignments_add_span(out, text, nb, ne, &val, vb, ve,
 					     verbatim);
 		}

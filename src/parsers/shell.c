@@ -88,7 +88,10 @@ read_word(const char *s, size_t *i, size_t n, struct buf *out, size_t *vb,
 
 		if (c == '\\' && p + 1 < n && s[p + 1] == '\n') {
 			p += 2; /* a continuation */
-			verbatim = 0;
+			if (p - 2 == *vb) /* the word starts on the next line */
+				*vb = p;
+			else
+				verbatim = 0;
 		} else if (c == '\\' && p + 1 < n) {
 			buf_addch(out, s[p + 1]);
 			p += 2;

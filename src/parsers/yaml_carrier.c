@@ -222,6 +222,18 @@ yaml_carrier_parse(const struct source *src, assign_keep_fn keep,
 				 deep_line, YAML_MAX_FLOW_DEPTH);
 		rc = -1;
 	}
+	if (src->kind == FILE_JSON) {
+		/* JSON is YAML's flow style, but YAML forbids the tabs JSON
+		 * files indent with; a JSON string holds no raw tab, so each
+		 * becomes a blank (offsets unchanged) */
+		size_t i;
+
+		if (!text)
+			text = xstrndup(src->text, src->len);
+		for (i = 0; i < src->len; i++)
+			if (text[i] == '\t')
+				text[i] = ' ';
+	}
 	if (!yaml_parser_initialize(&parser)) {
 		free(*err);
 		*err = xstrdup("cannot initialise the YAML parser");

@@ -1277,7 +1277,10 @@ operand(struct eval *ev, size_t i, struct value *v)
 	if (k < end && tok_punct(ts, k, '(')) { /* a call: name(...) */
 		read_args(ts, k, k + 1, &a);
 		if ((tok_is(ts, last, "Sprintf") && tok_is(ts, i, "fmt")) ||
-		    (tok_is(ts, last, "format") && tok_is(ts, i, "String"))) {
+		    (tok_is(ts, last, "format") && tok_is(ts, i, "String")) ||
+		    /* PHP's sprintf, and sprintf-js's in JavaScript */
+		    (last == i && tok_is(ts, i, "sprintf") &&
+		     (ts->lang == LEX_JS || ts->lang == LEX_JSX))) {
 			struct value f;
 
 			new_value(ev, &f);
@@ -1492,6 +1495,10 @@ opener_of(const struct tokens *ts, size_t close)
 static size_t
 format_call_start(const struct tokens *ts, size_t i)
 {
+	if (i >= 2 && tok_punct(ts, i - 1, '(') && tok_is(ts, i - 2, "sprintf") &&
+	    (i < 3 || !tok_punct(ts, i - 3, '.')) &&
+	    (ts->lang == LEX_JS || ts->lang == LEX_JSX))
+		return i - 2;
 	if (i < 4 || !tok_punct(ts, i - 1, '(') || !tok_punct(ts, i - 3, '.'))
 		return 0;
 	if ((tok_is(ts, i - 4, "fmt") &&

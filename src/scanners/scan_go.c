@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "../model/client.h"
+#include "../model/conn_string.h"
 #include "../util/xalloc.h"
 #include "eval.h"
 #include "scan_common.h"
@@ -44,6 +45,9 @@ go_import_driver(const char *path)
 		return DRIVER_PGX;
 	/* golang-migrate's postgres driver drops its x- parameters and
 	 * opens the rest with lib/pq (database/postgres/postgres.go) */
+	/* bun's driver (driver/pgdriver/driver.go: sql.Register("pg")) */
+	if (!strcmp(path, "github.com/uptrace/bun/driver/pgdriver"))
+		return DRIVER_BUN;
 	if (!strcmp(path, "github.com/lib/pq") ||
 	    !strncmp(path, "github.com/golang-migrate/migrate/v4/database/"
 			   "postgres",
@@ -94,11 +98,14 @@ static const struct go_entry {
     {"pq", "ParseURL", 0, DRIVER_LIB_PQ},
     {"postgres", "Open", 0, DRIVER_PGX},
     {"migrate", "New", 1, DRIVER_LIB_PQ},
+    {"pgdriver", "WithDSN", 0, DRIVER_BUN},
 };
 
 /* sql.Open and sqlx.Open/Connect name their driver: "pgx" (and
  * "pgx/v5") is pgx's stdlib, "postgres" lib/pq (lib/pq conn.go registers
- * "postgres"; pgx stdlib/sql.go registers "pgx" and "pgx/v5"). */
+ * "postgres"; pgx stdlib/sql.go registers "pgx" and "pgx/v5"), "pg" bun's
+ * pgdriver. ent.Open and entsql.Open take the same names (ent
+ * dialect/sql/driver.go Open: sql.Open(driver, source)). */
 static int
 sql_open_driver(const struct tokens *ts, size_t name_arg)
 {
@@ -106,6 +113,7 @@ sql_open_driver(const struct tokens *ts, size_t name_arg)
 	int d = !name ? -1
 		: !strcmp(name, "pgx") || !strcmp(name, "pgx/v5") ? DRIVER_PGX
 		: !strcmp(name, "postgres") ? DRIVER_LIB_PQ
+		: !strcmp(name, "pg")	    ? DRIVER_BUN
 					    : -1;
 
 	free(name);
@@ -125,8 +133,10 @@ judge_entry(struct fact_ctx *fx, struct eval *ev, size_t i, int imported)
 	if (tok_kind(ts, i) != TOK_IDENT || !tok_punct(ts, i + 1, '.') ||
 	    !tok_punct(ts, open, '(') || (i && tok_punct(ts, i - 1, '.')))
 		return;
-	if ((tok_is(ts, i, "sql") || tok_is(ts, i, "sqlx")) &&
-	    (tok_is(ts, i + 2, "Open") || tok_is(ts, i + 2, "Connect")) &&
+	if ((tok_is(ts, i, "sql") || tok_is(ts, i, "sqlx") ||
+	     tok_is(ts, i, "ent") || tok_is(ts, i, "entsql")) &&
+	    (tok_is(ts, i + 2, "Open") || tok_is(ts, i + 2, "Connect") ||
+	     tok_is(ts, i + 2, "MustConnect") || tok_is(ts, i + 2, "MustOpen")) &&
 	    (arg = tok_call_arg(ts, open, 1)))
 		d = sql_open_driver(ts, tok_call_arg(ts, open, 0));
 	for (k = 0; d < 0 && k < sizeof(go_entries) / sizeof(go_entries[0]);
@@ -194,11 +204,68 @@ judge_tls_config(struct fact_ctx *fx, const struct tokens *ts, size_t i,
 	}
 }
 
+/* pgdriver.WithX(argument) at token i: the argument's first token. */
+static size_t
+bun_option(const struct tokens *ts, size_t i, const char *option)
+{
+	return tok_is(ts, i, "pgdriver") && tok_punct(ts, i + 1, '.') &&
+		       tok_is(ts, i + 2, option) && tok_punct(ts, i + 3, '(')
+		   ? i + 4
+		   : 0;
+}
+
+/*
+ * bun's pgdriver.NewConnector(options...), the call's "(" at open
+ * (driver/pgdriver/config.go): WithAddr's host, WithPassword, and
+ * WithInsecure(true), which drops TLS (the default is TLS without
+ * verification: model/client.c judge_bun). A WithDSN is judged as a
+ * string; a WithTLSConfig is a tls.Config judged where it is written.
+ */
+static void
+judge_bun_connector(struct fact_ctx *fx, struct eval *ev, size_t open)
+{
+	const struct tokens *ts = ev->ts;
+	size_t close = tok_match(ts, open), k, v;
+	struct client_fact f;
+	int custom = 0;
+	char *lit;
+
+	client_fact_init(&f, DRIVER_BUN, ts->src, tok_begin(ts, open),
+			 tok_end(ts, close), "pgdriver.NewConnector options");
+	for (k = open + 1; k < close; k++) {
+		if ((v = bun_option(ts, k, "WithAddr"))) {
+			lit = tok_literal(ts, v);
+			if (lit && strchr(lit, ':'))
+				*strchr(lit, ':') = '\0';
+			tok_add_param(&f, ts, v, "host", lit);
+			free(lit);
+		} else if ((v = bun_option(ts, k, "WithPassword"))) {
+			lit = tok_literal(ts, v);
+			tok_add_param(&f, ts, v, "password", lit);
+			free(lit);
+		} else if ((v = bun_option(ts, k, "WithInsecure"))) {
+			struct client_param *p = tok_add_param(
+			    &f, ts, v, "sslmode",
+			    tok_is(ts, v, "true")    ? "disable"
+			    : tok_is(ts, v, "false") ? ""
+						     : NULL);
+			p->in_code = 1;
+		} else if (bun_option(ts, k, "WithDSN") ||
+			   bun_option(ts, k, "WithTLSConfig")) {
+			custom = 1;
+		}
+	}
+	if (!custom || client_get(&f, "sslmode"))
+		conn_args_judge(fx, &f);
+	client_fact_release(&f);
+}
+
 void
 go_judge_source(struct fact_ctx *fx, const struct source *src)
 {
 	static const char *const needles[] = {"postgres", "host",   "sslmode",
-					      "jackc/pg", "lib/pq", NULL};
+					      "jackc/pg", "lib/pq", "pgdriver",
+					      NULL};
 	struct tokens ts;
 	struct eval ev;
 	int driver;
@@ -209,8 +276,13 @@ go_judge_source(struct fact_ctx *fx, const struct source *src)
 	tokens_read(&ts, src, LEX_GO, 0);
 	eval_init(&ev, &ts);
 	driver = go_driver(&ts);
-	for (i = 0; i + 4 < ts.nr; i++)
+	for (i = 0; i + 4 < ts.nr; i++) {
 		judge_entry(fx, &ev, i, driver);
+		if (tok_is(&ts, i, "pgdriver") && tok_punct(&ts, i + 1, '.') &&
+		    tok_is(&ts, i + 2, "NewConnector") &&
+		    tok_punct(&ts, i + 3, '(') && tok_match(&ts, i + 3))
+			judge_bun_connector(fx, &ev, i + 3);
+	}
 	for (i = 1; driver >= 0 && i + 2 < ts.nr; i++) {
 		judge_tls_config(fx, &ts, i, driver);
 		judge_password_field(fx, &ev, i, driver);

@@ -281,6 +281,65 @@ file_vendor(const struct tokens *ts)
 	return vendor;
 }
 
+/*
+ * r2dbc-postgresql's PostgresqlConnectionConfiguration.builder() chain
+ * (PostgresqlConnectionConfiguration.Builder), the builder() call's "("
+ * at open: .host(h), .password(p), .sslMode(SSLMode.X), .enableSsl()
+ * (VERIFY_FULL), up to .build(); without a mode, DISABLE
+ * (model/client.c judge_r2dbc).
+ */
+static void
+judge_r2dbc_builder(struct fact_ctx *fx, struct eval *ev, size_t open)
+{
+	static const char *const modes[][2] = {
+	    {"DISABLE", "disable"},     {"ALLOW", "allow"},
+	    {"PREFER", "prefer"},	{"REQUIRE", "require"},
+	    {"VERIFY_CA", "verify-ca"}, {"VERIFY_FULL", "verify-full"},
+	    {"TUNNEL", "tunnel"}};
+	const struct tokens *ts = ev->ts;
+	size_t k = tok_match(ts, open) + 1, arg, j;
+	struct client_fact f;
+	char *lit;
+
+	client_fact_init(&f, DRIVER_R2DBC, ts->src, tok_begin(ts, open - 2),
+			 tok_end(ts, open), "R2DBC connection configuration");
+	while (tok_punct(ts, k, '.') && tok_kind(ts, k + 1) == TOK_IDENT &&
+	       tok_punct(ts, k + 2, '(') && tok_match(ts, k + 2)) {
+		arg = k + 3;
+		if (tok_is(ts, k + 1, "build"))
+			break;
+		if (tok_is(ts, k + 1, "host") || tok_is(ts, k + 1, "password")) {
+			lit = tok_literal(ts, arg);
+			tok_add_param(&f, ts, arg,
+				      tok_is(ts, k + 1, "host") ? "host"
+								: "password",
+				      lit);
+			free(lit);
+		} else if (tok_is(ts, k + 1, "sslMode")) {
+			const char *m = NULL;
+			size_t last = arg;
+
+			while (tok_punct(ts, last + 1, '.'))
+				last += 2;
+			for (j = 0; j < sizeof(modes) / sizeof(modes[0]); j++)
+				if (tok_is(ts, last, modes[j][0]))
+					m = modes[j][1];
+			client_fact_add(&f, "sslMode", m, tok_begin(ts, arg),
+					tok_end(ts, last))
+			    ->in_code = 1;
+		} else if (tok_is(ts, k + 1, "enableSsl")) {
+			client_fact_add(&f, "ssl", "true", tok_begin(ts, k + 1),
+					tok_end(ts, k + 1))
+			    ->in_code = 1;
+		}
+		k = tok_match(ts, k + 2) + 1;
+	}
+	if (!client_get(&f, "host"))
+		client_fact_add(&f, "host", NULL, f.begin, f.end);
+	conn_args_judge(fx, &f);
+	client_fact_release(&f);
+}
+
 void
 java_judge_source(struct fact_ctx *fx, const struct source *src)
 {
@@ -309,6 +368,11 @@ java_judge_source(struct fact_ctx *fx, const struct source *src)
 	}
 	for (i = 0; i + 1 < ts.nr; i++)
 		urls += judge_call(fx, &ev, i, &props, vendor);
+	for (i = 0; i + 4 < ts.nr; i++)
+		if (tok_is(&ts, i, "PostgresqlConnectionConfiguration") &&
+		    tok_punct(&ts, i + 1, '.') && tok_is(&ts, i + 2, "builder") &&
+		    tok_punct(&ts, i + 3, '(') && tok_match(&ts, i + 3))
+			judge_r2dbc_builder(fx, &ev, i + 3);
 	/* a StringBuilder's text, where it is taken: sb.toString() */
 	for (i = 0; i + 3 < ts.nr; i++) {
 		const struct eval_binding *b;

@@ -271,6 +271,79 @@ prop_is(const struct tokens *ts, size_t open, const char *name,
 	return hit;
 }
 
+/* An ssl option at token v that the library never hands to pg (knex's
+ * beside connection, drizzle-kit's beside url, Sequelize's top-level,
+ * TypeORM's when extra.ssl replaces it): its overrides change nothing,
+ * so they are not findings. */
+static void
+ignore_ssl_option(struct tokens *ts, size_t v)
+{
+	static const char *const keys[] = {"rejectUnauthorized", "minVersion",
+					   "secureProtocol"};
+	size_t k;
+
+	if (!v || !tok_is(ts, v, "{") || !tok_match(ts, v))
+		return;
+	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+		size_t val = tok_object_prop(ts, v, keys[k]);
+
+		if (val)
+			tok_judge(ts, val - 2);
+	}
+}
+
+/* The "(" of the call whose argument list holds token t directly, or 0. */
+static size_t
+call_of(const struct tokens *ts, size_t t)
+{
+	size_t k = t;
+
+	while (k-- > 0) {
+		if (tok_match(ts, k) > t && tok_punct(ts, k, '('))
+			return k;
+		if (tok_match(ts, k) > t)
+			return 0; /* inside another bracket */
+	}
+	return 0;
+}
+
+/* The object at open is the options of new Sequelize(...): *call is the
+ * call's "(". */
+static int
+sequelize_options(const struct tokens *ts, size_t open, size_t *call)
+{
+	*call = tok_is(ts, open - 1, ",") ? call_of(ts, open) : 0;
+	return *call && tok_is(ts, *call - 1, "Sequelize") &&
+	       tok_is(ts, *call - 2, "new");
+}
+
+/*
+ * drizzle-kit's dbCredentials (drizzle.config.*, src/cli/validations/
+ * postgres.ts and connections.ts): the url form passes only the URL to
+ * the driver (an ssl beside it is dropped by the schema); the host form
+ * turns ssl 'require', 'prefer' and 'allow' into rejectUnauthorized:
+ * false, 'verify-full' and true into verified TLS, and an absent ssl into
+ * {} (verified) -- postgres.js's reading of those names, without its
+ * plaintext default.
+ */
+static void
+judge_drizzle_credentials(struct fact_ctx *fx, struct eval *ev, size_t creds)
+{
+	struct tokens *ts = ev->ts;
+	struct js_config c = {DRIVER_NODE_PG, 0, 0, 0, creds};
+
+	if ((c.url = tok_object_prop(ts, creds, "url"))) {
+		ignore_ssl_option(ts, tok_object_prop(ts, creds, "ssl"));
+		judge_config(fx, ev, &c);
+		return;
+	}
+	c.driver = DRIVER_POSTGRES_JS;
+	c.ssl = tok_object_prop(ts, creds, "ssl");
+	c.host = tok_object_prop(ts, creds, "host");
+	if (c.ssl)
+		judge_config(fx, ev, &c);
+}
+
 /*
  * The object opening at token open, as a node-postgres connection:
  * new Pool/Client({connectionString, host, ssl}); a knex config
@@ -288,7 +361,8 @@ judge_node_object(struct fact_ctx *fx, struct eval *ev, size_t open, int pool)
 					       NULL};
 	struct js_config c = {DRIVER_NODE_PG, 0, 0, 0, open};
 	const char *url_key = "connectionString";
-	size_t conn = open, extra;
+	size_t conn = open, extra, first;
+	int sequelize = 0;
 
 	if (pool ||
 	    (tok_is(ts, open - 1, "(") &&
@@ -296,6 +370,9 @@ judge_node_object(struct fact_ctx *fx, struct eval *ev, size_t open, int pool)
 	      tok_is(ts, open - 2, "pgp"))))
 		;
 	else if (prop_is(ts, open, "client", pg_names)) {
+		/* knex has no ssl option of its own (lib/client.js keeps
+		 * connection only) */
+		ignore_ssl_option(ts, tok_object_prop(ts, open, "ssl"));
 		conn = object_prop(ts, open, "connection");
 		if (!conn) { /* a connection string, or nothing we can read */
 			c.url = tok_object_prop(ts, open, "connection");
@@ -308,15 +385,44 @@ judge_node_object(struct fact_ctx *fx, struct eval *ev, size_t open, int pool)
 		url_key = "url";
 		extra = object_prop(ts, open, "extra");
 		c.ssl = extra ? tok_object_prop(ts, extra, "ssl") : 0;
-	} else if (prop_is(ts, open, "dialect", pg_names)) {
+		if (c.ssl) /* PostgresDriver createPool: extra last */
+			ignore_ssl_option(ts, tok_object_prop(ts, open, "ssl"));
+	} else if (prop_is(ts, open, "dialect", pg_names) &&
+		   object_prop(ts, open, "dbCredentials")) {
+		judge_drizzle_credentials(fx, ev,
+					  object_prop(ts, open, "dbCredentials"));
+		return;
+	} else if (prop_is(ts, open, "dialect", pg_names) ||
+		   (sequelize_options(ts, open, &first) &&
+		    !tok_object_prop(ts, open, "dialect"))) {
+		/* Sequelize: only dialectOptions reach pg; a top-level ssl is
+		 * not read by its postgres connection-manager (connect():
+		 * the pg config is user, password, host, database, port and
+		 * a whitelist of dialectOptions keys, ssl among them) */
 		url_key = NULL;
+		sequelize = 1;
+		ignore_ssl_option(ts, tok_object_prop(ts, open, "ssl"));
+		if (sequelize_options(ts, open, &first) &&
+		    tok_call_arg(ts, first, 3) && tok_call_arg(ts, first, 2))
+			/* new Sequelize(database, username, password, {...}) */
+			scan_password_expr(fx, ev, tok_call_arg(ts, first, 2),
+					   DRIVER_NODE_PG,
+					   "Sequelize's password argument");
 		c.ssl = tok_object_prop(
 		    ts, object_prop(ts, open, "dialectOptions"), "ssl");
+		if (sequelize_options(ts, open, &first) &&
+		    !tok_punct(ts, tok_call_arg(ts, first, 0), '{') &&
+		    !tok_call_arg(ts, first, 2))
+			/* new Sequelize(url, options): the URL's query is
+			 * merged over dialectOptions (lib/sequelize.js, with
+			 * pg-connection-string's parse for postgres), and its
+			 * scheme names the dialect */
+			c.url = tok_call_arg(ts, first, 0);
 	} else
 		return;
 	if (url_key)
 		c.url = tok_object_prop(ts, conn, url_key);
-	if (!c.ssl)
+	if (!c.ssl && !sequelize)
 		c.ssl = tok_object_prop(ts, conn, "ssl");
 	c.host = tok_object_prop(ts, conn, "host");
 	judge_config(fx, ev, &c);
@@ -442,6 +548,33 @@ foreign_config(const struct tokens *ts, size_t i)
 	return 0;
 }
 
+/*
+ * The versions an OpenSSL method name of tls.createSecureContext's
+ * secureProtocol allows, when it reaches below TLS 1.2 (nodejs
+ * src/crypto/crypto_context.cc SecureContext::Init: TLSv1_method and
+ * TLSv1_1_method pin one version, TLS_method lifts the floor to any);
+ * NULL for the others (TLSv1_2_method; SSLv23_method keeps the 1.2
+ * default floor).
+ */
+static const char *
+secure_protocol_range(const char *m)
+{
+	static const char *const names[][2] = {
+	    {"TLSv1_method", "TLS 1.0 only"},
+	    {"TLSv1_client_method", "TLS 1.0 only"},
+	    {"TLSv1_1_method", "TLS 1.1 only"},
+	    {"TLSv1_1_client_method", "TLS 1.1 only"},
+	    {"TLS_method", "any version from TLS 1.0"},
+	    {"TLS_client_method", "any version from TLS 1.0"},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(m, names[i][0]))
+			return names[i][1];
+	return NULL;
+}
+
 /* process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0', rejectUnauthorized:
  * false outside a config object, password: '<literal>'. */
 static void
@@ -475,6 +608,12 @@ judge_overrides(struct fact_ctx *fx, struct eval *ev, int driver)
 					      "rejectUnauthorized: false "
 					      "accepts any server certificate",
 					      "true");
+		/* (a key of another database's options is not ours) */
+		if ((tok_is(ts, i, "minVersion") ||
+		     tok_is(ts, i, "secureProtocol") ||
+		     tok_is(ts, i, "password")) &&
+		    foreign_config(ts, i))
+			continue;
 		if ((val = tok_value_of(ts, i, "minVersion")) &&
 		    (lit = tok_literal(ts, val))) {
 			/* tls.createSecureContext's floor (nodejs
@@ -495,9 +634,56 @@ judge_overrides(struct fact_ctx *fx, struct eval *ev, int driver)
 			}
 			free(lit);
 		}
+		if ((val = tok_value_of(ts, i, "secureProtocol")) &&
+		    (lit = tok_literal(ts, val))) {
+			const char *range = secure_protocol_range(lit);
+
+			if (range)
+				facts_add(fx->out, FACT_WEAK_FLOOR, src,
+					  tok_begin(ts, i), tok_end(ts, val),
+					  -1,
+					  "TLS options allow TLS below 1.2: "
+					  "secureProtocol: '%s' (%s)",
+					  lit, range);
+			free(lit);
+		}
 		if ((val = tok_value_of(ts, i, "password")))
 			scan_password_expr(fx, ev, val, driver, "'password'");
 	}
+}
+
+/*
+ * A config object that names node-postgres itself, in a file that imports
+ * nothing: knexfile.js's client: 'pg', a sequelize-cli config.js's
+ * dialect: 'postgres', ormconfig.js's type: 'postgres', drizzle.config's
+ * dialect: 'postgresql' -- the tool that loads the file hands it to pg.
+ */
+static int
+names_node_pg_config(const struct tokens *ts)
+{
+	static const char *const keys[] = {"client", "dialect", "type"};
+	size_t i, k;
+
+	for (i = 0; i + 2 < ts->nr; i++) {
+		char *lit;
+		int hit;
+
+		if (!tok_punct(ts, i + 1, ':') ||
+		    tok_kind(ts, i + 2) != TOK_STRING)
+			continue;
+		for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
+			if (tok_is(ts, i, keys[k]))
+				break;
+		if (k == sizeof(keys) / sizeof(keys[0]) ||
+		    !(lit = tok_literal(ts, i + 2)))
+			continue;
+		hit = !strcmp(lit, "pg") || !strcmp(lit, "postgres") ||
+		      !strcmp(lit, "postgresql");
+		free(lit);
+		if (hit)
+			return 1;
+	}
+	return 0;
 }
 
 /* .ts, .mts, .cts: TypeScript without JSX (<T>x is a type assertion). */
@@ -532,6 +718,8 @@ js_judge_source(struct fact_ctx *fx, const struct source *src)
 	tokens_read(&ts, src, typescript_only(src->path) ? LEX_JS : LEX_JSX, 0);
 	eval_init(&ev, &ts);
 	driver = js_driver(&ts);
+	if (driver < 0 && names_node_pg_config(&ts))
+		driver = DRIVER_NODE_PG;
 	binding = driver == DRIVER_POSTGRES_JS ? postgres_js_binding(&ts) : 0;
 	for (i = 2; driver >= 0 && i < ts.nr; i++) {
 		if (!tok_match(&ts, i))

@@ -37,6 +37,7 @@
 #include "../util/xalloc.h"
 #include "eval.h"
 #include "scan_common.h"
+#include "scan_py_frameworks.h"
 
 /* What the file's imports bind: the driver, names standing for a driver
  * module or its Connection classes (import psycopg as pg), and names of
@@ -227,9 +228,9 @@ unverified_context(const struct tokens *ts, size_t v)
  * it sets a connection parameter: a libpq keyword (password too: PGT308
  * when we see it), or asyncpg's ssl=, which replaces the DSN's sslmode.
  * A value built at run time is unknown. Returns 1 for sslmode. */
-static int
-add_keyword(struct fact_ctx *fx, struct client_fact *args, struct eval *ev,
-	    const char *name, size_t v, int driver)
+int
+py_add_keyword(struct fact_ctx *fx, struct client_fact *args, struct eval *ev,
+	       const char *name, size_t v, int driver)
 {
 	const struct tokens *ts = ev->ts;
 	const char *key = driver == DRIVER_ASYNCPG && !strcmp(name, "ssl")
@@ -237,17 +238,29 @@ add_keyword(struct fact_ctx *fx, struct client_fact *args, struct eval *ev,
 			  : conninfo_is_keyword(name, fx->pg_version) ? name
 								      : NULL;
 	struct client_param *p;
+	const struct eval_binding *bd;
 	struct value val;
 	size_t b = tok_begin(ts, v), e = tok_end(ts, v);
 	char *text = NULL;
 
-	if (!key)
+	/* None: psycopg's make_conninfo drops it, asyncpg's ssl=None is its
+	 * default */
+	if (!key || tok_is(ts, v, "None"))
 		return 0;
 	if (driver == DRIVER_ASYNCPG && unverified_context(ts, v))
 		facts_add(fx->out, FACT_NO_VERIFY, ts->src, b,
 			  tok_end(ts, v + 2), driver,
 			  "ssl=ssl._create_unverified_context() accepts any "
 			  "server certificate");
+	else if (driver == DRIVER_ASYNCPG && tok_kind(ts, v) == TOK_IDENT &&
+		 !tok_punct(ts, v + 1, '(') && (bd = eval_lookup(ev, v)) &&
+		 unverified_context(ts, bd->expr))
+		/* reported where the context is made */
+		facts_add(fx->out, FACT_NO_VERIFY, ts->src,
+			  tok_begin(ts, bd->expr), tok_end(ts, bd->expr + 2),
+			  driver,
+			  "ssl._create_unverified_context(), passed as ssl=, "
+			  "accepts any server certificate");
 	if (tok_kind(ts, v) == TOK_NUMBER || tok_is(ts, v, "True") ||
 	    tok_is(ts, v, "False"))
 		text = xstrndup(ts->src->text + b, e - b);
@@ -282,9 +295,9 @@ add_keyword(struct fact_ctx *fx, struct client_fact *args, struct eval *ev,
  * "connect_args", {}))), or a connect(**kwargs). Returns 1 when it sets
  * sslmode, -1 when it is not a dict we can read.
  */
-static int
-add_dict(struct fact_ctx *fx, struct client_fact *args, struct eval *ev,
-	 size_t v, int driver)
+int
+py_add_dict(struct fact_ctx *fx, struct client_fact *args, struct eval *ev,
+	    size_t v, int driver)
 {
 	const struct tokens *ts = ev->ts;
 	const struct eval_binding *bd;
@@ -315,7 +328,7 @@ add_dict(struct fact_ctx *fx, struct client_fact *args, struct eval *ev,
 				      tok_end(ts, k) - tok_begin(ts, k))
 			   : NULL;
 		if (name)
-			mode |= add_keyword(fx, args, ev, name, k + 2, driver);
+			mode |= py_add_keyword(fx, args, ev, name, k + 2, driver);
 		free(name);
 	}
 	return mode;
@@ -324,7 +337,7 @@ add_dict(struct fact_ctx *fx, struct client_fact *args, struct eval *ev,
 /* SQLAlchemy's dialect of the URL at token t: postgresql+asyncpg is
  * asyncpg, every other PostgreSQL dialect speaks libpq's keywords. */
 static int
-sqlalchemy_driver(struct eval *ev, size_t t)
+sqlalchemy_driver(struct eval *ev, size_t t, int async)
 {
 	struct value url;
 	int asyncpg;
@@ -332,7 +345,11 @@ sqlalchemy_driver(struct eval *ev, size_t t)
 	value_init(&url);
 	if (t)
 		eval_expr(ev, t, &url);
-	asyncpg = !strncmp(url.text.ptr, "postgresql+asyncpg", 18);
+	asyncpg = !strncmp(url.text.ptr, "postgresql+asyncpg", 18) ||
+		  /* a URL we cannot read: create_async_engine's usual
+		   * PostgreSQL dialect is asyncpg (SQLAlchemy's asyncio
+		   * documentation) */
+		  (async && (!t || eval_all_unknown(ev, t, 1)));
 	value_release(&url);
 	return asyncpg ? DRIVER_ASYNCPG : DRIVER_LIBPQ;
 }
@@ -355,7 +372,9 @@ judge_connect_call(struct fact_ctx *fx, struct eval *ev, size_t open,
 	struct client_fact args;
 
 	if (engine)
-		driver = sqlalchemy_driver(ev, tok_call_arg(ts, open, 0));
+		driver = sqlalchemy_driver(
+		    ev, tok_call_arg(ts, open, 0),
+		    tok_is(ts, open - 1, "create_async_engine"));
 	client_fact_init(&args, (enum driver)driver, ts->src,
 			 tok_begin(ts, open), tok_end(ts, close),
 			 engine ? "create_engine() connect_args"
@@ -373,7 +392,7 @@ judge_connect_call(struct fact_ctx *fx, struct eval *ev, size_t open,
 			continue;
 		if (tok_punct(ts, k, '*') && tok_punct(ts, k + 1, '*')) {
 			/* connect(**params): the dict's keywords */
-			if (add_dict(fx, &args, ev, k + 2, driver) < 0)
+			if (py_add_dict(fx, &args, ev, k + 2, driver) < 0)
 				dsn_unknown = 1;
 			continue;
 		}
@@ -392,13 +411,13 @@ judge_connect_call(struct fact_ctx *fx, struct eval *ev, size_t open,
 		}
 		if (engine) {
 			if (tok_is(ts, k, "connect_args") &&
-			    add_dict(fx, &args, ev, v, driver) > 0)
+			    py_add_dict(fx, &args, ev, v, driver) > 0)
 				has_mode = 1;
 			continue;
 		}
 		name = xstrndup(ts->src->text + tok_begin(ts, k),
 				tok_end(ts, k) - tok_begin(ts, k));
-		has_mode |= add_keyword(fx, &args, ev, name, v, driver);
+		has_mode |= py_add_keyword(fx, &args, ev, name, v, driver);
 		free(name);
 	}
 	if (dsn && eval_all_unknown(ev, dsn, 1)) {
@@ -441,8 +460,9 @@ judge_ssl_context(struct fact_ctx *fx, const struct tokens *ts, size_t i,
 void
 py_judge_source(struct fact_ctx *fx, const struct source *src)
 {
-	static const char *const needles[] = {"postgres", "host",    "sslmode",
-					      "psycopg",  "asyncpg", NULL};
+	static const char *const needles[] = {
+	    "postgres", "host", "sslmode", "psycopg", "asyncpg", "postgis",
+	    "dj_database_url", NULL};
 	struct py_names names;
 	struct tokens ts;
 	struct eval ev;
@@ -473,6 +493,7 @@ py_judge_source(struct fact_ctx *fx, const struct source *src)
 		if (tls_driver >= 0)
 			judge_ssl_context(fx, &ts, i, tls_driver);
 	}
+	py_judge_frameworks(fx, &ev);
 	scan_judge_strings(fx, &ev, names.driver);
 	eval_release(&ev);
 	tokens_release(&ts);

@@ -26,12 +26,24 @@ enum file_kind {
 	FILE_YAML,	  /* *.yml, *.yaml */
 	FILE_SHELL,	  /* *.sh, *.bash */
 	FILE_SERVICE,	  /* pg_service.conf, .pg_service.conf */
+	FILE_JSON,	  /* *.json: read as YAML (JSON is its flow style) */
+	FILE_PRISMA,	  /* *.prisma: a Prisma schema's datasource */
 	FILE_JS,   /* source code from here on: *.js, *.mjs, *.cjs, *.jsx, *.ts,
 		      *.mts, *.cts, *.tsx */
 	FILE_GO,   /* *.go */
 	FILE_PY,   /* *.py */
 	FILE_JAVA, /* *.java */
+	FILE_PHP,  /* *.php: read with the JavaScript lexer */
 	FILE__COUNT
+};
+
+/* What source_decode did to a file's bytes. */
+enum source_encoding {
+	SOURCE_AS_IS,	   /* UTF-8 (or bytes) read as they are */
+	SOURCE_UTF8_BOM,   /* a UTF-8 byte order mark dropped */
+	SOURCE_UTF16LE,	   /* UTF-16 with its byte order mark, now UTF-8 */
+	SOURCE_UTF16BE,
+	SOURCE_CR_LINES	   /* lines ended by a lone CR, now by LF */
 };
 
 /* Largest file we read; larger ones are skipped with a note. */
@@ -62,6 +74,8 @@ struct source {
 	enum file_kind kind;	    /* the format it is read as (FILE_NONE:
 				       not known); set by the reader */
 	int from_stdin;		    /* read from standard input ("-") */
+	enum source_encoding encoding; /* how the file's bytes were turned
+					  into text (source_decode) */
 	struct source_ranges *secrets; /* owned; where its secrets are,
 					  found on first use by secrets_of */
 };
@@ -110,5 +124,26 @@ uint64_t source_hash(const struct source *src);
 
 /* True when the first 8 KiB hold a NUL byte (git's and grep's test). */
 int source_is_binary(const struct source *src);
+
+/*
+ * The text of a carrier or source file (src->kind from FILE_ENV on) as its
+ * readers see it, whatever its editor saved: a UTF-16 file with a byte
+ * order mark becomes UTF-8, a UTF-8 byte order mark is dropped (editors
+ * do not show it, so columns stay theirs), and an .env or shell file whose
+ * lines end with a lone CR (classic Mac) gets LF line ends (python-dotenv
+ * reads with universal newlines). Server files are left as PostgreSQL
+ * reads them. Sets src->encoding; call once, before any position is
+ * taken.
+ */
+void source_decode(struct source *src);
+
+/*
+ * text (len bytes, as source_decode left it) back in the file's encoding
+ * into out; returns -1, writing nothing, for an encoding we do not write
+ * back (UTF-16).
+ */
+struct buf;
+int source_encode(enum source_encoding enc, const char *text, size_t len,
+		  struct buf *out);
 
 #endif

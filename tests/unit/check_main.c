@@ -15,6 +15,7 @@ main(void)
 
 	srunner_add_suite(sr, suite_client());
 	srunner_add_suite(sr, suite_eval());
+	srunner_add_suite(sr, suite_formats());
 	srunner_add_suite(sr, suite_guc());
 	srunner_add_suite(sr, suite_hba());
 	srunner_add_suite(sr, suite_hba_index());

@@ -72,7 +72,7 @@ static const struct {
     {FILE_SHELL, "run.sh", "PGPASSWORD=SECRET psql -h db\n",
      "PGPASSWORD=****\n"},
     {FILE_SHELL, "run.sh", "export PGPASSWORD=\\\n  SECRET\n",
-     "export PGPASSWORD=****\n  ****\n"},
+     "export PGPASSWORD=\\\n  ****\n"},
     {FILE_SHELL, "run.sh", "psql \"host=db password=SECRET sslmode=disable\"\n",
      "psql \"host=db password=**** sslmode=disable\"\n"},
     /* Dockerfile, .properties, pg_service.conf */

@@ -8,6 +8,7 @@
 Suite *suite_pgconf(void);
 Suite *suite_client(void);
 Suite *suite_eval(void);
+Suite *suite_formats(void);
 Suite *suite_guc(void);
 Suite *suite_hba(void);
 Suite *suite_hba_index(void);
