@@ -162,7 +162,8 @@ syntax_of(const struct source *src, const struct assignment *a)
 
 	if (src->kind == FILE_PROPERTIES)
 		return TEMPLATE_SPRING;
-	if (src->kind == FILE_YAML || src->kind == FILE_JSON)
+	if (src->kind == FILE_YAML || src->kind == FILE_JSON ||
+	    src->kind == FILE_TOML)
 		return !strncmp(key, "spring.", 7) || !strncmp(key, "quarkus.", 8) ||
 			       !strncmp(key, "micronaut.", 10) ||
 			       !strncmp(key, "datasources.", 12)
@@ -500,7 +501,8 @@ carriers_judge_assignments(struct fact_ctx *fx, const struct source *src,
 {
 	struct carrier_vars cv = {as, src, src->kind != FILE_PROPERTIES &&
 						   src->kind != FILE_YAML &&
-						   src->kind != FILE_JSON};
+						   src->kind != FILE_JSON &&
+						   src->kind != FILE_TOML};
 	size_t i, j;
 
 	for (i = 0; i < as->nr; i++) {

@@ -190,6 +190,19 @@ apps_password_key(const struct source *src, const struct assignments *as,
 			   ? xasprintf("liquibase.properties '%s'", key)
 			   : NULL;
 	}
+	/* flyway.toml [environments.NAME] password, beside its url; a
+	 * postgres_exporter.yml auth module's userpass password
+	 * (postgres_exporter README "Multi-target support") */
+	if (a->path && !strncmp(a->path, "environments.", 13) &&
+	    !strcmp(a->name, "password")) {
+		other = sibling(as, a, "url");
+		return other && !strncmp(other->value, "jdbc:postgresql:", 16)
+			   ? xasprintf("Flyway's '%s'", a->path)
+			   : NULL;
+	}
+	if (a->path && !strncmp(a->path, "auth_modules.", 13) &&
+	    strstr(a->path, ".userpass.password"))
+		return xstrdup("a postgres_exporter auth module's password");
 	key = a->name; /* environment variables: by name, beside a */
 	if (!strcmp(key, "KC_DB_PASSWORD") &&
 	    (value_is(sibling(as, a, "KC_DB"), "postgres") ||
@@ -468,6 +481,9 @@ judge_url_with_options(struct fact_ctx *fx, const struct source *src,
 	client_fact_release(&env);
 }
 
+static void add_query(struct client_fact *f, const struct assignment *a,
+		      const char *q);
+
 /* postgres_exporter's DATA_SOURCE_URI: host[:port]/db[?query], with
  * DATA_SOURCE_PASS. */
 static void
@@ -475,7 +491,7 @@ judge_exporter_uri(struct fact_ctx *fx, const struct source *src,
 		   const struct assignment *a)
 {
 	const char *v = a->value, *q = strchr(v, '?');
-	size_t host = strcspn(v, ":/?"), i;
+	size_t host = strcspn(v, ":/?");
 	struct client_fact f;
 	char *h;
 
@@ -486,21 +502,79 @@ judge_exporter_uri(struct fact_ctx *fx, const struct source *src,
 	h = xstrndup(v, host);
 	client_fact_add(&f, "host", h, a->value_begin, a->value_begin + host);
 	free(h);
-	for (i = q ? (size_t)(q - v) + 1 : strlen(v); v[i];) {
-		size_t e = i + strcspn(v + i, "&"), eq = i + strcspn(v + i, "=");
+	if (q)
+		add_query(&f, a, q);
+	conn_args_judge(fx, &f);
+	client_fact_release(&f);
+}
+
+/* The key=value pairs of a query (after '?', or the whole text) into f,
+ * each at its place in a's value. */
+static void
+add_query(struct client_fact *f, const struct assignment *a, const char *q)
+{
+	const char *v = a->value;
+	size_t i = q ? (size_t)(q - v) + 1 : 0;
+
+	while (v[i]) {
+		size_t e = i + strcspn(v + i, "&;"), eq = i + strcspn(v + i, "=");
 		char *key, *val;
 
 		if (eq < e) {
 			key = xstrndup(v + i, eq - i);
 			val = xstrndup(v + eq + 1, e - eq - 1);
-			client_fact_add(&f, key, val, a->value_begin + eq + 1,
-					a->value_begin + e)
-			    ->exact = 1;
+			client_fact_add(f, key, val,
+					a->verbatim ? a->value_begin + eq + 1
+						    : a->value_begin,
+					a->verbatim ? a->value_begin + e
+						    : a->value_end)
+			    ->exact = a->verbatim;
 			free(key);
 			free(val);
 		}
 		i = e + (v[e] != '\0');
 	}
+}
+
+/*
+ * Keycloak without KC_DB_URL builds jdbc:postgresql://HOST:PORT/DATABASE
+ * + KC_DB_URL_PROPERTIES from its split options (server guide "All
+ * configuration: Database": db-url-host defaults to localhost, and
+ * db-url-properties is appended as written).
+ */
+static void
+judge_keycloak_parts(struct fact_ctx *fx, const struct source *src,
+		     const struct assignments *as, const struct assignment *kc)
+{
+	const struct assignment *host = sibling(as, kc, "KC_DB_URL_HOST");
+	const struct assignment *props =
+	    sibling(as, kc, "KC_DB_URL_PROPERTIES");
+	struct client_fact f;
+
+	client_fact_init(&f, DRIVER_PGJDBC, src, kc->value_begin,
+			 kc->value_end, "Keycloak database options");
+	if (!host || !add_value(&f, host, "host"))
+		client_fact_add(&f, "host", "localhost", kc->value_begin,
+				kc->value_end);
+	if (props && !template_has_placeholder(props->value,
+					       strlen(props->value)))
+		add_query(&f, props, strchr(props->value, '?'));
+	conn_args_judge(fx, &f);
+	client_fact_release(&f);
+}
+
+/* A postgres_exporter.yml auth module's options (added to the query of
+ * every target's DSN, targets given at scrape time: the host unknown). */
+static void
+judge_exporter_module(struct fact_ctx *fx, const struct source *src,
+		      const struct assignment *mode)
+{
+	struct client_fact f;
+
+	client_fact_init(&f, DRIVER_LIB_PQ, src, mode->value_begin,
+			 mode->value_end, "postgres_exporter auth module");
+	add_value(&f, mode, "sslmode");
+	client_fact_add(&f, "host", NULL, mode->value_begin, mode->value_end);
 	conn_args_judge(fx, &f);
 	client_fact_release(&f);
 }
@@ -537,6 +611,12 @@ apps_judge(struct fact_ctx *fx, const struct source *src,
 			judge_grafana(fx, src, as, a);
 		else if (!strcmp(a->name, "DATA_SOURCE_URI"))
 			judge_exporter_uri(fx, src, a);
+		else if (!strcmp(a->name, "KC_DB") && value_is(a, "postgres") &&
+			 !sibling(as, a, "KC_DB_URL"))
+			judge_keycloak_parts(fx, src, as, a);
+		else if (a->path && !strncmp(a->path, "auth_modules.", 13) &&
+			 strstr(a->path, ".options.sslmode"))
+			judge_exporter_module(fx, src, a);
 		else if ((p = prefix_of(a, ".reactive.url"))) {
 			if (strstr(p, "datasource"))
 				judge_url_with_options(fx, src, as, a,

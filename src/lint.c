@@ -28,6 +28,7 @@
 #include "scanners/scan_go.h"
 #include "scanners/scan_java.h"
 #include "scanners/scan_js.h"
+#include "scanners/scan_cs.h"
 #include "scanners/scan_php.h"
 #include "scanners/scan_py.h"
 #include "walk.h"
@@ -517,6 +518,9 @@ judge_assignments_file(struct fact_ctx *fx, struct diags *diags,
 	case FILE_PROPERTIES:
 		properties_parse(src->text, src->len, &keep.keep, &as);
 		break;
+	case FILE_TOML:
+		toml_parse(src->text, src->len, &keep.keep, &as);
+		break;
 	default:
 		if (yaml_carrier_parse(src, &keep.keep, &as, &err))
 			diags_add(diags, e->path, 0,
@@ -575,6 +579,8 @@ lint_carrier(const struct input *in, const struct walk_entry *e,
 		java_judge_source(&fx, &src);
 	else if (e->kind == FILE_PHP)
 		php_judge_source(&fx, &src);
+	else if (e->kind == FILE_CSHARP)
+		cs_judge_source(&fx, &src);
 	else
 		judge_assignments_file(&fx, &out->diags, e, &src);
 	engine_run_facts(&ctx, &facts);

@@ -178,6 +178,9 @@ in_carrier(const struct source *src, struct source_ranges *out)
 	case FILE_PROPERTIES:
 		properties_parse(src->text, src->len, NULL, &as);
 		break;
+	case FILE_TOML:
+		toml_parse(src->text, src->len, NULL, &as);
+		break;
 	case FILE_SERVICE:
 		service_parse(src->text, src->len, SECRETS_PG_VERSION, &sf);
 		pairs(src->text, &sf.params, out);
@@ -248,6 +251,7 @@ secrets_of(const struct source *src)
 	case FILE_PROPERTIES:
 	case FILE_YAML:
 	case FILE_JSON:
+	case FILE_TOML:
 	case FILE_SERVICE:
 		in_carrier(src, r);
 		break;
@@ -256,6 +260,7 @@ secrets_of(const struct source *src)
 	case FILE_PY:
 	case FILE_JAVA:
 	case FILE_PHP:
+	case FILE_CSHARP:
 		secrets_in_code(src, r);
 		break;
 	default:

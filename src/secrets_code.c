@@ -143,6 +143,7 @@ lang_of(const struct source *src)
 	case FILE_PY:
 		return LEX_PY;
 	case FILE_JAVA:
+	case FILE_CSHARP:
 		return LEX_JAVA;
 	case FILE_PHP:
 		return LEX_JS;

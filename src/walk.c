@@ -46,7 +46,7 @@ ends_with_nocase(const char *s, const char *suffix)
 
 const char *const file_kind_names[FILE__COUNT] = {
 	NULL, "pgconf", NULL, "hba", "env", "dockerfile", "properties", "yaml",
-	"shell", "service", "json", "prisma", "js", "go", "py", "java", "php"};
+	"shell", "service", "json", "prisma", "toml", "js", "go", "py", "java", "php", "cs"};
 
 enum file_kind
 walk_kind_named(const char *name)
@@ -104,6 +104,12 @@ walk_classify(const char *path)
 		return FILE_JSON;
 	if (ends_with(b, ".prisma"))
 		return FILE_PRISMA;
+	if (ends_with(b, ".toml"))
+		return FILE_TOML;
+	/* Flyway's configuration file is java.util.Properties
+	 * (documentation: Configuration Files, flyway.conf) */
+	if (!strcmp(b, "flyway.conf"))
+		return FILE_PROPERTIES;
 	if (js_name(b))
 		return FILE_JS;
 	if (ends_with(b, ".go"))
@@ -114,6 +120,8 @@ walk_classify(const char *path)
 		return FILE_JAVA;
 	if (ends_with(b, ".php"))
 		return FILE_PHP;
+	if (ends_with(b, ".cs"))
+		return FILE_CSHARP;
 	/* pg_hba.conf and files like it (prod_hba.conf, pg_hba.conf.d/...
 	 * entries) are authentication files; pg_ident.conf and
 	 * pg_service.conf have formats of their own. */

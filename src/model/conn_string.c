@@ -630,6 +630,12 @@ password_fact(struct fact_ctx *fx, const struct client_fact *f)
 }
 
 void
+conn_args_password(struct fact_ctx *fx, const struct client_fact *f)
+{
+	password_fact(fx, f);
+}
+
+void
 conn_args_judge(struct fact_ctx *fx, struct client_fact *f)
 {
 	size_t b, e;

@@ -92,6 +92,10 @@ char *conn_refusal(const struct client_fact *f, int version, size_t *b,
  * password still. */
 void conn_args_judge(struct fact_ctx *fx, struct client_fact *f);
 
+/* Only the literal password of f: a connection never made (settings
+ * replaced before use) still writes its secret. */
+void conn_args_password(struct fact_ctx *fx, const struct client_fact *f);
+
 /*
  * The facts of cs into fx: the connection; the string itself when its
  * driver rejects it (and then its literal password still). Returns 1 when

@@ -352,3 +352,96 @@ properties_parse(const char *text, size_t len, assign_keep_fn keep,
 	buf_release(&key);
 	buf_release(&val);
 }
+
+/*
+ * TOML (toml.io v1.0.0), the part that holds settings: [table] and
+ * [[array]] headers (dotted names), key = value lines, a value a basic
+ * string "..." (backslash escapes), a literal string '...', or a bare
+ * word (numbers, booleans). Multi-line strings, arrays and inline tables
+ * are not read. A key's path is its table's name and the key, dotted.
+ */
+void
+toml_parse(const char *text, size_t len, assign_keep_fn keep,
+	   struct assignments *out)
+{
+	struct buf table = BUF_INIT, val = BUF_INIT;
+	size_t i = 0;
+
+	assignments_init(out, keep);
+	while (i < len) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - text) : len, p = i, nb, ne, vb,
+		       ve;
+		int verbatim = 1;
+
+		i = nl ? end + 1 : len;
+		while (p < end && (text[p] == ' ' || text[p] == '\t'))
+			p++;
+		if (p < end && text[p] == '[') {
+			size_t q = p + 1 + (p + 1 < end && text[p + 1] == '[');
+			size_t e = q;
+
+			while (e < end && text[e] != ']')
+				e++;
+			buf_reset(&table);
+			for (; q < e; q++)
+				if (text[q] != ' ' && text[q] != '"')
+					buf_addch(&table, text[q]);
+			continue;
+		}
+		nb = p;
+		while (p < end && name_char(text[p], p == nb))
+			p++;
+		ne = p;
+		while (p < end && (text[p] == ' ' || text[p] == '\t'))
+			p++;
+		if (ne == nb || p >= end || text[p] != '=')
+			continue;
+		p++;
+		while (p < end && (text[p] == ' ' || text[p] == '\t'))
+			p++;
+		if (p >= end || text[p] == '[' || text[p] == '{' ||
+		    !strncmp(text + p, "\"\"\"", 3) ||
+		    !strncmp(text + p, "\'\'\'", 3))
+			continue;
+		buf_reset(&val);
+		if (text[p] == '"' || text[p] == '\'') {
+			char q = text[p++];
+
+			vb = p;
+			while (p < end && text[p] != q) {
+				if (q == '"' && text[p] == '\\' && p + 1 < end) {
+					verbatim = 0;
+					p++;
+				}
+				buf_addch(&val, text[p++]);
+			}
+			ve = p;
+		} else {
+			vb = p;
+			while (p < end && !strchr(" \t#\r", text[p]))
+				buf_addch(&val, text[p++]);
+			ve = p;
+		}
+		{
+			char *name = xstrndup(text + nb, ne - nb);
+			char *path = table.len ? xasprintf("%s.%s", table.ptr,
+							   name)
+					       : NULL;
+			struct assignment *a =
+			    assignments_add(out, name, path, val.ptr, val.len);
+
+			if (a) {
+				a->name_begin = nb;
+				a->name_end = ne;
+				a->value_begin = vb;
+				a->value_end = ve;
+				a->verbatim = verbatim;
+			}
+			free(name);
+			free(path);
+		}
+	}
+	buf_release(&table);
+	buf_release(&val);
+}

@@ -68,6 +68,9 @@ void dockerfile_parse(const char *text, size_t len, assign_keep_fn keep,
 		      struct assignments *out);
 
 /* Java .properties: key=value, key: value, key value; continuations. */
+/* TOML's tables and key = value lines (assign.c says what is read). */
+void toml_parse(const char *text, size_t len, assign_keep_fn keep,
+		struct assignments *out);
 void properties_parse(const char *text, size_t len, assign_keep_fn keep,
 		      struct assignments *out);
 

@@ -450,6 +450,39 @@ in_log_call(const struct tokens *ts, size_t s)
 	return 0;
 }
 
+/*
+ * A literal with a '%' bound to a name (NAME = "...%s...") that a format
+ * call takes as its format -- fmt.Sprintf(NAME, ...), String.format(NAME,
+ * ...), sprintf(NAME, ...), Python's NAME % args and NAME.format(...): a
+ * format, whose conversions are filled in at the call (RULES.md decision
+ * 11), not a connection string of its own.
+ */
+static int
+bound_format(const struct tokens *ts, size_t s)
+{
+	size_t name, k;
+
+	if (s < 2 || !tok_punct(ts, s - 1, '=') ||
+	    tok_kind(ts, s - 2) != TOK_IDENT ||
+	    !memchr(ts->src->text + tok_begin(ts, s), '%',
+		    tok_end(ts, s) - tok_begin(ts, s)))
+		return 0;
+	name = s - 2;
+	for (k = 2; k + 1 < ts->nr; k++) {
+		if (k == name || !tok_same(ts, k, name))
+			continue;
+		if (tok_punct(ts, k - 1, '(') &&
+		    (tok_is(ts, k - 2, "Sprintf") || tok_is(ts, k - 2, "format") ||
+		     tok_is(ts, k - 2, "sprintf") || tok_is(ts, k - 2, "Errorf")))
+			return 1;
+		if (ts->lang == LEX_PY &&
+		    (tok_punct(ts, k + 1, '%') ||
+		     (tok_punct(ts, k + 1, '.') && tok_is(ts, k + 2, "format"))))
+			return 1;
+	}
+	return 0;
+}
+
 void
 scan_judge_strings_in(struct fact_ctx *fx, struct eval *ev,
 		      const struct client_fact *context)
@@ -461,6 +494,8 @@ scan_judge_strings_in(struct fact_ctx *fx, struct eval *ev,
 		if (tok_kind(ts, i) != TOK_STRING || tok_judged(ts, i))
 			continue;
 		s = eval_expr_start(ev, i);
+		if (s == i && bound_format(ts, s))
+			continue;
 		if (in_log_call(ts, s)) {
 			struct value v; /* read, so its pieces are done */
 
@@ -484,4 +519,16 @@ scan_judge_strings(struct fact_ctx *fx, struct eval *ev, int driver)
 	context.driver_guessed = driver < 0;
 	scan_judge_strings_in(fx, ev, &context);
 	client_fact_release(&context);
+}
+
+void
+scan_facts_repoint(struct facts *out, size_t from, const struct source *src)
+{
+	size_t i;
+
+	for (i = from; i < out->nr; i++) {
+		out->v[i].src = src;
+		if (out->v[i].conn)
+			out->v[i].conn->src = src;
+	}
 }

@@ -139,4 +139,9 @@ void scan_judge_strings(struct fact_ctx *fx, struct eval *ev, int driver);
 void scan_judge_strings_in(struct fact_ctx *fx, struct eval *ev,
 			   const struct client_fact *context);
 
+/* Facts from fx->out's entry from on were made over a lexable copy of src
+ * (same length, same offsets): they now point at src itself. */
+void scan_facts_repoint(struct facts *out, size_t from,
+			const struct source *src);
+
 #endif

@@ -240,9 +240,9 @@ judge_bun_connector(struct fact_ctx *fx, struct eval *ev, size_t open)
 			tok_add_param(&f, ts, v, "host", lit);
 			free(lit);
 		} else if ((v = bun_option(ts, k, "WithPassword"))) {
-			lit = tok_literal(ts, v);
-			tok_add_param(&f, ts, v, "password", lit);
-			free(lit);
+			/* a secret in the source whatever the connection */
+			scan_password_expr(fx, ev, v, DRIVER_BUN,
+					   "pgdriver.WithPassword");
 		} else if ((v = bun_option(ts, k, "WithInsecure"))) {
 			struct client_param *p = tok_add_param(
 			    &f, ts, v, "sslmode",

@@ -282,11 +282,55 @@ file_vendor(const struct tokens *ts)
 }
 
 /*
+ * One .option(KEY, value) of r2dbc's ConnectionFactoryOptions.builder()
+ * (io.r2dbc.spi.ConnectionFactoryOptions: DRIVER, HOST, PASSWORD, SSL,
+ * and Option.valueOf("sslMode"), r2dbc-postgresql's own), its arguments
+ * from token a. Returns 0 for an option we do not read.
+ */
+static int
+option_of_spi(struct fact_ctx *fx, struct eval *ev, struct client_fact *f,
+	      size_t a, int *postgres)
+{
+	const struct tokens *ts = ev->ts;
+	size_t key = a, v = tok_call_arg(ts, a - 1, 1);
+	char *lit;
+
+	while (tok_punct(ts, key + 1, '.'))
+		key += 2; /* ConnectionFactoryOptions.HOST */
+	if (!v)
+		return 0;
+	lit = tok_literal(ts, v);
+	if (tok_is(ts, key, "DRIVER")) {
+		if (lit && (!strcmp(lit, "postgresql") ||
+			    !strcmp(lit, "postgres")))
+			*postgres = 1;
+	} else if (tok_is(ts, key, "HOST"))
+		tok_add_param(f, ts, v, "host", lit);
+	else if (tok_is(ts, key, "PASSWORD"))
+		scan_password_expr(fx, ev, v, DRIVER_R2DBC,
+				   "the R2DBC PASSWORD option");
+	else if (tok_is(ts, key, "SSL"))
+		tok_add_param(f, ts, v, "ssl", tok_is(ts, v, "true") ? "true"
+							: "false")
+		    ->in_code = 1;
+	else if (tok_is(ts, key, "valueOf") && tok_punct(ts, key + 1, '(')) {
+		char *name = tok_literal(ts, key + 2);
+
+		if (name && !strcmp(name, "sslMode"))
+			tok_add_param(f, ts, v, "sslMode", lit)->in_code = 1;
+		free(name);
+	}
+	free(lit);
+	return 1;
+}
+
+/*
  * r2dbc-postgresql's PostgresqlConnectionConfiguration.builder() chain
- * (PostgresqlConnectionConfiguration.Builder), the builder() call's "("
- * at open: .host(h), .password(p), .sslMode(SSLMode.X), .enableSsl()
- * (VERIFY_FULL), up to .build(); without a mode, DISABLE
- * (model/client.c judge_r2dbc).
+ * (PostgresqlConnectionConfiguration.Builder), or the SPI's
+ * ConnectionFactoryOptions.builder() with .option(KEY, value), the
+ * builder() call's "(" at open: .host(h), .password(p),
+ * .sslMode(SSLMode.X), .enableSsl() (VERIFY_FULL), up to .build();
+ * without a mode, DISABLE (model/client.c judge_r2dbc).
  */
 static void
 judge_r2dbc_builder(struct fact_ctx *fx, struct eval *ev, size_t open)
@@ -300,6 +344,10 @@ judge_r2dbc_builder(struct fact_ctx *fx, struct eval *ev, size_t open)
 	size_t k = tok_match(ts, open) + 1, arg, j;
 	struct client_fact f;
 	char *lit;
+	/* r2dbc-postgresql's own builder is PostgreSQL's; the SPI's
+	 * ConnectionFactoryOptions says so with its DRIVER option */
+	int postgres =
+	    tok_is(ts, open - 3, "PostgresqlConnectionConfiguration");
 
 	client_fact_init(&f, DRIVER_R2DBC, ts->src, tok_begin(ts, open - 2),
 			 tok_end(ts, open), "R2DBC connection configuration");
@@ -308,6 +356,11 @@ judge_r2dbc_builder(struct fact_ctx *fx, struct eval *ev, size_t open)
 		arg = k + 3;
 		if (tok_is(ts, k + 1, "build"))
 			break;
+		if (tok_is(ts, k + 1, "option") &&
+		    !option_of_spi(fx, ev, &f, k + 3, &postgres)) {
+			k = tok_match(ts, k + 2) + 1;
+			continue;
+		}
 		if (tok_is(ts, k + 1, "host") || tok_is(ts, k + 1, "password")) {
 			lit = tok_literal(ts, arg);
 			tok_add_param(&f, ts, arg,
@@ -336,7 +389,8 @@ judge_r2dbc_builder(struct fact_ctx *fx, struct eval *ev, size_t open)
 	}
 	if (!client_get(&f, "host"))
 		client_fact_add(&f, "host", NULL, f.begin, f.end);
-	conn_args_judge(fx, &f);
+	if (postgres)
+		conn_args_judge(fx, &f);
 	client_fact_release(&f);
 }
 
@@ -369,7 +423,8 @@ java_judge_source(struct fact_ctx *fx, const struct source *src)
 	for (i = 0; i + 1 < ts.nr; i++)
 		urls += judge_call(fx, &ev, i, &props, vendor);
 	for (i = 0; i + 4 < ts.nr; i++)
-		if (tok_is(&ts, i, "PostgresqlConnectionConfiguration") &&
+		if ((tok_is(&ts, i, "PostgresqlConnectionConfiguration") ||
+		     tok_is(&ts, i, "ConnectionFactoryOptions")) &&
 		    tok_punct(&ts, i + 1, '.') && tok_is(&ts, i + 2, "builder") &&
 		    tok_punct(&ts, i + 3, '(') && tok_match(&ts, i + 3))
 			judge_r2dbc_builder(fx, &ev, i + 3);

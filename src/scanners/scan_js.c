@@ -45,13 +45,16 @@
  * lib/dialects/postgres, sequelize lib/dialects/postgres/
  * connection-manager.js, typeorm src/driver/postgres/PostgresDriver.ts,
  * pg-promise lib/database.js: a connection string or config object as
- * pg's);
+ * pg's; sequelize-typescript and the NestJS modules wrap Sequelize and
+ * TypeORM);
  * postgres.js. -1 for any other module. */
 static int
 module_driver(const char *name)
 {
 	static const char *const node_pg[] = {
-	    "pg", "pg-pool", "knex", "sequelize", "typeorm", "pg-promise"};
+	    "pg",	"pg-pool",	       "knex",
+	    "sequelize", "sequelize-typescript", "@nestjs/sequelize",
+	    "typeorm",	"@nestjs/typeorm",     "pg-promise"};
 	size_t k;
 
 	for (k = 0; k < sizeof(node_pg) / sizeof(node_pg[0]); k++)
@@ -195,6 +198,22 @@ struct js_config {
 	size_t url, ssl, host;
 	size_t open; /* the object, or the call's "(" */
 };
+
+/* pg.defaults.ssl = value (pg/lib/defaults.js: the ssl of every config
+ * that sets none): the value's token, or 0. */
+static size_t
+pg_defaults_ssl(const struct tokens *ts)
+{
+	size_t i;
+
+	for (i = 0; i + 5 < ts->nr; i++)
+		if (tok_is(ts, i, "defaults") && tok_punct(ts, i + 1, '.') &&
+		    tok_is(ts, i + 2, "ssl") && tok_punct(ts, i + 3, '=') &&
+		    !tok_punct(ts, i + 4, '=') && i &&
+		    tok_punct(ts, i - 1, '.'))
+			return i + 4;
+	return 0;
+}
 
 /*
  * Judges a config. Beside a URL we cannot read, a literal ssl option is
@@ -424,6 +443,8 @@ judge_node_object(struct fact_ctx *fx, struct eval *ev, size_t open, int pool)
 		c.url = tok_object_prop(ts, conn, url_key);
 	if (!c.ssl && !sequelize)
 		c.ssl = tok_object_prop(ts, conn, "ssl");
+	if (!c.ssl)
+		c.ssl = pg_defaults_ssl(ts);
 	c.host = tok_object_prop(ts, conn, "host");
 	judge_config(fx, ev, &c);
 }

@@ -231,11 +231,6 @@ php_judge_source(struct fact_ctx *fx, const struct source *src)
 	scan_judge_strings(fx, &ev, -1);
 	eval_release(&ev);
 	tokens_release(&ts);
-	/* the facts point at the file itself: the copy has its offsets */
-	for (i = from; i < fx->out->nr; i++) {
-		fx->out->v[i].src = src;
-		if (fx->out->v[i].conn)
-			fx->out->v[i].conn->src = src;
-	}
+	scan_facts_repoint(fx->out, from, src);
 	source_release(&copy);
 }

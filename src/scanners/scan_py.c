@@ -142,7 +142,9 @@ py_read_imports(const struct tokens *ts, struct py_names *n)
 
 		if (!from && !tok_is(ts, i, "import"))
 			continue;
-		engines = tok_is(ts, i + 1, "sqlalchemy");
+		/* SQLModel's create_engine is SQLAlchemy's */
+		engines = tok_is(ts, i + 1, "sqlalchemy") ||
+			  tok_is(ts, i + 1, "sqlmodel");
 		d = driver_module(ts, i + 1);
 		if (!engines && d < 0)
 			continue;
@@ -302,16 +304,30 @@ py_add_dict(struct fact_ctx *fx, struct client_fact *args, struct eval *ev,
 	const struct tokens *ts = ev->ts;
 	const struct eval_binding *bd;
 	int braces, mode = 0;
-	size_t open, k;
+	size_t open, k, bound_to = 0;
 
 	if (tok_kind(ts, v) == TOK_IDENT && !tok_punct(ts, v + 1, '(') &&
-	    (bd = eval_lookup(ev, v)))
+	    (bd = eval_lookup(ev, v))) {
+		bound_to = v;
 		v = bd->expr;
+	}
 	braces = tok_is(ts, v, "{");
 	open = braces ? v : v + 1;
 	if (!(braces || (tok_is(ts, v, "dict") && tok_is(ts, open, "("))) ||
 	    !tok_match(ts, open))
 		return -1;
+	if (bound_to) /* NAME["key"] = value anywhere after the binding */
+		for (k = tok_match(ts, open); k + 5 < ts->nr; k++) {
+			char *key;
+
+			if (!tok_same(ts, k, bound_to) || tok_punct(ts, k - 1, '.') ||
+			    !tok_is(ts, k + 1, "[") || !tok_is(ts, k + 3, "]") ||
+			    !tok_is(ts, k + 4, "=") || tok_is(ts, k + 5, "=") ||
+			    !(key = tok_literal(ts, k + 2)))
+				continue;
+			mode |= py_add_keyword(fx, args, ev, key, k + 5, driver);
+			free(key);
+		}
 	for (k = open + 1; k + 2 < tok_match(ts, open); k++) {
 		char *name;
 
@@ -354,6 +370,28 @@ sqlalchemy_driver(struct eval *ev, size_t t, int async)
 	return asyncpg ? DRIVER_ASYNCPG : DRIVER_LIBPQ;
 }
 
+/* The SQLAlchemy URL at token t names a dialect other than PostgreSQL's
+ * (its scheme, before "://" or "+", is known and is not postgresql or
+ * postgres). */
+static int
+foreign_engine_url(struct eval *ev, size_t t)
+{
+	struct value url;
+	const char *sep;
+	int foreign = 0;
+
+	if (!t)
+		return 0;
+	value_init(&url);
+	eval_expr(ev, t, &url);
+	sep = strstr(url.text.ptr, "://");
+	if (sep && !memchr(url.text.ptr, VALUE_UNKNOWN,
+			   (size_t)(sep - url.text.ptr)))
+		foreign = strncmp(url.text.ptr, "postgres", 8) != 0;
+	value_release(&url);
+	return foreign;
+}
+
 /*
  * The call whose "(" is token open: its conninfo (the first positional
  * argument, or conninfo=/dsn=: a connection string of the driver whatever
@@ -371,6 +409,8 @@ judge_connect_call(struct fact_ctx *fx, struct eval *ev, size_t open,
 	const struct client_param *pw;
 	struct client_fact args;
 
+	if (engine && foreign_engine_url(ev, tok_call_arg(ts, open, 0)))
+		return; /* sqlite://, mysql+pymysql://: another database */
 	if (engine)
 		driver = sqlalchemy_driver(
 		    ev, tok_call_arg(ts, open, 0),

@@ -124,6 +124,23 @@ entry_assignment(const struct tokens *ts, size_t i, size_t name,
 	return 0;
 }
 
+/* NAME["ALIAS"] = something other than a dict, after token from: the
+ * entry is replaced whole, and the dict written before is never used. */
+static int
+entry_replaced(const struct tokens *ts, size_t from, size_t name,
+	       const char *alias)
+{
+	size_t k;
+
+	for (k = from; k + 5 < ts->nr; k++)
+		if (tok_same(ts, k, name) && !tok_punct(ts, k - 1, '.') &&
+		    tok_is(ts, k + 1, "[") && literal_is(ts, k + 2, alias) &&
+		    tok_is(ts, k + 3, "]") && tok_is(ts, k + 4, "=") &&
+		    !tok_is(ts, k + 5, "=") && !tok_is(ts, k + 5, "{"))
+			return 1;
+	return 0;
+}
+
 /* The Django entry whose ENGINE string is token engine. */
 static void
 judge_django_entry(struct fact_ctx *fx, struct eval *ev, size_t engine)
@@ -164,7 +181,10 @@ judge_django_entry(struct fact_ctx *fx, struct eval *ev, size_t engine)
 	/* no HOST: libpq's default, the Unix socket */
 	if (!client_get(&f, "host"))
 		client_fact_add(&f, "host", "", f.begin, f.begin);
-	conn_args_judge(fx, &f);
+	if (alias && entry_replaced(ts, tok_match(ts, open), name, alias))
+		conn_args_password(fx, &f); /* the secret is written still */
+	else
+		conn_args_judge(fx, &f);
 	client_fact_release(&f);
 	free(alias);
 }

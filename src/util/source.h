@@ -28,12 +28,14 @@ enum file_kind {
 	FILE_SERVICE,	  /* pg_service.conf, .pg_service.conf */
 	FILE_JSON,	  /* *.json: read as YAML (JSON is its flow style) */
 	FILE_PRISMA,	  /* *.prisma: a Prisma schema's datasource */
+	FILE_TOML,	  /* *.toml (flyway.toml, ...) */
 	FILE_JS,   /* source code from here on: *.js, *.mjs, *.cjs, *.jsx, *.ts,
 		      *.mts, *.cts, *.tsx */
 	FILE_GO,   /* *.go */
 	FILE_PY,   /* *.py */
 	FILE_JAVA, /* *.java */
 	FILE_PHP,  /* *.php: read with the JavaScript lexer */
+	FILE_CSHARP, /* *.cs: read with the Java lexer */
 	FILE__COUNT
 };
 
