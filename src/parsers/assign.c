@@ -372,6 +372,7 @@ toml_parse(const char *text, size_t len, assign_keep_fn keep,
 		const char *nl = memchr(text + i, '\n', len - i);
 		size_t end = nl ? (size_t)(nl - text) : len, p = i, nb, ne, vb,
 		       ve;
+		struct assignment *a;
 		int verbatim = 1;
 
 		i = nl ? end + 1 : len;
@@ -423,24 +424,10 @@ toml_parse(const char *text, size_t len, assign_keep_fn keep,
 				buf_addch(&val, text[p++]);
 			ve = p;
 		}
-		{
-			char *name = xstrndup(text + nb, ne - nb);
-			char *path = table.len ? xasprintf("%s.%s", table.ptr,
-							   name)
-					       : NULL;
-			struct assignment *a =
-			    assignments_add(out, name, path, val.ptr, val.len);
-
-			if (a) {
-				a->name_begin = nb;
-				a->name_end = ne;
-				a->value_begin = vb;
-				a->value_end = ve;
-				a->verbatim = verbatim;
-			}
-			free(name);
-			free(path);
-		}
+		a = assignments_add_span(out, text, nb, ne, &val, vb, ve,
+					 verbatim);
+		if (a && table.len)
+			a->path = xasprintf("%s.%s", table.ptr, a->name);
 	}
 	buf_release(&table);
 	buf_release(&val);

@@ -522,13 +522,26 @@ scan_judge_strings(struct fact_ctx *fx, struct eval *ev, int driver)
 }
 
 void
-scan_facts_repoint(struct facts *out, size_t from, const struct source *src)
+scan_copy_open(struct source *copy, struct tokens *ts, const struct source *src,
+	       char *text, enum lex_lang lang)
+{
+	source_from_mem(copy, src->path, text, src->len);
+	copy->kind = src->kind;
+	free(text);
+	tokens_read(ts, copy, lang, 0);
+}
+
+void
+scan_copy_close(struct fact_ctx *fx, size_t from, const struct source *src,
+		struct source *copy, struct tokens *ts)
 {
 	size_t i;
 
-	for (i = from; i < out->nr; i++) {
-		out->v[i].src = src;
-		if (out->v[i].conn)
-			out->v[i].conn->src = src;
+	tokens_release(ts);
+	for (i = from; i < fx->out->nr; i++) {
+		fx->out->v[i].src = src;
+		if (fx->out->v[i].conn)
+			fx->out->v[i].conn->src = src;
 	}
+	source_release(copy);
 }

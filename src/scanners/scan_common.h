@@ -139,9 +139,16 @@ void scan_judge_strings(struct fact_ctx *fx, struct eval *ev, int driver);
 void scan_judge_strings_in(struct fact_ctx *fx, struct eval *ev,
 			   const struct client_fact *context);
 
-/* Facts from fx->out's entry from on were made over a lexable copy of src
- * (same length, same offsets): they now point at src itself. */
-void scan_facts_repoint(struct facts *out, size_t from,
-			const struct source *src);
+/*
+ * A language read with another's lexer (PHP with JavaScript's, C# with
+ * Java's) from a copy of its text made lexable (text: the copy's bytes,
+ * src->len of them, freed here): scan_copy_open reads copy's tokens;
+ * scan_copy_close releases them and the copy, and points the facts made
+ * since entry from at src itself (the offsets are the same).
+ */
+void scan_copy_open(struct source *copy, struct tokens *ts,
+		    const struct source *src, char *text, enum lex_lang lang);
+void scan_copy_close(struct fact_ctx *fx, size_t from, const struct source *src,
+		     struct source *copy, struct tokens *ts);
 
 #endif

@@ -178,16 +178,12 @@ cs_judge_source(struct fact_ctx *fx, const struct source *src)
 	struct source copy;
 	struct tokens ts;
 	struct eval ev;
-	char *text;
 	size_t i, from = fx->out->nr;
 
 	if (!facts_worth_reading(fx, src, needles))
 		return;
-	text = lexable_copy(src->text, src->len);
-	source_from_mem(&copy, src->path, text, src->len);
-	copy.kind = src->kind;
-	free(text);
-	tokens_read(&ts, &copy, LEX_JAVA, 0);
+	scan_copy_open(&copy, &ts, src, lexable_copy(src->text, src->len),
+		       LEX_JAVA);
 	eval_init(&ev, &ts);
 	for (i = 1; i + 2 < ts.nr; i++)
 		if (tok_is(&ts, i, "NpgsqlConnectionStringBuilder") &&
@@ -195,7 +191,5 @@ cs_judge_source(struct fact_ctx *fx, const struct source *src)
 			judge_builder(fx, &ts, i - 1);
 	scan_judge_strings(fx, &ev, -1);
 	eval_release(&ev);
-	tokens_release(&ts);
-	scan_facts_repoint(fx->out, from, src);
-	source_release(&copy);
+	scan_copy_close(fx, from, src, &copy, &ts);
 }

@@ -190,16 +190,12 @@ php_judge_source(struct fact_ctx *fx, const struct source *src)
 	struct source copy;
 	struct tokens ts;
 	struct eval ev;
-	char *text;
 	size_t i, from = fx->out->nr;
 
 	if (!facts_worth_reading(fx, src, needles))
 		return;
-	text = lexable_copy(src->text, src->len);
-	source_from_mem(&copy, src->path, text, src->len);
-	copy.kind = src->kind;
-	free(text);
-	tokens_read(&ts, &copy, LEX_JS, 0);
+	scan_copy_open(&copy, &ts, src, lexable_copy(src->text, src->len),
+		       LEX_JS);
 	eval_init(&ev, &ts);
 	for (i = 0; i + 1 < ts.nr; i++) {
 		size_t v;
@@ -230,7 +226,5 @@ php_judge_source(struct fact_ctx *fx, const struct source *src)
 	}
 	scan_judge_strings(fx, &ev, -1);
 	eval_release(&ev);
-	tokens_release(&ts);
-	scan_facts_repoint(fx->out, from, src);
-	source_release(&copy);
+	scan_copy_close(fx, from, src, &copy, &ts);
 }

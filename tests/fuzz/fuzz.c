@@ -10,9 +10,12 @@
  *   conninfo connection strings, URIs and JDBC URLs, judged per driver
  *   libpq    conninfo differential: accept/reject and values as libpq
  *   jdbc     JDBC URLs (the input follows "jdbc:postgresql:")
- *   assign   .env, Dockerfile, .properties, pg_service.conf (first byte)
- *   yaml     YAML carriers (compose, Kubernetes, Spring, CI)
- *   js go py java   a source file through its lexer and scanner
+ *   assign   .env, Dockerfile, .properties, pg_service.conf, TOML, a
+ *            Prisma schema (first byte), each text decoded first
+ *   yaml     YAML carriers (compose, Kubernetes, Spring, CI), and JSON
+ *            (first byte odd), decoded first (UTF-16, byte order marks)
+ *   js go py java   a source file through its lexer and scanner (js: PHP
+ *            and C# too, by the first byte)
  *   rules    the custom rules loader
  *   config   .pgtlslint.yaml
  *   secrets  every format's secret finder, and masking with columns
@@ -41,9 +44,11 @@
 #include "parsers/yaml_carrier.h"
 #include "rules/engine.h"
 #include "rules/ruleset.h"
+#include "scanners/scan_cs.h"
 #include "scanners/scan_go.h"
 #include "scanners/scan_java.h"
 #include "scanners/scan_js.h"
+#include "scanners/scan_php.h"
 #include "scanners/scan_py.h"
 #include "secrets.h"
 #include "util/source.h"
@@ -232,25 +237,34 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 #elif defined(FUZZ_assign)
 	{
-		static const char *const names[] = {".env", "Dockerfile",
-						    "app.properties",
-						    "pg_service.conf"};
+		static const char *const names[] = {
+		    ".env",	       "Dockerfile",	"app.properties",
+		    "pg_service.conf", "flyway.toml", "schema.prisma"};
+		static const enum file_kind kinds[] = {
+		    FILE_ENV,	  FILE_DOCKERFILE, FILE_PROPERTIES,
+		    FILE_SERVICE, FILE_TOML,	   FILE_PRISMA};
 		struct assignments as;
-		int kind = size ? data[0] % 4 : 0;
+		int kind = size ? data[0] % 6 : 0;
 
 		if (size) {
 			text++;
 			size--;
 		}
 		source_from_mem(&src, names[kind], text, size);
+		src.kind = kinds[kind];
+		source_decode(&src);
 		memset(&as, 0, sizeof(as));
 		if (kind == 3)
 			WITH_FACTS(fx, carriers_judge_service(&fx, &src));
+		else if (kind == 5)
+			WITH_FACTS(fx, carriers_judge_prisma(&fx, &src));
 		else {
 			if (kind == 0)
 				envfile_parse(src.text, src.len, NULL, &as);
 			else if (kind == 1)
 				dockerfile_parse(src.text, src.len, NULL, &as);
+			else if (kind == 4)
+				toml_parse(src.text, src.len, NULL, &as);
 			else
 				properties_parse(src.text, src.len, NULL,
 						 &as);
@@ -265,7 +279,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct assignments as;
 		char *err = NULL;
 
-		source_from_mem(&src, "fuzz.yaml", text, size);
+		int json = size && (data[0] & 1);
+
+		source_from_mem(&src, json ? "fuzz.json" : "fuzz.yaml", text,
+				size);
+		src.kind = json ? FILE_JSON : FILE_YAML;
+		source_decode(&src);
 		memset(&as, 0, sizeof(as));
 		yaml_carrier_parse(&src, NULL, &as, &err);
 		free(err);
@@ -277,8 +296,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     defined(FUZZ_java)
 	{
 #if defined(FUZZ_js)
-		source_from_mem(&src, "fuzz.jsx", text, size);
-		WITH_FACTS(fx, js_judge_source(&fx, &src));
+		int lang = size ? data[0] % 3 : 0;
+
+		source_from_mem(&src,
+				lang == 1   ? "fuzz.php"
+				: lang == 2 ? "Fuzz.cs"
+					    : "fuzz.jsx",
+				text, size);
+		src.kind = lang == 1 ? FILE_PHP : lang == 2 ? FILE_CSHARP : FILE_JS;
+		if (lang == 1)
+			WITH_FACTS(fx, php_judge_source(&fx, &src));
+		else if (lang == 2)
+			WITH_FACTS(fx, cs_judge_source(&fx, &src));
+		else
+			WITH_FACTS(fx, js_judge_source(&fx, &src));
 #elif defined(FUZZ_go)
 		source_from_mem(&src, "fuzz.go", text, size);
 		WITH_FACTS(fx, go_judge_source(&fx, &src));
