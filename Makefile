@@ -17,6 +17,8 @@ VERSION    := 0.1.0
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
 MANDIR     ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/vendor-completions
 DESTDIR    ?=
 PKG_CONFIG ?= pkg-config
 CC         ?= cc
@@ -92,7 +94,7 @@ BIN := $(BUILD)/pgtlslint
 endif
 
 .PHONY: all deps test-deps demo check test asan tsan fuzz fuzz-run analyze analyze-run bench golden readme install uninstall clean fmt \
-        check-fmt unit-test golden-test cli-test sarif-test fix-test hostile-test corpus-test variants-test secrets-test terminal-test write-safety-test architecture-test install-test live-test driver-test driver-table precommit-test
+        check-fmt unit-test golden-test cli-test sarif-test fix-test hostile-test corpus-test variants-test secrets-test terminal-test write-safety-test architecture-test install-test hook-test live-test driver-test driver-table precommit-test
 
 all: $(BIN)
 
@@ -179,8 +181,8 @@ tsan: test-deps
 
 test: unit-test golden-test cli-test sarif-test fix-test hostile-test \
       corpus-test variants-test secrets-test terminal-test \
-      write-safety-test architecture-test install-test live-test \
-      driver-test precommit-test
+      write-safety-test architecture-test install-test hook-test \
+      live-test driver-test precommit-test
 
 unit-test: $(BUILD)/check_unit $(BIN)
 	@cd tests && ../$(BUILD)/check_unit
@@ -242,9 +244,12 @@ install-test: $(BIN)
 	@$(MAKE) --no-print-directory -s install DESTDIR=$(BUILD)/destdir PREFIX=/usr
 	@$(BUILD)/destdir/usr/bin/pgtlslint --version >/dev/null
 	@test -f $(BUILD)/destdir/usr/share/man/man1/pgtlslint.1
+	@bash -n $(BUILD)/destdir/usr/share/bash-completion/completions/pgtlslint
+	@test -f $(BUILD)/destdir/usr/share/zsh/vendor-completions/_pgtlslint
 	@$(MAKE) --no-print-directory -s uninstall DESTDIR=$(BUILD)/destdir PREFIX=/usr
 	@test ! -e $(BUILD)/destdir/usr/bin/pgtlslint
 	@test ! -e $(BUILD)/destdir/usr/share/man/man1/pgtlslint.1
+	@test ! -e $(BUILD)/destdir/usr/share/bash-completion/completions/pgtlslint
 	@rm -rf $(BUILD)/destdir
 	@echo "install: 1 passed, 0 failed"
 
@@ -302,6 +307,10 @@ $(BUILD)/fuzz_%: tests/fuzz/fuzz.c $(LIB_OBJS)
 precommit-test:
 	@tests/precommit.sh
 
+# The hook's files pattern and the walker read the same names.
+hook-test: $(BIN)
+	@python3 tests/hook_pattern.py $(BIN) .
+
 live-test: $(BIN) $(BUILD)/conninfo_oracle $(BUILD)/carrier_oracle
 	@$(BUILD)/conninfo_oracle
 	@rm -rf $(BUILD)/carrier-oracle && mkdir -p $(BUILD)/carrier-oracle
@@ -329,12 +338,17 @@ readme: $(BIN)
 	@tools/update-readme.sh ./$(BIN)
 
 install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/pgtlslint
 	install -m 0644 doc/pgtlslint.1 $(DESTDIR)$(MANDIR)/man1/pgtlslint.1
+	install -m 0644 doc/completions/pgtlslint.bash \
+	  $(DESTDIR)$(BASHCOMPDIR)/pgtlslint
+	install -m 0644 doc/completions/_pgtlslint $(DESTDIR)$(ZSHCOMPDIR)/_pgtlslint
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/pgtlslint $(DESTDIR)$(MANDIR)/man1/pgtlslint.1
+	rm -f $(DESTDIR)$(BINDIR)/pgtlslint $(DESTDIR)$(MANDIR)/man1/pgtlslint.1 \
+	  $(DESTDIR)$(BASHCOMPDIR)/pgtlslint $(DESTDIR)$(ZSHCOMPDIR)/_pgtlslint
 
 fmt:
 	clang-format -i $(SRCS) $(wildcard src/*/*.h src/*.h) $(TEST_SRCS)

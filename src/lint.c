@@ -124,7 +124,8 @@ scan_markers(struct run *run, const struct source *src)
 {
 	const char *nul = memchr(src->text, '\0', src->len);
 
-	suppress_scan(&run->suppressions, src, run->ctx.rules);
+	suppress_scan(&run->suppressions, src, run->ctx.rules,
+		      &run->res->diags);
 	if (!nul)
 		return;
 	diags_add(&run->res->diags, src->path, 0,
@@ -588,7 +589,7 @@ lint_carrier(const struct input *in, const struct walk_entry *e,
 	/* Markers matter only to this file's findings, or to PGT001's
 	 * report of the unused ones: most files need no look for them. */
 	if (suppress_needed(ctx.rules, out->findings.nr))
-		suppress_scan(&out->markers, &src, ctx.rules);
+		suppress_scan(&out->markers, &src, ctx.rules, &out->diags);
 	findings_mask(&out->findings, from, &src);
 	source_release(&src);
 }
@@ -707,21 +708,40 @@ carriers_finish(struct carrier_work *w, struct run *run)
 	free(w->todo);
 }
 
-/* The scope of every walk entry, looked up once, into run->scope_of;
- * returns the error of the first configuration that cannot be used. */
-static const char *
-resolve_scopes(struct run *run, struct scopes *scopes)
+/*
+ * The scope of every walk entry, looked up once, into run->scope_of. A
+ * nested configuration that cannot be used is an error for its subtree
+ * (said once, and the run ends with exit 2): its files are dropped from
+ * the walk, and the rest of the tree is linted.
+ */
+static void
+resolve_scopes(struct run *run, struct walk *w, struct scopes *scopes)
 {
-	const char *bad = NULL;
-	size_t i;
+	const struct scope **reported = xcalloc(w->nr + 1, sizeof(*reported));
+	struct scope *sc;
+	size_t i, j, nreported = 0, kept = 0;
 
-	run->scope_of = xcalloc(run->walk->nr + 1, sizeof(*run->scope_of));
-	for (i = 0; i < run->walk->nr; i++) {
-		run->scope_of[i] = scopes_for(scopes, run->walk->v[i].path);
-		if (!bad)
-			bad = run->scope_of[i]->error;
+	run->scope_of = xcalloc(w->nr + 1, sizeof(*run->scope_of));
+	for (i = 0; i < w->nr; i++) {
+		sc = scopes_for(scopes, w->v[i].path);
+		if (!sc->error) {
+			run->scope_of[kept] = sc;
+			w->v[kept++] = w->v[i];
+			continue;
+		}
+		for (j = 0; j < nreported && reported[j] != sc; j++)
+			;
+		if (j == nreported) {
+			reported[nreported++] = sc;
+			diags_add(&run->res->diags, sc->config.path, 1,
+				  xasprintf("%s: the files it governs are not "
+					    "linted",
+					    sc->error));
+		}
+		free(w->v[i].path);
 	}
-	return bad;
+	w->nr = kept;
+	free(reported);
 }
 
 /* Standard input, read once for the whole run (and for --fix). */
@@ -750,14 +770,13 @@ read_stdin(const struct pgt_options *o, const struct buf *given,
 	return &res->stdin_text;
 }
 
-int
+void
 lint_run(const struct pgt_options *o, struct scopes *scopes,
-	 const struct buf *stdin_text, struct lint_result *res, char **err)
+	 const struct buf *stdin_text, struct lint_result *res)
 {
 	struct run run;
 	struct walk w;
 	struct carrier_work carriers;
-	const char *bad;
 	size_t i;
 
 	memset(res, 0, sizeof(*res));
@@ -777,12 +796,7 @@ lint_run(const struct pgt_options *o, struct scopes *scopes,
 		   : o->stdin_filename ? walk_classify(o->stdin_filename)
 				       : FILE_NONE,
 		   &w, &res->diags);
-	if ((bad = resolve_scopes(&run, scopes))) {
-		*err = xstrdup(bad);
-		free(run.scope_of);
-		walk_release(&w);
-		return PGT_EUSAGE;
-	}
+	resolve_scopes(&run, &w, scopes);
 	for (i = 0; i < w.nr; i++)
 		if (w.v[i].kind == FILE_NONE && w.v[i].explicit_arg)
 			diags_add(&res->diags, w.v[i].path, 0,
@@ -814,7 +828,6 @@ lint_run(const struct pgt_options *o, struct scopes *scopes,
 	res->suppressed += scopes_apply_ignores(scopes, &res->findings);
 	suppress_release(&run.suppressions);
 	findings_sort(&res->findings);
-	return 0;
 }
 
 void

@@ -27,11 +27,11 @@ struct scopes;
 
 /* Runs the rules over every path of o, each file with the settings its
  * scope gives; "-" is read from standard input, or is stdin_text when not
- * NULL (the fixed text, linted again). Fills res (initialised here;
- * release it even on error). Returns 0, or PGT_EUSAGE with *err when a
- * configuration that governs some file cannot be used. */
-int lint_run(const struct pgt_options *o, struct scopes *scopes,
-	     const struct buf *stdin_text, struct lint_result *res, char **err);
+ * NULL (the fixed text, linted again). Fills res (initialised here); a
+ * nested configuration that cannot be used is an error diagnostic, and
+ * the files it governs are not linted. */
+void lint_run(const struct pgt_options *o, struct scopes *scopes,
+	      const struct buf *stdin_text, struct lint_result *res);
 void lint_result_release(struct lint_result *res);
 
 #endif

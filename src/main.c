@@ -321,7 +321,6 @@ apply_fixes(const struct pgt_options *o, struct scopes *scopes,
 	struct fix_result fr;
 	struct lint_result again;
 	struct diags trouble = {NULL, 0, 0}; /* files not fixed */
-	char *err = NULL;
 	int rc = -1;
 
 	memset(&fo, 0, sizeof(fo));
@@ -345,11 +344,8 @@ apply_fixes(const struct pgt_options *o, struct scopes *scopes,
 		fr.files == 1 ? "" : "s");
 	if (res->stdin_text.len || fixed_stdin.len)
 		fwrite(fixed_stdin.ptr, 1, fixed_stdin.len, stdout);
-	if (fr.applied && lint_run(o, scopes, &fixed_stdin, &again, &err)) {
-		rc = fail(err);
-		free(err);
-		lint_result_release(&again);
-	} else if (fr.applied) {
+	if (fr.applied) {
+		lint_run(o, scopes, &fixed_stdin, &again);
 		lint_result_release(res);
 		*res = again;
 	}
@@ -369,7 +365,6 @@ run(const struct pgt_options *o, struct scopes *scopes)
 	struct report_counts counts;
 	struct lint_result res;
 	FILE *out = stdout;
-	char *err = NULL;
 	int rc, show_source;
 
 	if (o->output) {
@@ -380,11 +375,7 @@ run(const struct pgt_options *o, struct scopes *scopes)
 		}
 	} else if (o->fix && has_stdin(o))
 		out = stderr; /* standard output is the fixed text */
-	if (lint_run(o, scopes, NULL, &res, &err)) {
-		rc = fail(err);
-		free(err);
-		goto out;
-	}
+	lint_run(o, scopes, NULL, &res);
 	counts.baselined = 0;
 	rc = use_baseline(o, &res.findings, &counts.baselined);
 	if (rc) {

@@ -277,6 +277,29 @@ relative_to(const struct scope *sc, const char *path)
 	return rel ? rel : xstrdup(path);
 }
 
+/* Whether --exclude pattern pat names path (or its base name): written
+ * as users write them, a leading "./" and a trailing "/" do not count
+ * ("./vendor/" is "vendor"). */
+static int
+exclude_matches(const char *pat, const char *path, const char *base)
+{
+	size_t n;
+	char *p;
+	int hit;
+
+	while (pat[0] == '.' && pat[1] == '/')
+		pat += 2;
+	while (path[0] == '.' && path[1] == '/')
+		path += 2;
+	n = strlen(pat);
+	while (n > 1 && pat[n - 1] == '/')
+		n--;
+	p = xstrndup(pat, n);
+	hit = !fnmatch(p, path, 0) || !fnmatch(p, base, 0);
+	free(p);
+	return hit;
+}
+
 int
 scopes_excluded(void *arg, const char *path)
 {
@@ -290,7 +313,7 @@ scopes_excluded(void *arg, const char *path)
 
 	base = base ? base + 1 : path;
 	for (i = 0; i < cli->nr; i++)
-		if (!fnmatch(cli->v[i], path, 0) || !fnmatch(cli->v[i], base, 0))
+		if (exclude_matches(cli->v[i], path, base))
 			return 1;
 	sc = scopes_for(s, path);
 	if (!sc->config.nexclude)

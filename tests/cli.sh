@@ -154,6 +154,43 @@ expect_status 2 "$bin" bad-ignore
 expect_grep "bad-ignore/.pgtlslint.yaml:4:5: unknown key in ignore: 'reason'" "$tmp/err" "ignore entry error"
 expect_status 2 "$bin" monorepo-bad
 expect_grep "monorepo-bad/svc/.pgtlslint.yaml:3:3: no rule 'PGT999'" "$tmp/err" "nested config error position"
+# ... and the rest of the tree is still linted and reported.
+expect_grep "monorepo-bad/app/.env:2:11: error" "$tmp/out" "files beside a bad nested config"
+expect_grep "the files it governs are not linted" "$tmp/err" "what a bad nested config costs"
+
+# An ignore comment that names no rule, or a name that is no rule, says so.
+expect_status 1 "$bin" --no-show-source markers
+expect_grep "line 1: a pgtlslint: ignore comment names no rule" "$tmp/err" "bare ignore"
+expect_grep "line 2: 'NOPE42' in a pgtlslint: ignore comment is no rule" "$tmp/err" "unknown rule in ignore"
+if grep -q "line 3" "$tmp/err"; then ko "prose 'ignored' taken for a marker"; else ok; fi
+
+# --exclude as people write directories: trailing slash, leading ./.
+for pat in vendored/ ./vendored ./vendored/ vendored/sub/; do
+	(cd excludes && "$bin" --no-show-source --exclude "$pat" . >"$tmp/out" 2>&1)
+	if grep -q vendored "$tmp/out" || ! grep -q "app/.env" "$tmp/out"; then
+		ko "--exclude $pat"; else ok; fi
+done
+
+# On a terminal the text report ends with a summary line; in a pipe not.
+if command -v script >/dev/null 2>&1; then
+	script -qec "'$bin' --no-show-source --color never excludes" /dev/null >"$tmp/tty" 2>&1
+	expect_grep "2 errors in 2 files" "$tmp/tty" "summary line on a terminal"
+	"$bin" --no-show-source excludes >"$tmp/out" 2>&1
+	if grep -q " in 2 files" "$tmp/out"; then ko "summary line in a pipe"; else ok; fi
+fi
+expect_status 1 "$bin" --format sarif excludes
+expect_grep '"informationUri": "https://github.com/pgtlslint/pgtlslint"' "$tmp/out" "SARIF informationUri"
+
+# The shell completions and the man page name every option --help lists.
+"$bin" --help | grep -o -- '--[a-z][a-z-]*' | sort -u >"$tmp/opts"
+for doc in ../../../doc/completions/pgtlslint.bash \
+	../../../doc/completions/_pgtlslint ../../../doc/pgtlslint.1; do
+	missing=$(while read -r opt; do
+		esc=$(printf '%s' "$opt" | sed 's/-/\\\\-/g')
+		grep -q -- "$opt" "$doc" || grep -q -- "$esc" "$doc" || echo "$opt"
+	done <"$tmp/opts")
+	if [ -z "$missing" ]; then ok; else ko "$doc lacks $missing"; fi
+done
 
 # -j: the report is the same, byte for byte, for any number of jobs.
 trees="../rules ../corpus ../secrets ../../../examples"

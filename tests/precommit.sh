@@ -1,7 +1,8 @@
 #!/bin/sh
 # precommit.sh — the real pre-commit, offline, against this repository:
 # in a throw-away git repository, a commit that adds a weak connection
-# string is blocked, and passes once the string is fixed.
+# string is blocked, and passes once the string is fixed; a weak file of
+# every kind the tool reads is blocked.
 # usage: precommit.sh   (run from the repository; uses its HEAD)
 set -u
 repo=$(git rev-parse --show-toplevel 2>/dev/null) || {
@@ -63,6 +64,32 @@ printf 'const { Client } = require("pg");\nnew Client({ host: "db.example.com", 
 git add db.js
 blocked "a weak db.js" PGT305 -- git commit -qm "weak code"
 git reset -q db.js && rm db.js
+# Every kind of file the tool reads, each with a weakness, is blocked.
+block_kind() {
+	file=$1 rule=$2
+	mkdir -p "$(dirname "$file")"
+	printf '%b' "$3" >"$file"
+	git add "$file"
+	blocked "a weak $file" "$rule" -- git commit -qm "weak $file"
+	git reset -q "$file" && rm -f "$file"
+}
+block_kind postgresql.conf PGT101 'ssl = off\n'
+block_kind pg_hba.conf PGT201 'hostssl all all 0.0.0.0/0 scram-sha-256\nhost all all 0.0.0.0/0 scram-sha-256\n'
+block_kind prod.env PGT301 'PGHOST=db.example.com\nPGSSLMODE=disable\n'
+block_kind dockerfile PGT301 'FROM app\nENV PGHOST=db.example.com PGSSLMODE=disable\n'
+block_kind app.properties PGT301 'spring.datasource.url=jdbc:postgresql://db.example.com/x?sslmode=disable\n'
+block_kind compose.yaml PGT301 'services:\n  app:\n    environment:\n      DATABASE_URL: postgresql://db.example.com/x?sslmode=disable\n'
+block_kind appsettings.json PGT301 '{"ConnectionStrings": {"Db": "Host=db.example.com;Username=u;SSL Mode=Disable"}}\n'
+block_kind flyway.toml PGT301 '[environments.default]\nurl = "jdbc:postgresql://db.example.com/x?sslmode=disable"\n'
+block_kind schema.prisma PGT301 'datasource db {\n  provider = "postgresql"\n  url = "postgresql://db.example.com/x?sslmode=disable"\n}\n'
+block_kind run.sh PGT301 'psql "host=db.example.com sslmode=disable"\n'
+block_kind pg_service.conf PGT301 '[app]\nhost=db.example.com\nsslmode=disable\n'
+block_kind db.py PGT301 'import psycopg\npsycopg.connect("host=db.example.com sslmode=disable")\n'
+block_kind Db.java PGT301 'class Db { String u = "jdbc:postgresql://db.example.com/x?sslmode=disable"; }\n'
+block_kind db.go PGT301 'package db\nimport "database/sql"\nfunc f() { sql.Open("postgres", "host=db.example.com sslmode=disable") }\n'
+block_kind db.ts PGT301 'import { Pool } from "pg";\nnew Pool({ connectionString: "postgres://db.example.com/x?sslmode=disable" });\n'
+block_kind db.php PGT301 '<?php\nnew PDO("pgsql:host=db.example.com;sslmode=disable");\n'
+block_kind Db.cs PGT301 'class Db { const string C = "Host=db.example.com;Username=u;SSL Mode=Disable"; }\n'
 # try-repo: the way to try a hook repository before configuring it.
 echo 'PGSSLMODE=disable' >.env.weak
 echo 'PGHOST=db.example.com' >>.env.weak

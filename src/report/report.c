@@ -7,6 +7,7 @@
 #include "../status.h"
 
 const char pgtlslint_version[] = PGTLSLINT_VERSION;
+const char pgtlslint_url[] = "https://github.com/pgtlslint/pgtlslint";
 
 static const struct reporter_ops *const formats[] = {
 	&report_text, &report_json, &report_sarif, &report_github,
@@ -45,6 +46,7 @@ report_run(const struct reporter_ops *ops, FILE *out, FILE *err,
 	for (i = 0; i < fs->nr; i++) {
 		ops->finding(&r, &fs->v[i]);
 		r.nfindings++;
+		r.by_severity[fs->v[i].severity]++;
 	}
 	for (i = 0; i < ndiags; i++)
 		ops->diag(&r, &diags[i]);

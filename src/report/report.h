@@ -31,6 +31,7 @@ struct reporter {
 	struct buf doc;              /* json/sarif accumulate here */
 	struct json *json;           /* owned by the format, while running */
 	size_t nfindings;
+	size_t by_severity[SEV__COUNT]; /* findings reported, per severity */
 	struct report_counts counts;
 };
 
@@ -57,5 +58,7 @@ extern const struct reporter_ops report_text, report_json, report_sarif,
 
 /* The version string every format prints. */
 extern const char pgtlslint_version[];
+extern const char pgtlslint_url[]; /* the project's home (SARIF's
+				      informationUri) */
 
 #endif

@@ -103,6 +103,7 @@ sarif_begin(struct reporter *r)
 	json_kv_string(j, "name", "pgtlslint");
 	json_kv_string(j, "version", pgtlslint_version);
 	json_kv_string(j, "semanticVersion", pgtlslint_version);
+	json_kv_string(j, "informationUri", pgtlslint_url);
 	json_key(j, "rules");
 	json_array_begin(j);
 	for (i = 0; i < r->rules->nr; i++)

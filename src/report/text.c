@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../util/term.h"
 #include "report.h"
@@ -92,10 +93,34 @@ text_diag(struct reporter *r, const struct diag *d)
 	fputc('\n', r->err);
 }
 
+/* "3 errors, 1 warning in 2 files", after the report when it goes to a
+ * terminal (a pipe or file gets the findings alone, for tools). */
 static void
 text_end(struct reporter *r)
 {
-	(void)r;
+	static const char *const nouns[SEV__COUNT][2] = {
+	    {"error", "errors"}, {"warning", "warnings"}, {"note", "notes"}};
+	const char *sep = "";
+	int s;
+
+	if (!isatty(fileno(r->out)))
+		return;
+	if (!r->nfindings)
+		fputs("no findings", r->out);
+	for (s = 0; s < SEV__COUNT; s++) {
+		if (!r->by_severity[s])
+			continue;
+		fprintf(r->out, "%s%zu %s", sep, r->by_severity[s],
+			nouns[s][r->by_severity[s] != 1]);
+		sep = ", ";
+	}
+	fprintf(r->out, " in %zu file%s", r->counts.files,
+		r->counts.files == 1 ? "" : "s");
+	if (r->counts.suppressed)
+		fprintf(r->out, "; %zu suppressed", r->counts.suppressed);
+	if (r->counts.baselined)
+		fprintf(r->out, "; %zu in the baseline", r->counts.baselined);
+	fputc('\n', r->out);
 }
 
 const struct reporter_ops report_text = {"text", text_begin, text_finding,

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../diag.h"
 #include "../util/xalloc.h"
 
 /* The rule that reports a marker covering nothing. */
@@ -32,7 +33,7 @@ item_char(char c)
 static void
 add_marker(struct suppressions *s, const struct source *src, size_t at,
 	   size_t end, int file_level, const char *list, size_t n,
-	   const struct ruleset *rules)
+	   const struct ruleset *rules, struct diags *diags)
 {
 	struct suppression *m;
 	size_t i = 0;
@@ -55,6 +56,13 @@ add_marker(struct suppressions *s, const struct source *src, size_t at,
 			i++;
 		item = xstrndup(list + b, i - b);
 		r = ruleset_find(rules, item);
+		if (!r && diags)
+			diags_add(diags, src->path, 0,
+				  xasprintf("'%s' line %u: '%s' in a "
+					    "pgtlslint: ignore comment is no "
+					    "rule (a code such as PGT301, or "
+					    "its name): it suppresses nothing",
+					    src->path, m->at.line, item));
 		m->ids = xrealloc(m->ids, (m->nids + 1) * sizeof(*m->ids));
 		m->ids[m->nids++] = r ? xstrdup(r->id) : item;
 		if (r)
@@ -67,7 +75,7 @@ add_marker(struct suppressions *s, const struct source *src, size_t at,
 
 void
 suppress_scan(struct suppressions *s, const struct source *src,
-	      const struct ruleset *rules)
+	      const struct ruleset *rules, struct diags *diags)
 {
 	const char *p = src->text, *end = src->text + src->len;
 	const size_t mlen = sizeof(MARKER) - 1;
@@ -91,18 +99,34 @@ suppress_scan(struct suppressions *s, const struct source *src,
 			file_level = 0, q += 6;
 		else
 			continue;
-		if (q >= end || (*q != ' ' && *q != '\t'))
-			continue;
-		while (q < end && (*q == ' ' || *q == '\t'))
-			q++;
+		if (q < end && item_char(*q))
+			continue; /* "ignored", "ignore-files": prose */
 		list = q;
+		while (list < end && (*list == ' ' || *list == '\t'))
+			list++;
+		q = list;
 		while (q < end && (item_char(*q) || *q == ','))
 			q++;
-		if (q > list)
+		if (q > list && (list[-1] == ' ' || list[-1] == '\t'))
 			add_marker(s, src, (size_t)(hit - src->text),
 				   (size_t)(q - src->text), file_level, list,
-				   (size_t)(q - list), rules);
-		p = q;
+				   (size_t)(q - list), rules, diags);
+		else if (diags)
+			/* "pgtlslint: ignore" alone, or "ignore:PGT301":
+			 * it hides nothing, and says so */
+			diags_add(diags, src->path, 0,
+				  xasprintf("'%s' line %u: a pgtlslint: %s "
+					    "comment names no rule: it "
+					    "suppresses nothing (write "
+					    "'pgtlslint: ignore PGT301 -- "
+					    "why')",
+					    src->path,
+					    source_pos(src, (size_t)(hit -
+								     src->text))
+						.line,
+					    file_level ? "ignore-file"
+						       : "ignore"));
+		p = q > p ? q : p;
 	}
 }
 

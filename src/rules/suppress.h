@@ -34,9 +34,11 @@ struct suppressions {
 	size_t nr, alloc;
 };
 
-/* Records the markers of src (call once per source). */
+/* Records the markers of src (call once per source); a marker that names
+ * no rule, or a name that is no rule, is a note in diags (NULL: none). */
+struct diags;
 void suppress_scan(struct suppressions *s, const struct source *src,
-		   const struct ruleset *rules);
+		   const struct ruleset *rules, struct diags *diags);
 
 /*
  * Removes the findings a marker covers; returns how many. Then, for each
