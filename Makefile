@@ -93,8 +93,8 @@ else
 BIN := $(BUILD)/pgtlslint
 endif
 
-.PHONY: all deps test-deps demo check test asan tsan fuzz fuzz-run analyze analyze-run bench golden readme install uninstall clean fmt \
-        check-fmt unit-test golden-test cli-test sarif-test fix-test hostile-test corpus-test variants-test secrets-test terminal-test write-safety-test architecture-test install-test hook-test live-test driver-test driver-table precommit-test
+.PHONY: all deps test-deps demo check test asan tsan fuzz fuzz-run analyze analyze-run bench golden readme install uninstall clean fmt deb \
+        check-fmt unit-test golden-test cli-test sarif-test fix-test hostile-test corpus-test variants-test secrets-test terminal-test write-safety-test architecture-test install-test deb-test hook-test live-test driver-test driver-table precommit-test
 
 all: $(BIN)
 
@@ -181,7 +181,7 @@ tsan: test-deps
 
 test: unit-test golden-test cli-test sarif-test fix-test hostile-test \
       corpus-test variants-test secrets-test terminal-test \
-      write-safety-test architecture-test install-test hook-test \
+      write-safety-test architecture-test install-test deb-test hook-test \
       live-test driver-test precommit-test
 
 unit-test: $(BUILD)/check_unit $(BIN)
@@ -193,8 +193,21 @@ golden-test: $(BIN)
 cli-test: $(BIN)
 	@tests/cli.sh $(BIN)
 
+# Microsoft's SARIF Multitool (npm, its native Linux build), installed once
+# into build/sarif-multitool; without npm the test says it skipped it.
+SARIF_MULTITOOL_VERSION := 5.7.0
+SARIF_MULTITOOL := build/sarif-multitool/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+
+$(SARIF_MULTITOOL):
+	@mkdir -p build/sarif-multitool
+	@cd build/sarif-multitool && npm install --silent --no-audit --no-fund \
+	  @microsoft/sarif-multitool@$(SARIF_MULTITOOL_VERSION) >/dev/null 2>&1 \
+	  && chmod u+x node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool \
+	  || echo "sarif: could not install the SARIF Multitool from npm"
+
 sarif-test: $(BIN)
-	@tests/sarif.sh $(BIN)
+	@$(MAKE) --no-print-directory -s $(SARIF_MULTITOOL) || true
+	@SARIF_MULTITOOL=$(abspath $(SARIF_MULTITOOL)) tests/sarif.sh $(BIN)
 
 hostile-test: $(BIN)
 	@tests/hostile.sh $(BIN)
@@ -243,7 +256,7 @@ install-test: $(BIN)
 	@rm -rf $(BUILD)/destdir
 	@$(MAKE) --no-print-directory -s install DESTDIR=$(BUILD)/destdir PREFIX=/usr
 	@$(BUILD)/destdir/usr/bin/pgtlslint --version >/dev/null
-	@test -f $(BUILD)/destdir/usr/share/man/man1/pgtlslint.1
+	@grep -q '"pgtlslint $(VERSION)"' $(BUILD)/destdir/usr/share/man/man1/pgtlslint.1
 	@bash -n $(BUILD)/destdir/usr/share/bash-completion/completions/pgtlslint
 	@test -f $(BUILD)/destdir/usr/share/zsh/vendor-completions/_pgtlslint
 	@$(MAKE) --no-print-directory -s uninstall DESTDIR=$(BUILD)/destdir PREFIX=/usr
@@ -307,6 +320,14 @@ $(BUILD)/fuzz_%: tests/fuzz/fuzz.c $(LIB_OBJS)
 precommit-test:
 	@tests/precommit.sh
 
+# A Debian package (dpkg-deb; Depends from the linked libraries), and a
+# test that installs it in a scratch root, runs it, and removes it.
+deb: $(BIN)
+	@tools/make-deb.sh $(BIN) $(VERSION) $(BUILD)
+
+deb-test: $(BIN)
+	@tests/deb.sh $$(tools/make-deb.sh $(BIN) $(VERSION) $(BUILD))
+
 # The hook's files pattern and the walker read the same names.
 hook-test: $(BIN)
 	@python3 tests/hook_pattern.py $(BIN) .
@@ -341,7 +362,9 @@ install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/pgtlslint
-	install -m 0644 doc/pgtlslint.1 $(DESTDIR)$(MANDIR)/man1/pgtlslint.1
+	sed 's/"pgtlslint [0-9][^"]*"/"pgtlslint $(VERSION)"/' doc/pgtlslint.1 \
+	  >$(DESTDIR)$(MANDIR)/man1/pgtlslint.1
+	chmod 0644 $(DESTDIR)$(MANDIR)/man1/pgtlslint.1
 	install -m 0644 doc/completions/pgtlslint.bash \
 	  $(DESTDIR)$(BASHCOMPDIR)/pgtlslint
 	install -m 0644 doc/completions/_pgtlslint $(DESTDIR)$(ZSHCOMPDIR)/_pgtlslint
