@@ -273,7 +273,7 @@ static struct client_param *
 add_value(struct client_fact *f, const struct assignment *a, const char *key)
 {
 	const char *v = a->value, *d = NULL;
-	size_t n = 0, at = a->value_begin;
+	size_t n = 0, at;
 	struct client_param *p;
 	char *lit;
 

@@ -33,6 +33,9 @@
 #include "scanners/scan_py.h"
 #include "walk.h"
 
+/* The largest *.json read (see load_into). */
+#define JSON_MAX_BYTES (128 << 10)
+
 /* A sorted set of realpaths: files already read inside another file. */
 struct pathset {
 	char **v; /* owned, each owned */
@@ -167,6 +170,18 @@ load_into(const struct input *in, const char *path, enum file_kind kind,
 	if (kind >= FILE_ENV && source_is_binary(src)) {
 		diags_add(diags, path, 0,
 			  xasprintf("skipped binary file '%s'", path));
+		source_release(src);
+		return -1;
+	}
+	/* Configuration JSON is small (appsettings.json, app.json, a task
+	 * definition); a large one is data (an OpenAPI document, fixtures),
+	 * whose every object the carriers would group: cost that grows with
+	 * the square of the objects (carriers_judge_assignments) */
+	if (kind == FILE_JSON && src->len > JSON_MAX_BYTES) {
+		diags_add(diags, path, 0,
+			  xasprintf("skipped '%s': JSON over %d KiB is data, "
+				    "not configuration",
+				    path, JSON_MAX_BYTES >> 10));
 		source_release(src);
 		return -1;
 	}

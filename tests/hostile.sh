@@ -63,6 +63,10 @@ check "BOM .env: first line still read" 1 ".env:1:11: error" -- "$bin" --no-show
 printf '\357\273\277ENV PGHOST=db.example.com PGSSLMODE=disable\n' >"$tmp/Dockerfile"
 check "BOM Dockerfile" 1 "PGT301" -- "$bin" "$tmp/Dockerfile"
 
+# A JSON file over 128 KiB is data: skipped with a note, at once.
+python3 -c "print('[' + ','.join('{\"u\": \"https://x.example/a?b=%d\"}' % i for i in range(8000)) + ']')" >"$tmp/data.json"
+check "large JSON skipped as data" 0 "JSON over 128 KiB is data" -- "$bin" --no-show-source "$tmp/data.json"
+
 # 6. A 100 MB line, and ten million short lines (peak memory for these is
 # measured by tools/bench-memory.sh, not asserted here).
 { printf 'A='; head -c 100000000 /dev/zero | tr '\0' 'x'; printf '\n%s\n' "$weak"; } >"$tmp/long.env"

@@ -451,35 +451,53 @@ in_log_call(const struct tokens *ts, size_t s)
 }
 
 /*
+ * The names a format call takes as its format -- fmt.Sprintf(NAME, ...),
+ * String.format(NAME, ...), sprintf(NAME, ...), Python's NAME % args and
+ * NAME.format(...): their tokens, into *out (one pass over the file).
+ */
+static size_t
+format_names(const struct tokens *ts, size_t **out)
+{
+	size_t k, n = 0, alloc = 0;
+
+	*out = NULL;
+	for (k = 2; k + 2 < ts->nr; k++) {
+		if (tok_kind(ts, k) != TOK_IDENT)
+			continue;
+		if ((tok_punct(ts, k - 1, '(') &&
+		     (tok_is(ts, k - 2, "Sprintf") || tok_is(ts, k - 2, "format") ||
+		      tok_is(ts, k - 2, "sprintf") ||
+		      tok_is(ts, k - 2, "Errorf"))) ||
+		    (ts->lang == LEX_PY &&
+		     (tok_punct(ts, k + 1, '%') ||
+		      (tok_punct(ts, k + 1, '.') &&
+		       tok_is(ts, k + 2, "format"))))) {
+			ALLOC_GROW(*out, n + 1, alloc);
+			(*out)[n++] = k;
+		}
+	}
+	return n;
+}
+
+/*
  * A literal with a '%' bound to a name (NAME = "...%s...") that a format
- * call takes as its format -- fmt.Sprintf(NAME, ...), String.format(NAME,
- * ...), sprintf(NAME, ...), Python's NAME % args and NAME.format(...): a
- * format, whose conversions are filled in at the call (RULES.md decision
- * 11), not a connection string of its own.
+ * call takes as its format (names: format_names): a format, whose
+ * conversions are filled in at the call (RULES.md decision 11), not a
+ * connection string of its own.
  */
 static int
-bound_format(const struct tokens *ts, size_t s)
+bound_format(const struct tokens *ts, size_t s, const size_t *names, size_t n)
 {
-	size_t name, k;
+	size_t k;
 
-	if (s < 2 || !tok_punct(ts, s - 1, '=') ||
+	if (!n || s < 2 || !tok_punct(ts, s - 1, '=') ||
 	    tok_kind(ts, s - 2) != TOK_IDENT ||
 	    !memchr(ts->src->text + tok_begin(ts, s), '%',
 		    tok_end(ts, s) - tok_begin(ts, s)))
 		return 0;
-	name = s - 2;
-	for (k = 2; k + 1 < ts->nr; k++) {
-		if (k == name || !tok_same(ts, k, name))
-			continue;
-		if (tok_punct(ts, k - 1, '(') &&
-		    (tok_is(ts, k - 2, "Sprintf") || tok_is(ts, k - 2, "format") ||
-		     tok_is(ts, k - 2, "sprintf") || tok_is(ts, k - 2, "Errorf")))
+	for (k = 0; k < n; k++)
+		if (names[k] != s - 2 && tok_same(ts, names[k], s - 2))
 			return 1;
-		if (ts->lang == LEX_PY &&
-		    (tok_punct(ts, k + 1, '%') ||
-		     (tok_punct(ts, k + 1, '.') && tok_is(ts, k + 2, "format"))))
-			return 1;
-	}
 	return 0;
 }
 
@@ -488,13 +506,13 @@ scan_judge_strings_in(struct fact_ctx *fx, struct eval *ev,
 		      const struct client_fact *context)
 {
 	struct tokens *ts = ev->ts;
-	size_t i, s;
+	size_t i, s, *formats, nformats = format_names(ts, &formats);
 
 	for (i = 0; i < ts->nr; i++) {
 		if (tok_kind(ts, i) != TOK_STRING || tok_judged(ts, i))
 			continue;
 		s = eval_expr_start(ev, i);
-		if (s == i && bound_format(ts, s))
+		if (s == i && bound_format(ts, s, formats, nformats))
 			continue;
 		if (in_log_call(ts, s)) {
 			struct value v; /* read, so its pieces are done */
@@ -506,6 +524,7 @@ scan_judge_strings_in(struct fact_ctx *fx, struct eval *ev,
 		}
 		scan_judge_expr(fx, ev, s, context, 0);
 	}
+	free(formats);
 }
 
 void
