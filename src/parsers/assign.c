@@ -133,14 +133,6 @@ assignments_add_span(struct assignments *out, const char *s, size_t nb,
 	return a;
 }
 
-/* A UTF-8 byte order mark opens some files written on Windows: skip it,
- * or the first name would not be one. */
-static size_t
-skip_bom(const char *text, size_t len)
-{
-	return len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
-}
-
 /* An unquoted value that is only a backslash at the line's end, with a
  * line after it. */
 static int
@@ -156,7 +148,7 @@ envfile_parse(const char *text, size_t len, assign_keep_fn keep,
 	      struct assignments *out)
 {
 	struct buf val = BUF_INIT;
-	size_t i = skip_bom(text, len);
+	size_t i = 0; /* a byte order mark is gone: source_decode */
 
 	assignments_init(out, keep);
 	while (i < len) {
@@ -238,7 +230,7 @@ dockerfile_parse(const char *text, size_t len, assign_keep_fn keep,
 		 struct assignments *out)
 {
 	struct buf val = BUF_INIT;
-	size_t i = skip_bom(text, len);
+	size_t i = 0; /* a byte order mark is gone: source_decode */
 
 	assignments_init(out, keep);
 	while (i < len) {
@@ -277,7 +269,7 @@ properties_parse(const char *text, size_t len, assign_keep_fn keep,
 		 struct assignments *out)
 {
 	struct buf key = BUF_INIT, val = BUF_INIT;
-	size_t i = skip_bom(text, len);
+	size_t i = 0; /* a byte order mark is gone: source_decode */
 
 	assignments_init(out, keep);
 	while (i < len) {
