@@ -28,18 +28,24 @@ BUILD      ?= build
 # Debian packages (pkg-config names in DESIGN.md): what the build needs,
 # and what only the tests need -- the real components (PostgreSQL, libpq,
 # pre-commit, the drivers the probe measures) and the analysers.
-BUILD_PACKAGES := pkg-config libpcre2-dev libyaml-dev
+BUILD_PACKAGES := pkg-config libpcre2-dev libyaml-dev libjansson-dev
 TEST_PACKAGES := check python3-jsonschema postgresql libpq-dev libssl-dev \
                  pre-commit valgrind clang libclang-rt-14-dev clang-tidy \
                  cppcheck ripgrep openssl python3-psycopg python3-psycopg2 \
                  python3-asyncpg libpostgresql-jdbc-java default-jdk-headless \
                  golang-go golang-github-jackc-pgx-v4-dev \
-                 golang-github-lib-pq-dev
+                 golang-github-lib-pq-dev neovim
 
 PCRE2_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE2_LIBS   ?= $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null)
 YAML_CFLAGS  ?= $(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null)
 YAML_LIBS    ?= $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null)
+# The pkg-config modules the binary links, each from a BUILD_PACKAGES
+# package (install-test checks it). jansson parses the language server's
+# JSON-RPC messages (pgtlslint lsp).
+BUILD_PC_MODULES := libpcre2-8 yaml-0.1 jansson
+JANSSON_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null)
+JANSSON_LIBS   ?= $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null)
 CHECK_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS   ?= $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 # libpq is a test-only dependency: the oracle that checks our parser.
@@ -72,13 +78,13 @@ endif
 
 ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 \
               $(WARNINGS) -DPGTLSLINT_VERSION='"$(VERSION)"' -Isrc -I$(BUILD)/gen \
-              $(PCRE2_CFLAGS) $(YAML_CFLAGS) $(SAN_FLAGS) -pthread -MMD -MP \
+              $(PCRE2_CFLAGS) $(YAML_CFLAGS) $(JANSSON_CFLAGS) $(SAN_FLAGS) -pthread -MMD -MP \
               $(CFLAGS)
 ALL_LDFLAGS := $(SAN_FLAGS) -pthread $(LDFLAGS)
-LIBS := $(PCRE2_LIBS) $(YAML_LIBS)
+LIBS := $(PCRE2_LIBS) $(YAML_LIBS) $(JANSSON_LIBS)
 
 SRCS := $(wildcard src/*.c src/util/*.c src/parsers/*.c src/model/*.c \
-                   src/rules/*.c src/report/*.c src/scanners/*.c)
+                   src/rules/*.c src/report/*.c src/scanners/*.c src/lsp/*.c)
 LIB_SRCS := $(filter-out src/main.c,$(SRCS))
 OBJS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRCS)) $(BUILD)/obj/rules_embedded.o
 LIB_OBJS := $(filter-out $(BUILD)/obj/main.o,$(OBJS))
@@ -94,7 +100,8 @@ BIN := $(BUILD)/pgtlslint
 endif
 
 .PHONY: all deps test-deps demo check test asan tsan fuzz fuzz-run analyze analyze-run bench golden readme install uninstall clean fmt deb \
-        check-fmt unit-test golden-test cli-test sarif-test fix-test hostile-test corpus-test variants-test secrets-test terminal-test write-safety-test architecture-test install-test deb-test hook-test live-test driver-test driver-table precommit-test
+        check-fmt unit-test golden-test cli-test sarif-test fix-test hostile-test corpus-test variants-test secrets-test terminal-test write-safety-test architecture-test install-test deb-test hook-test live-test driver-test driver-table precommit-test \
+        lsp-test nvim-test
 
 all: $(BIN)
 
@@ -182,7 +189,7 @@ tsan: test-deps
 test: unit-test golden-test cli-test sarif-test fix-test hostile-test \
       corpus-test variants-test secrets-test terminal-test \
       write-safety-test architecture-test install-test deb-test hook-test \
-      live-test driver-test precommit-test
+      live-test driver-test precommit-test lsp-test nvim-test
 
 unit-test: $(BUILD)/check_unit $(BIN)
 	@cd tests && ../$(BUILD)/check_unit
@@ -192,6 +199,14 @@ golden-test: $(BIN)
 
 cli-test: $(BIN)
 	@tests/cli.sh $(BIN)
+
+# The language server: a scripted client (every message and error path),
+# then Neovim's own client, headless.
+lsp-test: $(BIN)
+	@python3 tests/lsp/client.py $(BIN)
+
+nvim-test: $(BIN)
+	@tests/lsp/nvim.sh $(BIN)
 
 # Microsoft's SARIF Multitool (npm, its native Linux build), installed once
 # into build/sarif-multitool; without npm the test says it skipped it.
@@ -253,6 +268,12 @@ variants-test: $(BIN)
 
 # install and uninstall into a throw-away DESTDIR.
 install-test: $(BIN)
+	@for m in $(BUILD_PC_MODULES); do \
+	  pc=$$($(PKG_CONFIG) --variable=pcfiledir $$m)/$$m.pc; \
+	  pkg=$$(dpkg -S "$$pc" 2>/dev/null | cut -d: -f1); \
+	  case " $(BUILD_PACKAGES) " in *" $$pkg "*) ;; *) \
+	    echo "install: $$pc comes from '$$pkg', not a BUILD_PACKAGES package"; \
+	    exit 1;; esac; done
 	@rm -rf $(BUILD)/destdir
 	@$(MAKE) --no-print-directory -s install DESTDIR=$(BUILD)/destdir PREFIX=/usr
 	@$(BUILD)/destdir/usr/bin/pgtlslint --version >/dev/null
@@ -281,6 +302,7 @@ bench: test-deps
 	    @ast-grep/cli@$(AST_GREP_VERSION); fi
 	@python3 tools/bench/bench.py $(BIN) $(BENCH_MB) $(BENCH_DIR) $(AST_GREP)
 	@python3 tools/bench/hostile_scaling.py $(BIN) $(BENCH_DIR)
+	@python3 tools/bench/lsp_latency.py $(BIN)
 
 # Static analysis of src/: cppcheck and clang-tidy (configuration in
 # .cppcheck-suppressions and .clang-tidy), both with zero reports.

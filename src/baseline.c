@@ -22,24 +22,24 @@ baseline_write(const char *path, const struct findings *fs, char **err)
 	size_t i;
 	int rc = 0;
 
-	json_init(&j, &out, 1);
-	json_object_begin(&j);
-	json_kv_int(&j, "pgtlslint_baseline", 1);
-	json_key(&j, "findings");
-	json_array_begin(&j);
+	jw_init(&j, &out, 1);
+	jw_object_begin(&j);
+	jw_kv_int(&j, "pgtlslint_baseline", 1);
+	jw_key(&j, "findings");
+	jw_array_begin(&j);
 	for (i = 0; i < fs->nr; i++) {
 		char fp[17];
 
 		snprintf(fp, sizeof(fp), "%016" PRIx64,
 			 finding_fingerprint(&fs->v[i]));
-		json_object_begin(&j);
-		json_kv_string(&j, "rule", fs->v[i].rule->id);
-		json_kv_string(&j, "path", fs->v[i].path);
-		json_kv_string(&j, "fingerprint", fp);
-		json_object_end(&j);
+		jw_object_begin(&j);
+		jw_kv_string(&j, "rule", fs->v[i].rule->id);
+		jw_kv_string(&j, "path", fs->v[i].path);
+		jw_kv_string(&j, "fingerprint", fp);
+		jw_object_end(&j);
 	}
-	json_array_end(&j);
-	json_object_end(&j);
+	jw_array_end(&j);
+	jw_object_end(&j);
 	buf_addch(&out, '\n');
 	f = fopen(path, "w");
 	if (!f || fwrite(out.ptr, 1, out.len, f) != out.len) {

@@ -13,10 +13,12 @@
 
 const char cli_usage[] =
     "usage: pgtlslint [OPTIONS] PATH...\n"
+    "       pgtlslint lsp [RULE AND PROJECT OPTIONS]\n"
     "\n"
     "Find what lets PostgreSQL traffic go unencrypted or unverified.\n"
     "PATH is a file or a directory (searched recursively); '-' reads stdin\n"
-    "(with --stdin-type).\n"
+    "(with --stdin-type). 'lsp' serves the Language Server Protocol on\n"
+    "stdin and stdout, for editors.\n"
     "\n"
     "Output:\n"
     "  -f, --format FORMAT     text (default), json, sarif, github, gitlab\n"
@@ -353,6 +355,11 @@ cli_parse(int argc, char **argv, struct pgt_options *o, char **err)
 	int c, i;
 
 	memset(o, 0, sizeof(*o));
+	if (argc > 1 && !strcmp(argv[1], "lsp")) {
+		o->lsp = 1; /* a file named lsp is ./lsp */
+		argc--;
+		argv++;
+	}
 	o->format = "text";
 	o->fail_on = SEV_WARNING;
 	o->pg_version = 16;
@@ -398,6 +405,15 @@ cli_parse(int argc, char **argv, struct pgt_options *o, char **err)
 			  : cores > MAX_JOBS ? MAX_JOBS
 					     : (int)cores;
 	}
+	if (o->lsp && (o->paths.nr || o->fix || o->diff || o->output ||
+		       o->baseline || o->write_baseline || o->list_rules ||
+		       o->explain || o->explain_hba || o->explain_conn)) {
+		*err = xstrdup("lsp reads the editor's documents: it takes no "
+			       "PATH, and the rule and project options only");
+		return PGT_EUSAGE;
+	}
+	if (o->lsp)
+		return 0;
 	if (!o->paths.nr && !o->list_rules && !o->explain && !o->version &&
 	    !o->help && !o->explain_hba && !o->explain_conn) {
 		*err = xstrdup("no PATH given (try --help)");

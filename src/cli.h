@@ -52,6 +52,7 @@ struct pgt_options {
 	unsigned shard, shards;	  /* --shard K/N: this run is shard K of N
 				     (1-based); shards 0: no sharding */
 	int version, help;
+	int lsp; /* "pgtlslint lsp": serve the language server protocol */
 };
 
 /*

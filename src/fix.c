@@ -15,6 +15,7 @@
 #include "util/sort.h"
 #include "util/source.h"
 #include "util/term.h"
+#include "util/fdio.h"
 #include "util/xalloc.h"
 
 #define CONTEXT 3
@@ -169,22 +170,6 @@ inside_roots(const char *path, const struct fix_options *opt)
 	return in;
 }
 
-static int
-write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 /*
  * Replaces the regular file path by text: a temporary file made with
  * mkstemp beside it (never a predictable name, never an existing one),
@@ -213,7 +198,7 @@ write_file(const char *path, const struct buf *text, char **err)
 	if (fd < 0)
 		goto fail;
 	made = 1;
-	if (write_all(fd, text->ptr, text->len) ||
+	if (fd_write_all(fd, text->ptr, text->len) ||
 	    fchmod(fd, st.st_mode & 07777))
 		goto fail;
 	if (fchown(fd, st.st_uid, st.st_gid) != 0 && errno != EPERM)

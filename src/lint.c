@@ -85,6 +85,9 @@ pathset_release(struct pathset *s)
 struct input {
 	const struct pgt_options *o;
 	const struct buf *stdin_text; /* borrowed; NULL: "-" was unreadable */
+	const struct lint_buffer *buffers; /* borrowed: read instead of the
+					      files of the same paths */
+	size_t nbuffers;
 };
 
 /* What a pg_hba.conf check needs to know of a server configuration. */
@@ -152,8 +155,14 @@ load_into(const struct input *in, const char *path, enum file_kind kind,
 	    in->o->stdin_filename ? in->o->stdin_filename : "<stdin>";
 	char *err = NULL;
 	int rc = PGT_OK;
+	size_t i;
 
-	if (!strcmp(path, "-")) {
+	for (i = 0; i < in->nbuffers && strcmp(in->buffers[i].path, path); i++)
+		;
+	if (i < in->nbuffers)
+		source_from_mem(src, path, in->buffers[i].text,
+				in->buffers[i].len);
+	else if (!strcmp(path, "-")) {
 		if (!in->stdin_text)
 			return -1; /* its read error is already reported */
 		source_from_mem(src, name, in->stdin_text->ptr,
@@ -789,6 +798,15 @@ void
 lint_run(const struct pgt_options *o, struct scopes *scopes,
 	 const struct buf *stdin_text, struct lint_result *res)
 {
+	lint_run_buffers(o, scopes, stdin_text, NULL, 0, res);
+}
+
+void
+lint_run_buffers(const struct pgt_options *o, struct scopes *scopes,
+		 const struct buf *stdin_text,
+		 const struct lint_buffer *buffers, size_t nbuffers,
+		 struct lint_result *res)
+{
 	struct run run;
 	struct walk w;
 	struct carrier_work carriers;
@@ -801,6 +819,8 @@ lint_run(const struct pgt_options *o, struct scopes *scopes,
 	run.o = o;
 	run.in.o = o;
 	run.in.stdin_text = read_stdin(o, stdin_text, res);
+	run.in.buffers = buffers;
+	run.in.nbuffers = nbuffers;
 	run.walk = &w;
 	run.res = res;
 	run.ctx.out = &res->findings;

@@ -32,6 +32,18 @@ struct scopes;
  * the files it governs are not linted. */
 void lint_run(const struct pgt_options *o, struct scopes *scopes,
 	      const struct buf *stdin_text, struct lint_result *res);
+/* An editor's unsaved text of the file at path, read in its place. */
+struct lint_buffer {
+	const char *path; /* borrowed; as the walk names the file */
+	const char *text; /* borrowed */
+	size_t len;
+};
+
+/* lint_run, with the files of buffers' paths read from buffers. */
+void lint_run_buffers(const struct pgt_options *o, struct scopes *scopes,
+		      const struct buf *stdin_text,
+		      const struct lint_buffer *buffers, size_t nbuffers,
+		      struct lint_result *res);
 void lint_result_release(struct lint_result *res);
 
 #endif

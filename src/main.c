@@ -3,6 +3,7 @@
  * main.c — argv to options, one run, the report, the exit status. The only
  * file that prints errors or exits (STYLE.md 14).
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "scope.h"
 #include "fix.h"
 #include "lint.h"
+#include "lsp/lsp.h"
 #include "carriers.h"
 #include "model/client.h"
 #include "model/conn_string.h"
@@ -23,6 +25,7 @@
 #include "util/term.h"
 #include "util/xalloc.h"
 #include "report/explain_hba.h"
+#include "report/explain_rule.h"
 #include "report/report.h"
 #include "rules/ruleset.h"
 #include "status.h"
@@ -88,30 +91,29 @@ list_rules(const struct ruleset *rs)
 	}
 }
 
+/* Text from files (a --rules-dir rule, a pg_hba.conf's names), line by
+ * line, escaped for the terminal. */
 static void
-put_section(const char *title, const char *text)
+put_escaped(const char *text)
 {
 	const char *p = text;
 
-	if (!text)
-		return;
-	printf("%s:\n", title);
 	while (*p) {
 		size_t n = strcspn(p, "\n");
 		struct buf line = BUF_INIT;
 
 		term_escape(&line, p, n, TERM_KEEP_TABS);
-		printf("%s%s\n", n ? "  " : "", line.ptr);
+		puts(line.ptr);
 		buf_release(&line);
 		p += n + (p[n] == '\n');
 	}
-	putchar('\n');
 }
 
 static int
 explain(const struct ruleset *rs, const char *which)
 {
 	const struct rule *r = ruleset_find(rs, which);
+	struct buf text = BUF_INIT;
 
 	if (!r) {
 		fputs("pgtlslint: error: no rule '", stderr);
@@ -119,18 +121,9 @@ explain(const struct ruleset *rs, const char *which)
 		fputs("' (see --list-rules)\n", stderr);
 		return EXIT_TROUBLE;
 	}
-	printf("%s %s (%s, %s)\n\n", r->id, r->name,
-	       severity_names[r->severity], target_names[r->target]);
-	put_section("What it does", r->summary);
-	put_section("Why it matters", r->why);
-	put_section("How to fix", r->fix);
-	put_section("Bad", r->example_bad);
-	put_section("Good", r->example_good);
-	if (r->help_uri) {
-		fputs("More: ", stdout);
-		term_puts(stdout, r->help_uri, 0);
-		putchar('\n');
-	}
+	explain_rule(r, &text);
+	put_escaped(text.ptr);
+	buf_release(&text);
 	return EXIT_CLEAN;
 }
 
@@ -154,18 +147,7 @@ run_explain_hba(const struct pgt_options *o, int pg_version)
 		rc = fail(err);
 		free(err);
 	} else {
-		/* names and paths from the file: escaped, line by line */
-		const char *p = out.ptr;
-
-		while (*p) {
-			size_t n = strcspn(p, "\n");
-			struct buf line = BUF_INIT;
-
-			term_escape(&line, p, n, TERM_KEEP_TABS);
-			puts(line.ptr);
-			buf_release(&line);
-			p += n + (p[n] == '\n');
-		}
+		put_escaped(out.ptr);
 		rc = EXIT_CLEAN;
 	}
 	buf_release(&out);
@@ -237,21 +219,21 @@ run_explain_conn(const struct pgt_options *o, int pg_version)
 		return EXIT_TROUBLE;
 	}
 	client_judge(&f, pg_version, &v);
-	json_init(&j, &out, 1);
-	json_object_begin(&j);
-	json_kv_string(&j, "driver", driver_names[f.driver]);
-	json_kv_string(&j, "outcome", outcome_names[v.outcome]);
+	jw_init(&j, &out, 1);
+	jw_object_begin(&j);
+	jw_kv_string(&j, "driver", driver_names[f.driver]);
+	jw_kv_string(&j, "outcome", outcome_names[v.outcome]);
 	reason = xstrdup(v.reason ? v.reason : "");
 	secrets_mask_message(&arg, &reason);
 	source_release(&arg);
-	json_kv_string(&j, "reason", reason);
-	json_key(&j, "local");
-	json_bool(&j, v.local);
-	json_key(&j, "verification_off");
-	json_bool(&j, v.no_verify != NULL);
-	json_key(&j, "weak_floor");
-	json_bool(&j, v.weak_floor != NULL);
-	json_object_end(&j);
+	jw_kv_string(&j, "reason", reason);
+	jw_key(&j, "local");
+	jw_bool(&j, v.local);
+	jw_key(&j, "verification_off");
+	jw_bool(&j, v.no_verify != NULL);
+	jw_key(&j, "weak_floor");
+	jw_bool(&j, v.weak_floor != NULL);
+	jw_object_end(&j);
 	buf_addch(&out, '\n');
 	if (!strcmp(o->format, "json"))
 		fwrite(out.ptr, 1, out.len, stdout);
@@ -427,6 +409,13 @@ main(int argc, char **argv)
 			printf("pgtlslint %s\n", pgtlslint_version);
 		cli_release(&o);
 		return EXIT_CLEAN;
+	}
+	if (o.lsp) {
+		/* a client that goes away is the end of input, not a signal */
+		signal(SIGPIPE, SIG_IGN);
+		rc = lsp_serve(&o, STDIN_FILENO, STDOUT_FILENO);
+		cli_release(&o);
+		return rc;
 	}
 	if (scopes_init(&scopes, &o, &err)) {
 		rc = fail(err);

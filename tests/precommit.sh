@@ -95,5 +95,30 @@ echo 'PGSSLMODE=disable' >.env.weak
 echo 'PGHOST=db.example.com' >>.env.weak
 blocked "try-repo on a weak file" PGT301 -- \
 	pre-commit try-repo "$repo" pgtlslint --ref "$rev" --files .env.weak
+# The README's snippet names a rev that exists: a commit of this history
+# whose hook is this one (what the runs above used). A shallow clone
+# cannot tell.
+readme_rev=$(sed -n 's/^ *rev: *\([0-9a-f]\{40\}\).*/\1/p' "$repo/README.md" |
+	head -n 1)
+if [ "$(git -C "$repo" rev-parse --is-shallow-repository)" = true ]; then
+	echo "precommit: note: shallow clone, the README's rev not checked"
+elif [ -n "$readme_rev" ] &&
+	git -C "$repo" merge-base --is-ancestor "$readme_rev" HEAD &&
+	python3 - "$repo" "$readme_rev" <<'PY'
+import subprocess, sys, yaml
+repo, rev = sys.argv[1:]
+def hook(ref):
+    return yaml.safe_load(subprocess.run(
+        ["git", "-C", repo, "show", ref + ":.pre-commit-hooks.yaml"],
+        capture_output=True, check=True).stdout)
+sys.exit(hook(rev) != hook("HEAD"))
+PY
+then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+	echo "FAIL: the README's pre-commit rev '$readme_rev' is not a commit" \
+	     "of this history defining this hook"
+fi
 echo "precommit: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -11,7 +11,7 @@ if [ ! -x "$hook_dir/pgtlslint" ]; then
 	if ! env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
 	     make -C "$hook_dir" -s -j2 BUILD=build SANITIZE= all >&2; then
 		echo "pgtlslint: build failed; run 'make deps' in $hook_dir" \
-		     "(or install libpcre2-dev and libyaml-dev)" >&2
+		     "(or install libpcre2-dev, libyaml-dev and libjansson-dev)" >&2
 		exit 2
 	fi
 fi

@@ -33,6 +33,8 @@ _pgtlslint() {
 	esac
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+	elif [[ $COMP_CWORD == 1 && lsp == "$cur"* ]]; then
+		COMPREPLY=(lsp $(compgen -f -- "$cur"))
 	else
 		COMPREPLY=($(compgen -f -- "$cur"))
 	fi

@@ -261,36 +261,36 @@ put_json(const struct hba_conf *conf, struct rows *rs, struct buf *out)
 	size_t i;
 	int c;
 
-	json_init(&j, out, 1);
-	json_object_begin(&j);
-	json_kv_string(&j, "file", conf->files[0]->path);
-	json_key(&j, "rows");
-	json_array_begin(&j);
+	jw_init(&j, out, 1);
+	jw_object_begin(&j);
+	jw_kv_string(&j, "file", conf->files[0]->path);
+	jw_key(&j, "rows");
+	jw_array_begin(&j);
 	for (i = 0; i < rs->nr; i++) {
 		struct row *r = &rs->v[i];
 
-		json_object_begin(&j);
-		json_kv_string(&j, "address", r->addr_text);
-		json_kv_string(&j, "database", r->database);
-		json_kv_string(&j, "user", r->user);
+		jw_object_begin(&j);
+		jw_kv_string(&j, "address", r->addr_text);
+		jw_kv_string(&j, "database", r->database);
+		jw_kv_string(&j, "user", r->user);
 		for (c = 0; c < COL__COUNT; c++) {
 			struct outcome o = decide(conf, r, (enum column)c);
 
-			json_key(&j, column_key[c]);
-			json_object_begin(&j);
-			json_kv_string(&j, "verdict", o.verdict);
-			json_key(&j, "line");
+			jw_key(&j, column_key[c]);
+			jw_object_begin(&j);
+			jw_kv_string(&j, "verdict", o.verdict);
+			jw_key(&j, "line");
 			if (o.line < 0)
-				json_null(&j);
+				jw_null(&j);
 			else
-				json_int(&j, o.line);
-			json_kv_string(&j, "why", o.why);
-			json_object_end(&j);
+				jw_int(&j, o.line);
+			jw_kv_string(&j, "why", o.why);
+			jw_object_end(&j);
 		}
-		json_object_end(&j);
+		jw_object_end(&j);
 	}
-	json_array_end(&j);
-	json_object_end(&j);
+	jw_array_end(&j);
+	jw_object_end(&j);
 	buf_addch(out, '\n');
 }
 

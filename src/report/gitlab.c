@@ -28,8 +28,8 @@ gl_begin(struct reporter *r)
 	struct gitlab_state *st = xcalloc(1, sizeof(*st));
 
 	r->json = &st->j;
-	json_init(&st->j, &r->doc, 1);
-	json_array_begin(&st->j);
+	jw_init(&st->j, &r->doc, 1);
+	jw_array_begin(&st->j);
 }
 
 static void
@@ -48,20 +48,20 @@ gl_finding(struct reporter *r, const struct finding *f)
 	st->seen[st->nseen++] = fp;
 	snprintf(text, sizeof(text), "%016" PRIx64 "-%zu", fp, n + 1);
 	desc = xasprintf("%s (%s %s)", f->message, f->rule->id, f->rule->name);
-	json_object_begin(j);
-	json_kv_string(j, "description", desc);
-	json_kv_string(j, "check_name", f->rule->id);
-	json_kv_string(j, "fingerprint", text);
-	json_kv_string(j, "severity", severity[f->severity]);
-	json_key(j, "location");
-	json_object_begin(j);
-	json_kv_string(j, "path", f->path);
-	json_key(j, "lines");
-	json_object_begin(j);
-	json_kv_int(j, "begin", f->line);
-	json_object_end(j);
-	json_object_end(j);
-	json_object_end(j);
+	jw_object_begin(j);
+	jw_kv_string(j, "description", desc);
+	jw_kv_string(j, "check_name", f->rule->id);
+	jw_kv_string(j, "fingerprint", text);
+	jw_kv_string(j, "severity", severity[f->severity]);
+	jw_key(j, "location");
+	jw_object_begin(j);
+	jw_kv_string(j, "path", f->path);
+	jw_key(j, "lines");
+	jw_object_begin(j);
+	jw_kv_int(j, "begin", f->line);
+	jw_object_end(j);
+	jw_object_end(j);
+	jw_object_end(j);
 	free(desc);
 }
 
@@ -77,7 +77,7 @@ gl_end(struct reporter *r)
 {
 	struct gitlab_state *st = (struct gitlab_state *)r->json;
 
-	json_array_end(&st->j);
+	jw_array_end(&st->j);
 	buf_addch(&r->doc, '\n');
 	fwrite(r->doc.ptr, 1, r->doc.len, r->out);
 	free(st->seen);

@@ -32,17 +32,17 @@ put_rule(struct json *j, const struct rule *r)
 	struct buf md = BUF_INIT;
 	size_t t;
 
-	json_object_begin(j);
-	json_kv_string(j, "id", r->id);
-	json_kv_string(j, "name", r->name);
-	json_key(j, "shortDescription");
-	json_object_begin(j);
-	json_kv_string(j, "text", r->summary);
-	json_object_end(j);
-	json_key(j, "fullDescription");
-	json_object_begin(j);
-	json_kv_string(j, "text", r->why ? r->why : r->summary);
-	json_object_end(j);
+	jw_object_begin(j);
+	jw_kv_string(j, "id", r->id);
+	jw_kv_string(j, "name", r->name);
+	jw_key(j, "shortDescription");
+	jw_object_begin(j);
+	jw_kv_string(j, "text", r->summary);
+	jw_object_end(j);
+	jw_key(j, "fullDescription");
+	jw_object_begin(j);
+	jw_kv_string(j, "text", r->why ? r->why : r->summary);
+	jw_object_end(j);
 	buf_addf(&md, "%s\n\n", r->summary);
 	if (r->why)
 		buf_addf(&md, "**Why it matters.** %s\n\n", r->why);
@@ -52,31 +52,31 @@ put_rule(struct json *j, const struct rule *r)
 		buf_addf(&md, "Bad:\n\n```\n%s```\n\n", r->example_bad);
 	if (r->example_good)
 		buf_addf(&md, "Good:\n\n```\n%s```\n", r->example_good);
-	json_key(j, "help");
-	json_object_begin(j);
-	json_kv_string(j, "text", r->fix ? r->fix : r->summary);
-	json_kv_string(j, "markdown", md.ptr);
-	json_object_end(j);
+	jw_key(j, "help");
+	jw_object_begin(j);
+	jw_kv_string(j, "text", r->fix ? r->fix : r->summary);
+	jw_kv_string(j, "markdown", md.ptr);
+	jw_object_end(j);
 	buf_release(&md);
 	if (r->help_uri)
-		json_kv_string(j, "helpUri", r->help_uri);
-	json_key(j, "defaultConfiguration");
-	json_object_begin(j);
-	json_kv_string(j, "level", level[r->severity]);
-	json_object_end(j);
-	json_key(j, "properties");
-	json_object_begin(j);
-	json_key(j, "tags");
-	json_array_begin(j);
+		jw_kv_string(j, "helpUri", r->help_uri);
+	jw_key(j, "defaultConfiguration");
+	jw_object_begin(j);
+	jw_kv_string(j, "level", level[r->severity]);
+	jw_object_end(j);
+	jw_key(j, "properties");
+	jw_object_begin(j);
+	jw_key(j, "tags");
+	jw_array_begin(j);
 	for (t = 0; t < r->ntags; t++)
-		json_string(j, r->tags[t]);
-	json_array_end(j);
+		jw_string(j, r->tags[t]);
+	jw_array_end(j);
 	if (r->security_severity)
-		json_kv_string(j, "security-severity", r->security_severity);
-	json_kv_string(j, "precision", "very-high");
-	json_kv_string(j, "problem.severity", severity_names[r->severity]);
-	json_object_end(j);
-	json_object_end(j);
+		jw_kv_string(j, "security-severity", r->security_severity);
+	jw_kv_string(j, "precision", "very-high");
+	jw_kv_string(j, "problem.severity", severity_names[r->severity]);
+	jw_object_end(j);
+	jw_object_end(j);
 }
 
 static void
@@ -88,32 +88,32 @@ sarif_begin(struct reporter *r)
 
 	r->json = j;
 	buf_init(&st->notes);
-	json_init(j, &r->doc, 1);
-	json_object_begin(j);
-	json_kv_string(j, "$schema",
+	jw_init(j, &r->doc, 1);
+	jw_object_begin(j);
+	jw_kv_string(j, "$schema",
 		       "https://json.schemastore.org/sarif-2.1.0.json");
-	json_kv_string(j, "version", "2.1.0");
-	json_key(j, "runs");
-	json_array_begin(j);
-	json_object_begin(j);
-	json_key(j, "tool");
-	json_object_begin(j);
-	json_key(j, "driver");
-	json_object_begin(j);
-	json_kv_string(j, "name", "pgtlslint");
-	json_kv_string(j, "version", pgtlslint_version);
-	json_kv_string(j, "semanticVersion", pgtlslint_version);
-	json_kv_string(j, "informationUri", pgtlslint_url);
-	json_key(j, "rules");
-	json_array_begin(j);
+	jw_kv_string(j, "version", "2.1.0");
+	jw_key(j, "runs");
+	jw_array_begin(j);
+	jw_object_begin(j);
+	jw_key(j, "tool");
+	jw_object_begin(j);
+	jw_key(j, "driver");
+	jw_object_begin(j);
+	jw_kv_string(j, "name", "pgtlslint");
+	jw_kv_string(j, "version", pgtlslint_version);
+	jw_kv_string(j, "semanticVersion", pgtlslint_version);
+	jw_kv_string(j, "informationUri", pgtlslint_url);
+	jw_key(j, "rules");
+	jw_array_begin(j);
 	for (i = 0; i < r->rules->nr; i++)
 		put_rule(j, &r->rules->v[i]);
-	json_array_end(j);
-	json_object_end(j);
-	json_object_end(j);
-	json_kv_string(j, "columnKind", "utf16CodeUnits");
-	json_key(j, "results");
-	json_array_begin(j);
+	jw_array_end(j);
+	jw_object_end(j);
+	jw_object_end(j);
+	jw_kv_string(j, "columnKind", "utf16CodeUnits");
+	jw_key(j, "results");
+	jw_array_begin(j);
 }
 
 /* RFC 3986: keep unreserved characters and '/', percent-encode the rest. */
@@ -149,21 +149,21 @@ put_location(struct json *j, const char *path)
 
 	while (p[0] == '.' && p[1] == '/')
 		p += 2;
-	json_key(j, "artifactLocation");
-	json_object_begin(j);
+	jw_key(j, "artifactLocation");
+	jw_object_begin(j);
 	if (p[0] == '/') {
 		char *enc = uri_encode(p);
 
 		uri = xasprintf("file://%s", enc);
 		free(enc);
-		json_kv_string(j, "uri", uri);
+		jw_kv_string(j, "uri", uri);
 	} else {
 		uri = uri_encode(p);
-		json_kv_string(j, "uri", uri);
-		json_kv_string(j, "uriBaseId", "%SRCROOT%");
+		jw_kv_string(j, "uri", uri);
+		jw_kv_string(j, "uriBaseId", "%SRCROOT%");
 	}
 	free(uri);
-	json_object_end(j);
+	jw_object_end(j);
 }
 
 /* SARIF fixes[]: one artifactChange replacing the region with the text. */
@@ -172,37 +172,37 @@ put_fix(struct json *j, const struct finding *f)
 {
 	const struct fix *x = f->fix;
 
-	json_key(j, "fixes");
-	json_array_begin(j);
-	json_object_begin(j);
-	json_key(j, "description");
-	json_object_begin(j);
-	json_kv_string(j, "text", "pgtlslint --fix");
-	json_object_end(j);
-	json_key(j, "artifactChanges");
-	json_array_begin(j);
-	json_object_begin(j);
+	jw_key(j, "fixes");
+	jw_array_begin(j);
+	jw_object_begin(j);
+	jw_key(j, "description");
+	jw_object_begin(j);
+	jw_kv_string(j, "text", "pgtlslint --fix");
+	jw_object_end(j);
+	jw_key(j, "artifactChanges");
+	jw_array_begin(j);
+	jw_object_begin(j);
 	put_location(j, f->path);
-	json_key(j, "replacements");
-	json_array_begin(j);
-	json_object_begin(j);
-	json_key(j, "deletedRegion");
-	json_object_begin(j);
-	json_kv_int(j, "startLine", x->line);
-	json_kv_int(j, "startColumn", x->col16);
-	json_kv_int(j, "endLine", x->line);
-	json_kv_int(j, "endColumn", x->end_col16);
-	json_object_end(j);
-	json_key(j, "insertedContent");
-	json_object_begin(j);
-	json_kv_string(j, "text", x->text);
-	json_object_end(j);
-	json_object_end(j);
-	json_array_end(j);
-	json_object_end(j);
-	json_array_end(j);
-	json_object_end(j);
-	json_array_end(j);
+	jw_key(j, "replacements");
+	jw_array_begin(j);
+	jw_object_begin(j);
+	jw_key(j, "deletedRegion");
+	jw_object_begin(j);
+	jw_kv_int(j, "startLine", x->line);
+	jw_kv_int(j, "startColumn", x->col16);
+	jw_kv_int(j, "endLine", x->line);
+	jw_kv_int(j, "endColumn", x->end_col16);
+	jw_object_end(j);
+	jw_key(j, "insertedContent");
+	jw_object_begin(j);
+	jw_kv_string(j, "text", x->text);
+	jw_object_end(j);
+	jw_object_end(j);
+	jw_array_end(j);
+	jw_object_end(j);
+	jw_array_end(j);
+	jw_object_end(j);
+	jw_array_end(j);
 }
 
 static void
@@ -219,43 +219,43 @@ sarif_finding(struct reporter *r, const struct finding *f)
 		occurrence += st->seen[i] == fp;
 	ALLOC_GROW(st->seen, st->nseen + 1, st->seen_alloc);
 	st->seen[st->nseen++] = fp;
-	json_object_begin(j);
-	json_kv_string(j, "ruleId", f->rule->id);
+	jw_object_begin(j);
+	jw_kv_string(j, "ruleId", f->rule->id);
 	/* Files under another .pgtlslint.yaml have their own rule set (and
 	 * maybe rules of their own): the listed rule is found by id, and a
 	 * rule not listed has no index. */
 	if (index >= 0)
-		json_kv_int(j, "ruleIndex", index);
-	json_kv_string(j, "level", level[f->severity]);
-	json_key(j, "message");
-	json_object_begin(j);
-	json_kv_string(j, "text", f->message);
-	json_object_end(j);
-	json_key(j, "locations");
-	json_array_begin(j);
-	json_object_begin(j);
-	json_key(j, "physicalLocation");
-	json_object_begin(j);
+		jw_kv_int(j, "ruleIndex", index);
+	jw_kv_string(j, "level", level[f->severity]);
+	jw_key(j, "message");
+	jw_object_begin(j);
+	jw_kv_string(j, "text", f->message);
+	jw_object_end(j);
+	jw_key(j, "locations");
+	jw_array_begin(j);
+	jw_object_begin(j);
+	jw_key(j, "physicalLocation");
+	jw_object_begin(j);
 	put_location(j, f->path);
-	json_key(j, "region");
-	json_object_begin(j);
-	json_kv_int(j, "startLine", f->line);
-	json_kv_int(j, "startColumn", f->col16);
-	json_kv_int(j, "endLine", f->end_line);
-	json_kv_int(j, "endColumn", f->end_col16);
-	json_object_end(j);
-	json_object_end(j);
-	json_object_end(j);
-	json_array_end(j);
+	jw_key(j, "region");
+	jw_object_begin(j);
+	jw_kv_int(j, "startLine", f->line);
+	jw_kv_int(j, "startColumn", f->col16);
+	jw_kv_int(j, "endLine", f->end_line);
+	jw_kv_int(j, "endColumn", f->end_col16);
+	jw_object_end(j);
+	jw_object_end(j);
+	jw_object_end(j);
+	jw_array_end(j);
 	if (f->fix)
 		put_fix(j, f);
 	snprintf(fpbuf, sizeof(fpbuf), "%016llx:%zu", (unsigned long long)fp,
 		 occurrence + 1);
-	json_key(j, "partialFingerprints");
-	json_object_begin(j);
-	json_kv_string(j, "pgtlslint/v1", fpbuf);
-	json_object_end(j);
-	json_object_end(j);
+	jw_key(j, "partialFingerprints");
+	jw_object_begin(j);
+	jw_kv_string(j, "pgtlslint/v1", fpbuf);
+	jw_object_end(j);
+	jw_object_end(j);
 }
 
 static void
@@ -264,25 +264,25 @@ sarif_diag(struct reporter *r, const struct diag *d)
 	struct sarif_state *st = (struct sarif_state *)r->json;
 	struct json n;
 
-	json_init(&n, &st->notes, 0);
+	jw_init(&n, &st->notes, 0);
 	if (st->nnotes++)
 		buf_addch(&st->notes, ',');
-	json_object_begin(&n);
-	json_kv_string(&n, "level", d->is_error ? "error" : "note");
-	json_key(&n, "message");
-	json_object_begin(&n);
-	json_kv_string(&n, "text", d->message);
-	json_object_end(&n);
-	json_key(&n, "locations");
-	json_array_begin(&n);
-	json_object_begin(&n);
-	json_key(&n, "physicalLocation");
-	json_object_begin(&n);
+	jw_object_begin(&n);
+	jw_kv_string(&n, "level", d->is_error ? "error" : "note");
+	jw_key(&n, "message");
+	jw_object_begin(&n);
+	jw_kv_string(&n, "text", d->message);
+	jw_object_end(&n);
+	jw_key(&n, "locations");
+	jw_array_begin(&n);
+	jw_object_begin(&n);
+	jw_key(&n, "physicalLocation");
+	jw_object_begin(&n);
 	put_location(&n, d->path);
-	json_object_end(&n);
-	json_object_end(&n);
-	json_array_end(&n);
-	json_object_end(&n);
+	jw_object_end(&n);
+	jw_object_end(&n);
+	jw_array_end(&n);
+	jw_object_end(&n);
 }
 
 static void
@@ -291,23 +291,23 @@ sarif_end(struct reporter *r)
 	struct sarif_state *st = (struct sarif_state *)r->json;
 	struct json *j = &st->j;
 
-	json_array_end(j);
-	json_key(j, "invocations");
-	json_array_begin(j);
-	json_object_begin(j);
-	json_key(j, "executionSuccessful");
-	json_bool(j, 1);
+	jw_array_end(j);
+	jw_key(j, "invocations");
+	jw_array_begin(j);
+	jw_object_begin(j);
+	jw_key(j, "executionSuccessful");
+	jw_bool(j, 1);
 	/* The notifications were written compactly into their own buffer
 	 * while the results array was open. */
-	json_key(j, "toolExecutionNotifications");
-	json_raw(j, "[");
+	jw_key(j, "toolExecutionNotifications");
+	jw_raw(j, "[");
 	buf_add(&r->doc, st->notes.ptr, st->notes.len);
 	buf_addch(&r->doc, ']');
-	json_object_end(j);
-	json_array_end(j);
-	json_object_end(j);
-	json_array_end(j);
-	json_object_end(j);
+	jw_object_end(j);
+	jw_array_end(j);
+	jw_object_end(j);
+	jw_array_end(j);
+	jw_object_end(j);
 	buf_addch(&r->doc, '\n');
 	fwrite(r->doc.ptr, 1, r->doc.len, r->out);
 	buf_release(&st->notes);

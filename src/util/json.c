@@ -7,7 +7,7 @@
 #include "utf8.h"
 
 void
-json_init(struct json *j, struct buf *out, int pretty)
+jw_init(struct json *j, struct buf *out, int pretty)
 {
 	j->out = out;
 	j->depth = 0;
@@ -71,31 +71,31 @@ json_close(struct json *j, char c)
 }
 
 void
-json_object_begin(struct json *j)
+jw_object_begin(struct json *j)
 {
 	json_open(j, '{');
 }
 
 void
-json_object_end(struct json *j)
+jw_object_end(struct json *j)
 {
 	json_close(j, '}');
 }
 
 void
-json_array_begin(struct json *j)
+jw_array_begin(struct json *j)
 {
 	json_open(j, '[');
 }
 
 void
-json_array_end(struct json *j)
+jw_array_end(struct json *j)
 {
 	json_close(j, ']');
 }
 
 void
-json_escape(struct buf *b, const char *s, size_t len)
+jw_escape(struct buf *b, const char *s, size_t len)
 {
 	size_t i = 0;
 
@@ -133,66 +133,66 @@ json_escape(struct buf *b, const char *s, size_t len)
 }
 
 void
-json_string_len(struct json *j, const char *s, size_t len)
+jw_string_len(struct json *j, const char *s, size_t len)
 {
 	json_before_value(j);
 	buf_addch(j->out, '"');
-	json_escape(j->out, s, len);
+	jw_escape(j->out, s, len);
 	buf_addch(j->out, '"');
 }
 
 void
-json_string(struct json *j, const char *s)
+jw_string(struct json *j, const char *s)
 {
-	json_string_len(j, s, strlen(s));
+	jw_string_len(j, s, strlen(s));
 }
 
 void
-json_key(struct json *j, const char *key)
+jw_key(struct json *j, const char *key)
 {
 	json_sep(j);
 	buf_addch(j->out, '"');
-	json_escape(j->out, key, strlen(key));
+	jw_escape(j->out, key, strlen(key));
 	buf_adds(j->out, j->pretty ? "\": " : "\":");
 	j->after_key = 1;
 }
 
 void
-json_raw(struct json *j, const char *text)
+jw_raw(struct json *j, const char *text)
 {
 	json_before_value(j);
 	buf_adds(j->out, text);
 }
 
 void
-json_int(struct json *j, long long v)
+jw_int(struct json *j, long long v)
 {
 	json_before_value(j);
 	buf_addf(j->out, "%lld", v);
 }
 
 void
-json_bool(struct json *j, int v)
+jw_bool(struct json *j, int v)
 {
-	json_raw(j, v ? "true" : "false");
+	jw_raw(j, v ? "true" : "false");
 }
 
 void
-json_null(struct json *j)
+jw_null(struct json *j)
 {
-	json_raw(j, "null");
+	jw_raw(j, "null");
 }
 
 void
-json_kv_string(struct json *j, const char *key, const char *s)
+jw_kv_string(struct json *j, const char *key, const char *s)
 {
-	json_key(j, key);
-	json_string(j, s);
+	jw_key(j, key);
+	jw_string(j, s);
 }
 
 void
-json_kv_int(struct json *j, const char *key, long long v)
+jw_kv_int(struct json *j, const char *key, long long v)
 {
-	json_key(j, key);
-	json_int(j, v);
+	jw_key(j, key);
+	jw_int(j, v);
 }

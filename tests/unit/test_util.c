@@ -56,16 +56,16 @@ START_TEST(test_json_escaping)
 	struct buf b = BUF_INIT;
 	struct json j;
 
-	json_init(&j, &b, 0);
-	json_object_begin(&j);
-	json_kv_string(&j, "s", "q\"\\\n\x01\xff\xc3\xa9");
-	json_kv_int(&j, "n", -3);
-	json_key(&j, "a");
-	json_array_begin(&j);
-	json_bool(&j, 1);
-	json_null(&j);
-	json_array_end(&j);
-	json_object_end(&j);
+	jw_init(&j, &b, 0);
+	jw_object_begin(&j);
+	jw_kv_string(&j, "s", "q\"\\\n\x01\xff\xc3\xa9");
+	jw_kv_int(&j, "n", -3);
+	jw_key(&j, "a");
+	jw_array_begin(&j);
+	jw_bool(&j, 1);
+	jw_null(&j);
+	jw_array_end(&j);
+	jw_object_end(&j);
 	ck_assert_str_eq(b.ptr, "{\"s\":\"q\\\"\\\\\\n\\u0001\\ufffd\xc3\xa9\","
 				"\"n\":-3,\"a\":[true,null]}");
 	buf_release(&b);
