@@ -325,7 +325,7 @@ analyze-run: $(BUILD)/gen/rules_embedded.c
 # libFuzzer targets (tests/fuzz/fuzz.c), each run FUZZ_SECONDS from the
 # fixtures as seeds, after replaying the crashes it once found.
 FUZZ_TARGETS := pgconf hba conninfo libpq jdbc assign yaml js go py java rules \
-                config secrets
+                config secrets lsp
 FUZZ_SECONDS ?= 30
 
 fuzz: test-deps

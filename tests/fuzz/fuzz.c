@@ -19,10 +19,13 @@
  *   rules    the custom rules loader
  *   config   .pgtlslint.yaml
  *   secrets  every format's secret finder, and masking with columns
+ *   lsp      a language server session: the input is what the client
+ *            sends (framing, JSON-RPC, documents, edits), replies dropped
  *
  * Scanners lex every input (no prefilter). The harness's only state is
  * the embedded rule set, built once (the product itself keeps none).
  */
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +33,8 @@
 #include <unistd.h>
 
 #include "carriers.h"
+#include "cli.h"
+#include "lsp/lsp.h"
 #include "config.h"
 #include "diag.h"
 #include "finding.h"
@@ -357,6 +362,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(err);
 		config_release(&c);
 		unlink(path);
+	}
+#elif defined(FUZZ_lsp)
+	{
+		char *argv[] = {"pgtlslint", "lsp", NULL};
+		struct pgt_options o;
+		char *err = NULL;
+		FILE *in = tmpfile();
+		int out = open("/dev/null", O_WRONLY);
+
+		if (!in || out < 0 || cli_parse(2, argv, &o, &err) ||
+		    fwrite(data, 1, size, in) != size || fflush(in) ||
+		    lseek(fileno(in), 0, SEEK_SET))
+			abort();
+		lsp_serve(&o, fileno(in), out);
+		cli_release(&o);
+		fclose(in);
+		close(out);
 	}
 #elif defined(FUZZ_secrets)
 	{

@@ -31,6 +31,7 @@ seeds() {
 	rules) find "$root/rules.d" "$root/tests/fixtures" -path '*rules*' -name '*.yaml' ;;
 	config) find "$root/tests/fixtures" -name '.pgtlslint.yaml' ;;
 	secrets) find "$root/tests/fixtures/secrets" "$root/tests/fixtures/corpus" -type f ;;
+	lsp) find "$here/seeds/lsp" -type f ;;
 	esac
 }
 
