@@ -71,9 +71,9 @@ secrets_lower(char c)
 }
 
 static int
-ends_with(const char *s, size_t n, const char *suffix)
+ends_with(const char *s, size_t n, const char *suffix, size_t k)
 {
-	size_t k = strlen(suffix), i;
+	size_t i;
 
 	if (n < k)
 		return 0;
@@ -93,16 +93,29 @@ is_alnum(char c)
 int
 secrets_name_is_secret(const char *name, size_t len)
 {
-	static const char *const suffixes[] = {
-	    "password",		  "passwd", "passphrase",
-	    "passphrase_command", "secret", "secrets"};
-	static const char *const last_words[] = {
-	    "pwd",    "pass",	    "token",	  "key",
-	    "apikey", "credential", "credentials"};
+#define WORD(s) {s, sizeof(s) - 1}
+	static const struct {
+		const char *s;
+		size_t n;
+	} suffixes[] = {WORD("password"),	    WORD("passwd"),
+			WORD("passphrase"),	    WORD("passphrase_command"),
+			WORD("secret"),		    WORD("secrets")},
+	  last_words[] = {WORD("pwd"),	  WORD("pass"),	      WORD("token"),
+			  WORD("key"),	  WORD("apikey"),     WORD("credential"),
+			  WORD("credentials")};
+#undef WORD
 	size_t i, w;
+	char last;
 
+	/* Called on every identifier of a file with a finding: every word
+	 * above ends in one of these letters, which most names do not. */
+	if (!len)
+		return 0;
+	last = secrets_lower(name[len - 1]);
+	if (!strchr("detsnyl", last))
+		return 0;
 	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++)
-		if (ends_with(name, len, suffixes[i]))
+		if (ends_with(name, len, suffixes[i].s, suffixes[i].n))
 			return 1;
 	/* The last word: after a separator or a lower-to-upper change. */
 	for (w = len; w > 0 && is_alnum(name[w - 1]); w--)
@@ -112,8 +125,9 @@ secrets_name_is_secret(const char *name, size_t len)
 			break;
 		}
 	for (i = 0; i < sizeof(last_words) / sizeof(last_words[0]); i++)
-		if (len - w == strlen(last_words[i]) &&
-		    ends_with(name + w, len - w, last_words[i]))
+		if (len - w == last_words[i].n &&
+		    ends_with(name + w, len - w, last_words[i].s,
+			      last_words[i].n))
 			return 1;
 	return 0;
 }

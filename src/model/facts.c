@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../util/scan.h"
 #include "../util/xalloc.h"
 
 struct fact *
@@ -75,14 +74,60 @@ facts_release(struct facts *fs)
 	memset(fs, 0, sizeof(*fs));
 }
 
+/* Needle n at p (end: the text's end): a keyword needle ("host=") takes
+ * blanks before its '='. */
+static int
+needle_at(const char *p, const char *end, const char *n, size_t len)
+{
+	size_t k = n[len - 1] == '=' && len > 1 ? len - 1 : len;
+
+	if ((size_t)(end - p) < k || memcmp(p, n, k))
+		return 0;
+	if (k == len)
+		return 1;
+	for (p += k; p < end && (*p == ' ' || *p == '\t'); p++)
+		;
+	return p < end && *p == '=';
+}
+
 int
 facts_worth_reading(const struct fact_ctx *fx, const struct source *src,
 		    const char *const *needles)
 {
+	/* A bit per pair of bytes that starts a needle: most positions are
+	 * dismissed by one look-up (a one-byte needle sets every pair it
+	 * starts). */
+	unsigned char pairs[65536 / 8];
+	const unsigned char *t = (const unsigned char *)src->text;
+	const char *end = src->text + src->len;
+	size_t i, k, lens[16], n;
+
 	if (fx->no_prefilter)
 		return 1;
-	for (; *needles; needles++)
-		if (scan_contains(src->text, src->len, *needles))
-			return 1;
+	memset(pairs, 0, sizeof(pairs));
+	for (n = 0; needles[n]; n++) {
+		const unsigned char *w = (const unsigned char *)needles[n];
+
+		if (n == sizeof(lens) / sizeof(lens[0]))
+			return 1; /* more needles than we keep: read it */
+		lens[n] = strlen(needles[n]);
+		if (lens[n] == 1)
+			for (k = 0; k < 256; k++)
+				pairs[(w[0] | k << 8) >> 3] |= 1u << (w[0] & 7);
+		else
+			pairs[(w[0] | (unsigned)w[1] << 8) >> 3] |=
+			    1u << (w[0] & 7);
+	}
+	/* the text ends in a NUL: t[i + 1] is always there */
+	for (i = 0; i < src->len; i++) {
+		unsigned pair = t[i] | (unsigned)t[i + 1] << 8;
+
+		if (!(pairs[pair >> 3] & (1u << (pair & 7))))
+			continue;
+		for (k = 0; k < n; k++)
+			if (needles[k][0] == (char)t[i] &&
+			    needle_at(src->text + i, end, needles[k], lens[k]))
+				return 1;
+	}
 	return 0;
 }

@@ -74,9 +74,12 @@ void facts_release(struct facts *fs);
 /*
  * The prefilter: whether src's bytes hold one of needles (NULL-ended).
  * Every fact a detector can find needs one of its words (a connection
- * string names "postgres", "host" or "sslmode"; a driver is imported by
- * name), so files holding none are never lexed or parsed -- unless
- * fx->no_prefilter: the test that proves the prefilter loses nothing.
+ * string names "postgres" or a keyword such as "host=" or "sslmode"; a
+ * driver is imported by name), so files holding none are never lexed or
+ * parsed -- unless fx->no_prefilter: the test that proves the prefilter
+ * loses nothing. A needle that ends in '=' is a keyword: blanks may
+ * stand before its '=', as libpq allows ("host = db"). One pass over the
+ * bytes for all needles.
  */
 int facts_worth_reading(const struct fact_ctx *fx, const struct source *src,
 			const char *const *needles);

@@ -18,22 +18,6 @@
 #include "../util/xalloc.h"
 #include "eval.h"
 
-int
-tok_is(const struct tokens *ts, size_t i, const char *word)
-{
-	size_t n = strlen(word);
-
-	return i < ts->nr && tok_end(ts, i) - tok_begin(ts, i) == n &&
-	       !memcmp(ts->src->text + tok_begin(ts, i), word, n);
-}
-
-int
-tok_punct(const struct tokens *ts, size_t i, char c)
-{
-	return i < ts->nr && tok_kind(ts, i) == TOK_PUNCT &&
-	       ts->src->text[tok_begin(ts, i)] == c;
-}
-
 size_t
 tok_call_arg(const struct tokens *ts, size_t open, size_t n)
 {

@@ -9,6 +9,7 @@
 #define PGT_SCAN_COMMON_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "../model/facts.h"
 #include "../util/buf.h"
@@ -18,11 +19,29 @@
 struct client_fact;
 
 
-/* Token i is exactly word. */
-int tok_is(const struct tokens *ts, size_t i, const char *word);
+/* Token i is exactly word. Called for every token by every detector:
+ * inline, and the first byte decides most calls before any strlen. */
+static inline int
+tok_is(const struct tokens *ts, size_t i, const char *word)
+{
+	size_t b, n;
+
+	if (i >= ts->nr)
+		return 0;
+	b = tok_begin(ts, i);
+	if (ts->src->text[b] != word[0])
+		return 0;
+	n = strlen(word);
+	return tok_end(ts, i) - b == n && !memcmp(ts->src->text + b, word, n);
+}
 
 /* Token i is the punctuation c. */
-int tok_punct(const struct tokens *ts, size_t i, char c);
+static inline int
+tok_punct(const struct tokens *ts, size_t i, char c)
+{
+	return i < ts->nr && tok_kind(ts, i) == TOK_PUNCT &&
+	       ts->src->text[tok_begin(ts, i)] == c;
+}
 
 /* The first token of argument n (from 0) of the call whose "(" is token
  * open, or 0. */

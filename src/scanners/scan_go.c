@@ -263,9 +263,9 @@ judge_bun_connector(struct fact_ctx *fx, struct eval *ev, size_t open)
 void
 go_judge_source(struct fact_ctx *fx, const struct source *src)
 {
-	static const char *const needles[] = {"postgres", "host",   "sslmode",
-					      "jackc/pg", "lib/pq", "pgdriver",
-					      NULL};
+	static const char *const needles[] = {
+	    "postgres", "host=",  "hostaddr=", "sslmode",
+	    "jackc/pg", "lib/pq", "pgdriver",  NULL};
 	struct tokens ts;
 	struct eval ev;
 	int driver;

@@ -397,8 +397,8 @@ judge_r2dbc_builder(struct fact_ctx *fx, struct eval *ev, size_t open)
 void
 java_judge_source(struct fact_ctx *fx, const struct source *src)
 {
-	static const char *const needles[] = {"postgres", "host", "sslmode",
-					      NULL};
+	static const char *const needles[] = {"postgres", "host=", "hostaddr=",
+					      "sslmode", NULL};
 	struct tokens ts;
 	struct eval ev;
 	struct client_fact props;

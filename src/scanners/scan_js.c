@@ -722,7 +722,8 @@ void
 js_judge_source(struct fact_ctx *fx, const struct source *src)
 {
 	static const char *const needles[] = {"postgres",
-					      "host",
+					      "host=",
+					      "hostaddr=",
 					      "sslmode",
 					      "'pg",
 					      "\"pg",

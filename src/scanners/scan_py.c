@@ -501,8 +501,8 @@ void
 py_judge_source(struct fact_ctx *fx, const struct source *src)
 {
 	static const char *const needles[] = {
-	    "postgres", "host", "sslmode", "psycopg", "asyncpg", "postgis",
-	    "dj_database_url", NULL};
+	    "postgres", "host=",   "hostaddr=",	      "sslmode",
+	    "psycopg",	"asyncpg", "postgis", "dj_database_url", NULL};
 	struct py_names names;
 	struct tokens ts;
 	struct eval ev;

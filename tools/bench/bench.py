@@ -4,12 +4,17 @@
 Generates (once, cached) a tree of SIZE_MB with tools/bench/gen_tree.py,
 and one of half that size, then measures on the warm trees:
 
-- side by side, each after one warm-up and as the median of three: `cat`
+- on a dense tree (tools/bench/gen_dense.py: as dense as real code) of
+  DENSE_MB (default 200) and of SIZE_MB, and on the sparse tree, side
+  by side, each after one warm-up and as the median of five: `cat`
   of every file to /dev/null (the I/O floor), `rg` with the trigger words
   (the practical floor), ast-grep with tools/bench/ast-grep-rules.yml when
   AST_GREP names it (one run: it is slow), and pgtlslint with -j 1 and
   -j 2; wall seconds, MB/s, peak RSS, the ratio to rg and the recall of the
   planted findings (rg and ast-grep at line level);
+- on the dense trees, that --no-prefilter gives the same report;
+- the lexing throughput: pgtlslint -j 1 over only the dense tree's files
+  that name PostgreSQL (every one goes to a lexer);
 - the scaling: pgtlslint -j 2 on the half tree against the whole;
 - instructions per MB: pgtlslint -j 1 under valgrind --tool=callgrind on
   a tree of CALLGRIND_MB (repeatable on a noisy machine);
@@ -18,7 +23,7 @@ and one of half that size, then measures on the warm trees:
 A measurement: nothing is asserted.
 
 usage: tools/bench/bench.py PGTLSLINT [SIZE_MB] [WORKDIR] [AST_GREP]
-environment: CALLGRIND_MB (default 20)
+environment: CALLGRIND_MB (default 20), DENSE_MB (default 200)
 """
 import json
 import os
@@ -49,15 +54,20 @@ def run(argv, cwd, stdout):
 
 
 def measure(argv, cwd, out, runs=3):
+    """Median seconds, peak RSS MB, and the fastest and slowest run."""
     run(argv, cwd, out)  # warm-up
     times = [run(argv, cwd, out) for _ in range(runs)]
-    return statistics.median(t[0] for t in times), max(t[1] for t in times)
+    secs = [t[0] for t in times]
+    return (statistics.median(secs), max(t[1] for t in times), min(secs),
+            max(secs))
 
 
-def tree_of(work, size):
-    tree = os.path.join(work, "tree-%dMB" % size)
+def tree_of(work, size, kind="sparse"):
+    tree = os.path.join(work, "%s-%dMB" % ("tree" if kind == "sparse"
+                                            else "dense", size))
     if not os.path.exists(os.path.join(tree, "truth.tsv")):
-        subprocess.run([sys.executable, os.path.join(HERE, "gen_tree.py"),
+        gen = "gen_tree.py" if kind == "sparse" else "gen_dense.py"
+        subprocess.run([sys.executable, os.path.join(HERE, gen),
                         tree, str(size)], check=True)
     truth = set()
     with open(os.path.join(tree, "truth.tsv")) as f:
@@ -65,8 +75,23 @@ def tree_of(work, size):
             path, n, rule = line.split()
             truth.add((path, int(n), rule))
     mb = sum(os.path.getsize(os.path.join(d, f))
-             for d, _, fs in os.walk(tree) for f in fs) / 1e6
+             for d, _, fs in os.walk(tree) for f in fs
+             if f not in ("truth.tsv", "named.txt")) / 1e6
     return tree, truth, mb
+
+
+def named_tree(tree):
+    """The files of a dense tree that name PostgreSQL, hard-linked into a
+    tree of their own: what the lexers read, for their throughput."""
+    out = tree + "-named"
+    if not os.path.isdir(out):
+        with open(os.path.join(tree, "named.txt")) as f:
+            for rel in f.read().split():
+                os.makedirs(os.path.dirname(os.path.join(out, rel)),
+                            exist_ok=True)
+                os.link(os.path.join(tree, rel), os.path.join(out, rel))
+    return out, sum(os.path.getsize(os.path.join(d, f))
+                    for d, _, fs in os.walk(out) for f in fs) / 1e6
 
 
 def line_recall(truth, hits):
@@ -133,18 +158,9 @@ def one_file_ms(binary, tree, truth):
             spawn_ms(["true"], tree))
 
 
-def main():
-    binary = os.path.abspath(sys.argv[1])
-    size = int(sys.argv[2]) if len(sys.argv) > 2 else 1024
-    work = os.path.abspath(sys.argv[3] if len(sys.argv) > 3 else
-                           os.path.join(tempfile.gettempdir(),
-                                        "pgtlslint-bench"))
-    ast_grep = os.path.abspath(sys.argv[4]) if len(sys.argv) > 4 else ""
-    callgrind_mb = int(os.environ.get("CALLGRIND_MB", "20"))
-    os.makedirs(work, exist_ok=True)
-    tree, truth, mb = tree_of(work, size)
-    half, _, half_mb = tree_of(work, max(size // 2, 1))
-    out = os.path.join(work, "out")
+def compare(title, tree, truth, mb, binary, ast_grep, out):
+    """One tree: each tool's median wall time (min-max over the runs),
+    MB/s, peak RSS, ratio to rg and recall of the plants."""
     ours = [binary, "--format", "json", "--fail-on", "never", "."]
     tools = [
         ("cat", ["sh", "-c", "find . -type f -exec cat {} + >/dev/null"]),
@@ -158,7 +174,8 @@ def main():
               ("pgtlslint -j 2", ours[:1] + ["-j", "2"] + ours[1:])]
     rows, secs_of = [], {}
     for name, argv in tools:
-        secs, rss = measure(argv, tree, out, 1 if name == "ast-grep" else 3)
+        runs = 1 if name == "ast-grep" else 5
+        secs, rss, lo, hi = measure(argv, tree, out, runs)
         secs_of[name] = secs
         recall = ""
         if name == "rg":
@@ -167,18 +184,57 @@ def main():
             recall = line_recall(truth, ast_grep_hits(out))
         elif name.startswith("pgtlslint"):
             recall = our_recall(truth, out)
-        rows.append((name, secs, mb / secs, rss, recall))
-    print("tree: %s, %.0f MB, %d planted findings" % (tree, mb, len(truth)))
-    print("%-16s %8s %8s %12s %9s %8s" % ("tool", "seconds", "MB/s",
-                                          "peak RSS MB", "x rg", "recall"))
-    for name, secs, rate, rss, recall in rows:
-        print("%-16s %8.2f %8.0f %12.1f %9.2f %8s" % (
-            name, secs, rate, rss, secs / secs_of["rg"], recall))
-    if not (ast_grep and shutil.which(ast_grep)):
-        print("ast-grep: not installed (make bench installs it with npm)")
-    half_secs, _ = measure(ours[:1] + ["-j", "2"] + ours[1:], half, out)
+        rows.append((name, secs, lo, hi, mb / secs, rss, recall))
+    print("%s: %s, %.0f MB, %d planted findings" % (title, tree, mb,
+                                                    len(truth)))
+    print("%-16s %8s %13s %8s %12s %9s %8s" % (
+        "tool", "seconds", "(min-max)", "MB/s", "peak RSS MB", "x rg",
+        "recall"))
+    for name, secs, lo, hi, rate, rss, recall in rows:
+        print("%-16s %8.2f %13s %8.0f %12.1f %9.2f %8s" % (
+            name, secs, "(%.2f-%.2f)" % (lo, hi), rate, rss,
+            secs / secs_of["rg"], recall))
     print("-j 2 over -j 1: %.2fx" % (secs_of["pgtlslint -j 1"]
                                       / secs_of["pgtlslint -j 2"]))
+    return secs_of
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1])
+    size = int(sys.argv[2]) if len(sys.argv) > 2 else 1024
+    work = os.path.abspath(sys.argv[3] if len(sys.argv) > 3 else
+                           os.path.join(tempfile.gettempdir(),
+                                        "pgtlslint-bench"))
+    ast_grep = os.path.abspath(sys.argv[4]) if len(sys.argv) > 4 else ""
+    callgrind_mb = int(os.environ.get("CALLGRIND_MB", "20"))
+    dense_mb = int(os.environ.get("DENSE_MB", "200"))
+    os.makedirs(work, exist_ok=True)
+    out = os.path.join(work, "out")
+    ours = [binary, "--format", "json", "--fail-on", "never", "."]
+    for dmb in sorted({dense_mb, size}):
+        tree, truth, mb = tree_of(work, dmb, "dense")
+        compare("dense tree", tree, truth, mb, binary,
+                ast_grep if dmb == dense_mb else "", out)
+        # the prefilter's soundness on code as dense as real code
+        same = []
+        for flags in ([], ["--no-prefilter"]):
+            run(ours[:1] + ["-j", "2"] + flags + ours[1:], tree, out)
+            with open(out, "rb") as f:
+                same.append(f.read())
+        print("prefilter: %s" % ("the same report with --no-prefilter"
+                                 if same[0] == same[1] else
+                                 "REPORTS DIFFER with --no-prefilter"))
+        named, named_mb = named_tree(tree)
+        secs, _, lo, hi = measure(ours[:1] + ["-j", "1"] + ours[1:], named,
+                                  out, 5)
+        print("lexing: %.0f MB/s on one core (%.0f-%.0f) over the %.0f MB "
+              "of files that name PostgreSQL\n"
+              % (named_mb / secs, named_mb / hi, named_mb / lo, named_mb))
+    tree, truth, mb = tree_of(work, size)
+    half, _, half_mb = tree_of(work, max(size // 2, 1))
+    secs_of = compare("sparse tree", tree, truth, mb, binary, ast_grep, out)
+    half_secs, _, _, _ = measure(ours[:1] + ["-j", "2"] + ours[1:], half,
+                                 out)
     print("scaling: %.0f MB in %.2f s, %.0f MB in %.2f s: %.2fx the time "
           "for %.2fx the bytes" % (half_mb, half_secs, mb,
                                    secs_of["pgtlslint -j 2"],
