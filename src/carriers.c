@@ -29,6 +29,7 @@
 #include "parsers/service.h"
 #include "parsers/shell.h"
 #include "util/scan.h"
+#include "util/hash.h"
 #include "util/xalloc.h"
 
 /*
@@ -92,12 +93,56 @@ group_len(const struct assignment *a)
 	return strlen(a->path); /* an env list item: the list's path */
 }
 
-static int
-same_group(const struct assignment *a, const struct assignment *b)
+/*
+ * The groups of as in the order they first appear, each group's members
+ * in file order: members[start[g] .. start[g + 1]) are the indexes of
+ * group g. Linear in the assignments (a table of the groups' paths), so a
+ * file of many small mappings -- a large JSON array -- costs what its
+ * size does. Returns the number of groups; the caller frees both arrays.
+ */
+static size_t
+group_assignments(const struct assignments *as, size_t **members,
+		  size_t **start)
 {
-	size_t n = group_len(a);
+	size_t cap = 16, i, k, ngroups = 0;
+	size_t *gid = xcalloc(as->nr + 1, sizeof(*gid)), *count, *slot;
 
-	return n == group_len(b) && (!n || !strncmp(a->path, b->path, n));
+	while (cap < 2 * as->nr)
+		cap *= 2;
+	slot = xcalloc(cap, sizeof(*slot)); /* a group's first index + 1 */
+	for (i = 0; i < as->nr; i++) {
+		const struct assignment *a = &as->v[i];
+		size_t n = group_len(a);
+
+		for (k = (size_t)mem_hash(HASH_SEED, n ? a->path : "", n) &
+			 (cap - 1);
+		     slot[k]; k = (k + 1) & (cap - 1)) {
+			const struct assignment *b = &as->v[slot[k] - 1];
+
+			if (group_len(b) == n &&
+			    (!n || !memcmp(a->path, b->path, n)))
+				break;
+		}
+		if (!slot[k]) {
+			slot[k] = i + 1;
+			gid[i] = ngroups++;
+		} else
+			gid[i] = gid[slot[k] - 1];
+	}
+	free(slot);
+	count = xcalloc(ngroups + 1, sizeof(*count));
+	for (i = 0; i < as->nr; i++)
+		count[gid[i] + 1]++;
+	for (k = 0; k < ngroups; k++)
+		count[k + 1] += count[k];
+	*start = xcalloc(ngroups + 1, sizeof(**start));
+	memcpy(*start, count, (ngroups + 1) * sizeof(*count));
+	*members = xcalloc(as->nr + 1, sizeof(**members));
+	for (i = 0; i < as->nr; i++)
+		(*members)[count[gid[i]]++] = i;
+	free(count);
+	free(gid);
+	return ngroups;
 }
 
 struct text_map
@@ -125,19 +170,59 @@ struct carrier_vars {
 	const struct assignments *as;
 	const struct source *src;
 	int ordered;
+	/* The assignments by name, built on the first look-up (a file of
+	 * many placeholders looks up as many names): slot[h] is the first
+	 * index + 1 of the chain of hash h, next[i] the index + 1 after
+	 * assignment i in its chain, in file order. */
+	size_t *slot, *next, cap;
 };
+
+/* The name a's value is looked up by. */
+static const char *
+var_key(const struct carrier_vars *cv, const struct assignment *a)
+{
+	return cv->ordered || !a->path ? a->name : a->path;
+}
+
+static void
+vars_index(struct carrier_vars *cv)
+{
+	size_t i;
+
+	for (cv->cap = 16; cv->cap < 2 * cv->as->nr; cv->cap *= 2)
+		;
+	cv->slot = xcalloc(cv->cap, sizeof(*cv->slot));
+	cv->next = xcalloc(cv->as->nr + 1, sizeof(*cv->next));
+	for (i = cv->as->nr; i-- > 0;) {
+		size_t h = (size_t)str_hash(var_key(cv, &cv->as->v[i])) &
+			   (cv->cap - 1);
+
+		cv->next[i] = cv->slot[h];
+		cv->slot[h] = i + 1;
+	}
+}
+
+static void
+vars_release(struct carrier_vars *cv)
+{
+	free(cv->slot);
+	free(cv->next);
+}
 
 static int
 lookup_var(void *arg, const char *name, size_t n, size_t at,
 	   struct template_var *var)
 {
-	const struct carrier_vars *cv = arg;
+	struct carrier_vars *cv = arg;
 	const struct assignment *hit = NULL;
 	size_t i, count = 0;
 
-	for (i = 0; i < cv->as->nr; i++) {
-		const struct assignment *a = &cv->as->v[i];
-		const char *key = cv->ordered || !a->path ? a->name : a->path;
+	if (!cv->slot)
+		vars_index(cv);
+	for (i = cv->slot[(size_t)mem_hash(HASH_SEED, name, n) & (cv->cap - 1)];
+	     i; i = cv->next[i - 1]) {
+		const struct assignment *a = &cv->as->v[i - 1];
+		const char *key = var_key(cv, a);
 
 		if (strlen(key) != n || strncmp(key, name, n))
 			continue;
@@ -221,11 +306,12 @@ judge_text(struct fact_ctx *fx, const char *text, size_t len,
 
 /* --- environments ---------------------------------------------------------- */
 
-/* The PG* variables of the group of as->v[first], as libpq reads them
- * (PGPASSWORD is judged where it is set: judge_assignment). */
+/* The PG* variables of one group (its assignments' indexes in members),
+ * as libpq reads them (PGPASSWORD is judged where it is set:
+ * judge_assignment). */
 static void
-build_env(const struct assignments *as, size_t first, int version,
-	  const struct source *src, struct carrier_vars *cv,
+build_env(const struct assignments *as, const size_t *members, size_t n,
+	  int version, const struct source *src, struct carrier_vars *cv,
 	  struct client_fact *env)
 {
 	size_t i;
@@ -233,15 +319,15 @@ build_env(const struct assignments *as, size_t first, int version,
 	client_fact_init(env, DRIVER_LIBPQ, src, 0, 0, "environment");
 	env->driver_guessed = 1;
 	env->host_elsewhere = 1;
-	for (i = 0; i < as->nr; i++) {
-		const struct assignment *a = &as->v[i];
+	for (i = 0; i < n; i++) {
+		const struct assignment *a = &as->v[members[i]];
 		const char *key;
 		size_t e;
 		struct text_map map;
 		struct value v;
 		struct client_param *p;
 
-		if (!same_group(a, &as->v[first]) || a->local)
+		if (a->local)
 			continue;
 		key = conninfo_env_keyword(a->name, version);
 		e = a->verbatim ? a->value_begin + strlen(a->value) : a->value_end;
@@ -499,31 +585,34 @@ void
 carriers_judge_assignments(struct fact_ctx *fx, const struct source *src,
 			   const struct assignments *as)
 {
-	struct carrier_vars cv = {as, src, src->kind != FILE_PROPERTIES &&
-						   src->kind != FILE_YAML &&
-						   src->kind != FILE_JSON &&
-						   src->kind != FILE_TOML};
-	size_t i, j;
+	struct carrier_vars cv = {as,
+				  src,
+				  src->kind != FILE_PROPERTIES &&
+				      src->kind != FILE_YAML &&
+				      src->kind != FILE_JSON &&
+				      src->kind != FILE_TOML,
+				  NULL,
+				  NULL,
+				  0};
+	size_t *members, *start, g, j,
+	    ngroups = group_assignments(as, &members, &start);
 
-	for (i = 0; i < as->nr; i++) {
+	for (g = 0; g < ngroups; g++) {
+		const size_t *m = members + start[g];
+		size_t n = start[g + 1] - start[g];
 		struct client_fact env;
-		int first = 1;
 
-		/* Each group once: at its first assignment. */
-		for (j = 0; j < i && first; j++)
-			first = !same_group(&as->v[j], &as->v[i]);
-		if (!first)
-			continue;
-		build_env(as, i, fx->pg_version, src, &cv, &env);
-		for (j = i; j < as->nr; j++)
-			if (same_group(&as->v[j], &as->v[i]))
-				judge_assignment(fx, src, as, &as->v[j], &env,
-						 &cv);
+		build_env(as, m, n, fx->pg_version, src, &cv, &env);
+		for (j = 0; j < n; j++)
+			judge_assignment(fx, src, as, &as->v[m[j]], &env, &cv);
 		/* The environment is itself a client configuration. */
 		if (env.nr)
 			facts_add_connection(fx->out, &env);
 		client_fact_release(&env);
 	}
+	free(members);
+	free(start);
+	vars_release(&cv);
 	apps_judge(fx, src, as);
 }
 
@@ -554,11 +643,12 @@ line_end(const char *text, size_t i, size_t len)
 	return len;
 }
 
-void
-carriers_scan_text(struct fact_ctx *fx, const char *text, size_t len,
-		   const struct text_map *map, const struct assignments *vars)
+/* carriers_scan_text, with the variables cv (NULL: none) its quoted
+ * parts share. */
+static void
+scan_text(struct fact_ctx *fx, const char *text, size_t len,
+	  const struct text_map *map, struct carrier_vars *cv)
 {
-	struct carrier_vars cv = {vars, map->src, 1};
 	size_t i = 0;
 	struct text_map sub;
 
@@ -587,8 +677,7 @@ carriers_scan_text(struct fact_ctx *fx, const char *text, size_t len,
 				e++;
 			sub = text_map_sub(map, text, i, e - i);
 			judge_text(fx, text + i, e - i, &sub, NULL,
-				   "connection URI", TEMPLATE_SHELL,
-				   vars ? &cv : NULL);
+				   "connection URI", TEMPLATE_SHELL, cv);
 			i = e;
 			continue;
 		}
@@ -605,19 +694,26 @@ carriers_scan_text(struct fact_ctx *fx, const char *text, size_t len,
 						   "connection string",
 						   c == '\'' ? TEMPLATE_SPRING
 							     : TEMPLATE_SHELL,
-						   vars && c == '"' ? &cv
-								   : NULL);
+						   c == '"' ? cv : NULL);
 				else
-					carriers_scan_text(fx, text + i + 1,
-							   e - i - 1, &sub,
-							   c == '"' ? vars
-								    : NULL);
+					scan_text(fx, text + i + 1, e - i - 1,
+						  &sub, c == '"' ? cv : NULL);
 				i = e + 1;
 				continue;
 			}
 		}
 		i++;
 	}
+}
+
+void
+carriers_scan_text(struct fact_ctx *fx, const char *text, size_t len,
+		   const struct text_map *map, const struct assignments *vars)
+{
+	struct carrier_vars cv = {vars, map->src, 1, NULL, NULL, 0};
+
+	scan_text(fx, text, len, map, vars ? &cv : NULL);
+	vars_release(&cv);
 }
 
 /* One service: its settings as a connection, checked as libpq would. */

@@ -5,6 +5,9 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "../util/xalloc.h"
 
@@ -74,60 +77,108 @@ facts_release(struct facts *fs)
 	memset(fs, 0, sizeof(*fs));
 }
 
-/* Needle n at p (end: the text's end): a keyword needle ("host=") takes
- * blanks before its '='. */
 static int
-needle_at(const char *p, const char *end, const char *n, size_t len)
+blank_or_newline(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/*
+ * Needle n at p of text[0..end). A keyword needle ("host=") takes blanks
+ * before its '=', as libpq does ("host = db"), and is no keyword right
+ * after a '(' or ',' (blanks and line ends aside): there it is a keyword
+ * argument, such as Python's app.run(host=...) or Redis(port=1,
+ * host=...), which names no database. In a connection string a keyword
+ * follows the string's start or a blank after a value.
+ */
+static int
+needle_at(const char *text, const char *p, const char *end, const char *n,
+	  size_t len)
 {
 	size_t k = n[len - 1] == '=' && len > 1 ? len - 1 : len;
+	const char *q;
 
 	if ((size_t)(end - p) < k || memcmp(p, n, k))
 		return 0;
 	if (k == len)
 		return 1;
+	for (q = p; q > text && blank_or_newline(q[-1]); q--)
+		;
+	if (q > text && (q[-1] == '(' || q[-1] == ','))
+		return 0;
 	for (p += k; p < end && (*p == ' ' || *p == '\t'); p++)
 		;
 	return p < end && *p == '=';
+}
+
+/* Whether one of needles[0..n) starts at text[i]. */
+static int
+needles_at(const struct source *src, size_t i, const char *const *needles,
+	   const size_t *lens, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (needles[k][0] == src->text[i] &&
+		    needle_at(src->text, src->text + i, src->text + src->len,
+			      needles[k], lens[k]))
+			return 1;
+	return 0;
 }
 
 int
 facts_worth_reading(const struct fact_ctx *fx, const struct source *src,
 		    const char *const *needles)
 {
-	/* A bit per pair of bytes that starts a needle: most positions are
-	 * dismissed by one look-up (a one-byte needle sets every pair it
-	 * starts). */
-	unsigned char pairs[65536 / 8];
-	const unsigned char *t = (const unsigned char *)src->text;
-	const char *end = src->text + src->len;
-	size_t i, k, lens[16], n;
+	size_t i = 0, k, lens[16], n;
 
 	if (fx->no_prefilter)
 		return 1;
-	memset(pairs, 0, sizeof(pairs));
 	for (n = 0; needles[n]; n++) {
-		const unsigned char *w = (const unsigned char *)needles[n];
-
 		if (n == sizeof(lens) / sizeof(lens[0]))
 			return 1; /* more needles than we keep: read it */
 		lens[n] = strlen(needles[n]);
-		if (lens[n] == 1)
-			for (k = 0; k < 256; k++)
-				pairs[(w[0] | k << 8) >> 3] |= 1u << (w[0] & 7);
-		else
-			pairs[(w[0] | (unsigned)w[1] << 8) >> 3] |=
-			    1u << (w[0] & 7);
 	}
-	/* the text ends in a NUL: t[i + 1] is always there */
-	for (i = 0; i < src->len; i++) {
-		unsigned pair = t[i] | (unsigned)t[i + 1] << 8;
+#ifdef __SSE2__
+	{
+		/* 16 positions at a time (SSE2 is in every x86-64): a
+		 * position is a candidate when it and the next byte are a
+		 * needle's first two. The text ends in a NUL, so the load
+		 * one byte on stays inside it. */
+		const unsigned char *t = (const unsigned char *)src->text;
+		__m128i first[16], second[16];
 
-		if (!(pairs[pair >> 3] & (1u << (pair & 7))))
-			continue;
-		for (k = 0; k < n; k++)
-			if (needles[k][0] == (char)t[i] &&
-			    needle_at(src->text + i, end, needles[k], lens[k]))
-				return 1;
+		for (k = 0; k < n; k++) {
+			first[k] = _mm_set1_epi8(needles[k][0]);
+			second[k] =
+			    _mm_set1_epi8(lens[k] > 1 ? needles[k][1] : 0);
+		}
+		for (; i + 16 <= src->len; i += 16) {
+			__m128i a = _mm_loadu_si128((const __m128i *)(t + i)),
+				b = _mm_loadu_si128(
+				    (const __m128i *)(t + i + 1)),
+				hit = _mm_setzero_si128();
+			unsigned mask;
+
+			for (k = 0; k < n; k++) {
+				__m128i m = _mm_cmpeq_epi8(a, first[k]);
+
+				if (lens[k] > 1)
+					m = _mm_and_si128(
+					    m, _mm_cmpeq_epi8(b, second[k]));
+				hit = _mm_or_si128(hit, m);
+			}
+			for (mask = (unsigned)_mm_movemask_epi8(hit); mask;
+			     mask &= mask - 1)
+				if (needles_at(
+					src, i + (unsigned)__builtin_ctz(mask),
+					needles, lens, n))
+					return 1;
+		}
 	}
+#endif
+	for (; i < src->len; i++)
+		if (needles_at(src, i, needles, lens, n))
+			return 1;
 	return 0;
 }

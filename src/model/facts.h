@@ -78,8 +78,9 @@ void facts_release(struct facts *fs);
  * driver is imported by name), so files holding none are never lexed or
  * parsed -- unless fx->no_prefilter: the test that proves the prefilter
  * loses nothing. A needle that ends in '=' is a keyword: blanks may
- * stand before its '=', as libpq allows ("host = db"). One pass over the
- * bytes for all needles.
+ * stand before its '=', as libpq allows ("host = db"), and it does not
+ * count right after a '(' or ',' (a keyword argument: facts.c). One pass
+ * over the bytes for all needles.
  */
 int facts_worth_reading(const struct fact_ctx *fx, const struct source *src,
 			const char *const *needles);

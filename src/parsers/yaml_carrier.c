@@ -194,10 +194,19 @@ walk(struct walker *w, const yaml_node_t *n, struct buf *path, int depth)
 	if (n->type == YAML_MAPPING_NODE)
 		walk_mapping(w, n, path, depth);
 	else if (n->type == YAML_SEQUENCE_NODE)
+		/* each item its own path ("steps[2].env"): two items are two
+		 * environments, never one */
 		for (it = n->data.sequence.items.start;
-		     it < n->data.sequence.items.top; it++)
+		     it < n->data.sequence.items.top; it++) {
+			size_t keep = path->len;
+
+			buf_addf(path, "[%zu]",
+				 (size_t)(it - n->data.sequence.items.start));
 			walk(w, yaml_document_get_node(w->doc, *it), path,
 			     depth + 1);
+			path->len = keep;
+			path->ptr[keep] = '\0';
+		}
 }
 
 int

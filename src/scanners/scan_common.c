@@ -18,6 +18,14 @@
 #include "../util/xalloc.h"
 #include "eval.h"
 
+int
+tok_holds(const struct tokens *ts, size_t i, const char *word)
+{
+	return i < ts->nr && tok_kind(ts, i) == TOK_STRING &&
+	       scan_contains(ts->src->text + tok_begin(ts, i),
+			     tok_end(ts, i) - tok_begin(ts, i), word);
+}
+
 size_t
 tok_call_arg(const struct tokens *ts, size_t open, size_t n)
 {

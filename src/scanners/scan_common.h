@@ -35,6 +35,10 @@ tok_is(const struct tokens *ts, size_t i, const char *word)
 	return tok_end(ts, i) - b == n && !memcmp(ts->src->text + b, word, n);
 }
 
+/* String token i's bytes, as written, hold word: a cheap test before
+ * tok_literal decodes (and allocates) its value. */
+int tok_holds(const struct tokens *ts, size_t i, const char *word);
+
 /* Token i is the punctuation c. */
 static inline int
 tok_punct(const struct tokens *ts, size_t i, char c)

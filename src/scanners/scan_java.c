@@ -43,7 +43,7 @@ java_driver(const struct tokens *ts)
 		if (tok_is(ts, i, "import") && tok_is(ts, i + 1, "org") &&
 		    tok_is(ts, i + 2, ".") && tok_is(ts, i + 3, "postgresql"))
 			return DRIVER_PGJDBC;
-		if (!(lit = tok_literal(ts, i)))
+		if (!tok_holds(ts, i, "jdbc:") || !(lit = tok_literal(ts, i)))
 			continue;
 		jdbc = !strncmp(lit, "jdbc:postgresql:", 16);
 		free(lit);
@@ -269,7 +269,7 @@ file_vendor(const struct tokens *ts)
 	size_t i;
 
 	for (i = 0; i < ts->nr && vendor < 1; i++) {
-		char *lit = tok_literal(ts, i);
+		char *lit = tok_holds(ts, i, "jdbc:") ? tok_literal(ts, i) : NULL;
 
 		if (lit && !strncmp(lit, "jdbc:postgresql:", 16))
 			vendor = 1;

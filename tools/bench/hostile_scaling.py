@@ -97,6 +97,18 @@ def js_chain(d, n):
 
 
 # name, generator, sizes, unit, target
+def yaml_env_items(d, n):
+    # a list of N environments, each with placeholders: once quadratic
+    # twice over (every item in one group, and each placeholder looked
+    # up by a walk of every assignment)
+    with open(os.path.join(d, "deploy.yaml"), "w") as f:
+        for i in range(n):
+            f.write("- name: svc%d\n  env:\n    PGHOST: ${HOST_%d}\n"
+                    "    PGSSLMODE: ${MODE}\n    DATABASE_URL: "
+                    "postgres://${U}@${H}/x%d\n" % (i, i, i))
+    return ["deploy.yaml"]
+
+
 CASES = [
     ("pg_hba.conf records", hba_records, (10000, 50000, 100000), "records",
      "100k <= 1 s"),
@@ -112,6 +124,8 @@ CASES = [
      "1M <= 1 s"),
     ("JS \"+\" chain", js_chain, (11, 22, 45), "MB",
      "45 MB <= 4x its size in RSS"),
+    ("YAML list of environments", yaml_env_items, (10000, 20000, 40000),
+     "items", "exponent <= 1.2"),
 ]
 
 
