@@ -155,39 +155,36 @@ lang_of(const struct source *src)
 	}
 }
 
-/* Comments and JSX text, as the lexer goes: the plain-text rules. */
+/* Where the secrets of a comment go. */
+struct comment_secrets {
+	const struct source *src;
+	struct source_ranges *out;
+};
+
+/* A comment or JSX text, as the lexer passes it: the plain-text rules. */
 static void
-in_comments(const struct source *src, enum lex_lang lang,
-	    struct source_ranges *out)
+in_comment(void *arg, const struct token *t)
 {
-	struct lexer lx;
-	struct token t;
+	const struct comment_secrets *cs = arg;
+	const char *text = cs->src->text;
+	struct source_ranges vr = {NULL, 0, 0, 0};
+	size_t n = t->end - t->begin;
 
-	lexer_init(&lx, src->text, src->len, lang);
-	do {
-		struct source_ranges vr = {NULL, 0, 0, 0};
-		size_t n;
-
-		lex_next(&lx, &t);
-		if (t.kind != TOK_COMMENT && t.kind != TOK_TEXT)
-			continue;
-		n = t.end - t.begin;
-		secrets_plain_text(src->text + t.begin, n, &vr);
-		secrets_uri_userinfo(src->text + t.begin, n, &vr);
-		secrets_map_value(&vr, src->text, t.begin, t.end,
-				  src->text + t.begin, n, 1, out);
-		free(vr.v);
-	} while (t.kind != TOK_EOF);
+	secrets_plain_text(text + t->begin, n, &vr);
+	secrets_uri_userinfo(text + t->begin, n, &vr);
+	secrets_map_value(&vr, text, t->begin, t->end, text + t->begin, n, 1,
+			  cs->out);
+	free(vr.v);
 }
 
 void
 secrets_in_code(const struct source *src, struct source_ranges *out)
 {
+	struct comment_secrets cs = {src, out};
 	struct tokens ts;
 	size_t i, v;
 
-	in_comments(src, lang_of(src), out);
-	tokens_read(&ts, src, lang_of(src), 0);
+	tokens_read_visiting(&ts, src, lang_of(src), 0, in_comment, &cs);
 	for (i = 0; i < ts.nr; i++) {
 		v = bound_value(&ts, i);
 		if (!v)

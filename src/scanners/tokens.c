@@ -120,6 +120,15 @@ void
 tokens_read(struct tokens *ts, const struct source *src, enum lex_lang lang,
 	    unsigned flags)
 {
+	tokens_read_visiting(ts, src, lang, flags, NULL, NULL);
+}
+
+void
+tokens_read_visiting(struct tokens *ts, const struct source *src,
+		     enum lex_lang lang, unsigned flags,
+		     void (*left_out)(void *arg, const struct token *t),
+		     void *arg)
+{
 	struct lexer lx;
 	struct token t, plus;
 	int pending = 0; /* a "+" after a string literal, not kept yet */
@@ -127,12 +136,19 @@ tokens_read(struct tokens *ts, const struct source *src, enum lex_lang lang,
 	memset(ts, 0, sizeof(*ts));
 	ts->src = src;
 	ts->lang = lang;
+	/* about one token per six bytes of code: grown once or twice, not
+	 * a dozen times */
+	ts->alloc = src->len / 6 + 16;
+	ts->v = xmalloc(ts->alloc * sizeof(*ts->v));
 	lexer_init(&lx, src->text, src->len, lang);
 	do {
 		lex_next(&lx, &t);
 		if ((t.kind == TOK_COMMENT || t.kind == TOK_TEXT) &&
-		    !(flags & TOKENS_COMMENTS))
+		    !(flags & TOKENS_COMMENTS)) {
+			if (left_out)
+				left_out(arg, &t);
 			continue;
+		}
 		if (pending) {
 			pending = 0;
 			if (t.kind == TOK_STRING) {

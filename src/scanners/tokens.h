@@ -69,6 +69,13 @@ enum tokens_flags {
  */
 void tokens_read(struct tokens *ts, const struct source *src,
 		 enum lex_lang lang, unsigned flags);
+
+/* tokens_read, calling left_out(arg, t) on each comment and JSX text
+ * token it leaves out: one lexing pass for what needs both. */
+void tokens_read_visiting(struct tokens *ts, const struct source *src,
+			  enum lex_lang lang, unsigned flags,
+			  void (*left_out)(void *arg, const struct token *t),
+			  void *arg);
 void tokens_release(struct tokens *ts);
 
 /* Looks tok up in a side table (tokens.c). */
