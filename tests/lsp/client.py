@@ -140,6 +140,13 @@ class Client:
         self.notify("textDocument/didOpen", {"textDocument": {
             "uri": uri, "languageId": language, "version": 1, "text": text}})
 
+    def send_edit(self, uri, version, edit):
+        """An edit of the server's, sent back as an editor would."""
+        self.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": version},
+            "contentChanges": [{"range": edit["range"],
+                                "text": edit["newText"]}]})
+
     def hover(self, uri, line=0, character=0):
         return self.call("textDocument/hover", {
             "textDocument": {"uri": uri},
@@ -332,10 +339,7 @@ def test_session(binary, root):
         for e in edits:
             text = apply_edit(text, e)
             version += 1
-            c.notify("textDocument/didChange", {
-                "textDocument": {"uri": uri_of(app), "version": version},
-                "contentChanges": [{"range": e["range"],
-                                    "text": e["newText"]}]})
+            c.send_edit(uri_of(app), version, e)
         check("sslmode=verify-full" in text, "the fix writes verify-full")
         d = c.diagnostics(uri_of(app))
         # verify-full without sslrootcert is PGT307's (a note): the fix
@@ -352,10 +356,7 @@ def test_session(binary, root):
             e = ign[0]["edit"]["changes"][uri_of(app)][0]
             text = apply_edit(text, e)
             version += 1
-            c.notify("textDocument/didChange", {
-                "textDocument": {"uri": uri_of(app), "version": version},
-                "contentChanges": [{"range": e["range"],
-                                    "text": e["newText"]}]})
+            c.send_edit(uri_of(app), version, e)
             check(e["newText"].startswith("# pgtlslint: ignore PGT308 -- "),
                   "the ignore comment is a Python comment with a reason")
             d = c.diagnostics(uri_of(app))
