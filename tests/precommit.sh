@@ -96,8 +96,8 @@ echo 'PGHOST=db.example.com' >>.env.weak
 blocked "try-repo on a weak file" PGT301 -- \
 	pre-commit try-repo "$repo" pgtlslint --ref "$rev" --files .env.weak
 # The README's snippet names a rev that exists: a commit of this history
-# whose hook is this one (what the runs above used). A shallow clone
-# cannot tell.
+# whose hook is this one (what the runs above used), and pre-commit
+# try-repo at that rev blocks the weak file. A shallow clone cannot tell.
 readme_rev=$(sed -n 's/^ *rev: *\([0-9a-f]\{40\}\).*/\1/p' "$repo/README.md" |
 	head -n 1)
 if [ "$(git -C "$repo" rev-parse --is-shallow-repository)" = true ]; then
@@ -115,6 +115,10 @@ sys.exit(hook(rev) != hook("HEAD"))
 PY
 then
 	pass=$((pass + 1))
+	# and the hook at that rev blocks a weak file, as users will run it
+	blocked "try-repo at the README's rev" PGT301 -- \
+		pre-commit try-repo "$repo" pgtlslint --ref "$readme_rev" \
+		--files .env.weak
 else
 	fail=$((fail + 1))
 	echo "FAIL: the README's pre-commit rev '$readme_rev' is not a commit" \
