@@ -34,7 +34,7 @@ TEST_PACKAGES := check python3-jsonschema postgresql libpq-dev libssl-dev \
                  cppcheck ripgrep openssl python3-psycopg python3-psycopg2 \
                  python3-asyncpg libpostgresql-jdbc-java default-jdk-headless \
                  golang-go golang-github-jackc-pgx-v4-dev \
-                 golang-github-lib-pq-dev neovim
+                 golang-github-lib-pq-dev neovim zsh
 
 PCRE2_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE2_LIBS   ?= $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null)
@@ -279,7 +279,7 @@ install-test: $(BIN)
 	@$(BUILD)/destdir/usr/bin/pgtlslint --version >/dev/null
 	@grep -q '"pgtlslint $(VERSION)"' $(BUILD)/destdir/usr/share/man/man1/pgtlslint.1
 	@bash -n $(BUILD)/destdir/usr/share/bash-completion/completions/pgtlslint
-	@test -f $(BUILD)/destdir/usr/share/zsh/vendor-completions/_pgtlslint
+	@zsh -n $(BUILD)/destdir/usr/share/zsh/vendor-completions/_pgtlslint
 	@$(MAKE) --no-print-directory -s uninstall DESTDIR=$(BUILD)/destdir PREFIX=/usr
 	@test ! -e $(BUILD)/destdir/usr/bin/pgtlslint
 	@test ! -e $(BUILD)/destdir/usr/share/man/man1/pgtlslint.1
