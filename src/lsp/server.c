@@ -470,10 +470,10 @@ on_code_action(struct server *s, json_t *id, json_t *params)
 		return;
 	}
 	actions = json_array();
-	doc = lsp_docs_find(&s->docs, uri);
-	for (i = 0; doc && wants_quickfix(json_object_get(params, "context")) &&
-		    i < doc->npublished;
-	     i++) {
+	doc = wants_quickfix(json_object_get(params, "context"))
+		  ? lsp_docs_find(&s->docs, uri)
+		  : NULL;
+	for (i = 0; doc && i < doc->npublished; i++) {
 		const struct lsp_published *p = &doc->published[i];
 		struct buf line = BUF_INIT;
 		char *title;
@@ -580,13 +580,6 @@ on_hover(struct server *s, json_t *id, json_t *params)
 /* ---- notifications ---- */
 
 static void
-on_initialized(struct server *s, json_t *params)
-{
-	(void)s;
-	(void)params;
-}
-
-static void
 on_exit(struct server *s, json_t *params)
 {
 	(void)params;
@@ -654,13 +647,6 @@ on_did_change(struct server *s, json_t *params)
 }
 
 static void
-on_did_save(struct server *s, json_t *params)
-{
-	(void)params;
-	mark_all_dirty(s); /* configurations and partners on disk changed */
-}
-
-static void
 on_did_close(struct server *s, json_t *params)
 {
 	const char *uri =
@@ -678,8 +664,10 @@ on_did_close(struct server *s, json_t *params)
 	lsp_docs_close(&s->docs, uri);
 }
 
+/* didSave, a watched file or the settings changed: configurations and
+ * partners on disk may have, so every open document is linted again. */
 static void
-on_files_changed(struct server *s, json_t *params)
+on_disk_changed(struct server *s, json_t *params)
 {
 	(void)params;
 	mark_all_dirty(s);
@@ -696,14 +684,13 @@ static const struct method methods[] = {
     {"shutdown", on_shutdown, NULL},
     {"textDocument/codeAction", on_code_action, NULL},
     {"textDocument/hover", on_hover, NULL},
-    {"initialized", NULL, on_initialized},
     {"exit", NULL, on_exit},
     {"textDocument/didOpen", NULL, on_did_open},
     {"textDocument/didChange", NULL, on_did_change},
-    {"textDocument/didSave", NULL, on_did_save},
+    {"textDocument/didSave", NULL, on_disk_changed},
     {"textDocument/didClose", NULL, on_did_close},
-    {"workspace/didChangeWatchedFiles", NULL, on_files_changed},
-    {"workspace/didChangeConfiguration", NULL, on_files_changed},
+    {"workspace/didChangeWatchedFiles", NULL, on_disk_changed},
+    {"workspace/didChangeConfiguration", NULL, on_disk_changed},
 };
 
 static const struct method *
@@ -718,7 +705,8 @@ method_named(const char *name)
 }
 
 /* One message: a request (it has an id) gets exactly one reply; a
- * notification none, whatever happens. */
+ * notification none, whatever happens (those we do not act on --
+ * initialized, $/cancelRequest, ... -- are dropped). */
 static void
 handle(struct server *s, const struct buf *body)
 {

@@ -137,8 +137,10 @@ tokens_read_visiting(struct tokens *ts, const struct source *src,
 	ts->src = src;
 	ts->lang = lang;
 	/* about one token per six bytes of code: grown once or twice, not
-	 * a dozen times */
+	 * a dozen times; at most 8 MB reserved before a token needs it */
 	ts->alloc = src->len / 6 + 16;
+	if (ts->alloc > ((size_t)1 << 20))
+		ts->alloc = (size_t)1 << 20;
 	ts->v = xmalloc(ts->alloc * sizeof(*ts->v));
 	lexer_init(&lx, src->text, src->len, lang);
 	do {

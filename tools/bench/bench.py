@@ -74,10 +74,14 @@ def tree_of(work, size, kind="sparse"):
         for line in f:
             path, n, rule = line.split()
             truth.add((path, int(n), rule))
-    mb = sum(os.path.getsize(os.path.join(d, f))
-             for d, _, fs in os.walk(tree) for f in fs
-             if f not in ("truth.tsv", "named.txt")) / 1e6
-    return tree, truth, mb
+    return tree, truth, tree_mb(tree)
+
+
+def tree_mb(tree):
+    """The tree's files in MB, its generator's lists left out."""
+    return sum(os.path.getsize(os.path.join(d, f))
+               for d, _, fs in os.walk(tree) for f in fs
+               if f not in ("truth.tsv", "named.txt")) / 1e6
 
 
 def named_tree(tree):
@@ -90,8 +94,7 @@ def named_tree(tree):
                 os.makedirs(os.path.dirname(os.path.join(out, rel)),
                             exist_ok=True)
                 os.link(os.path.join(tree, rel), os.path.join(out, rel))
-    return out, sum(os.path.getsize(os.path.join(d, f))
-                    for d, _, fs in os.walk(out) for f in fs) / 1e6
+    return out, tree_mb(out)
 
 
 def line_recall(truth, hits):
@@ -233,6 +236,8 @@ def main():
     tree, truth, mb = tree_of(work, size)
     half, _, half_mb = tree_of(work, max(size // 2, 1))
     secs_of = compare("sparse tree", tree, truth, mb, binary, ast_grep, out)
+    if not (ast_grep and shutil.which(ast_grep)):
+        print("ast-grep: not installed (make bench installs it with npm)")
     half_secs, _, _, _ = measure(ours[:1] + ["-j", "2"] + ours[1:], half,
                                  out)
     print("scaling: %.0f MB in %.2f s, %.0f MB in %.2f s: %.2fx the time "

@@ -168,7 +168,8 @@ def main():
         d = os.path.join(root, "svc%03d" % (i % 97), "mod%02d" % (i % 11))
         os.makedirs(d, exist_ok=True)
         nlines = min(int(rnd.paretovariate(1.3) * 60), 5000)
-        roll = 1.0
+        plant = None  # (line, rule) of a planted finding
+        names_pg = False  # the file names PostgreSQL: a lexer reads it
         if i % 4 == 3:  # a configuration file
             k = (i // 4) % 8
             if k < len(CONFIGS) and (i // 32) % 3 == 0:
@@ -177,7 +178,7 @@ def main():
                 text = lines + [CONFIG_FILLER[ext].format(
                     i=n, w=rnd.choice(WORDS), W=rnd.choice(WORDS).upper())
                     for n in range(nlines // 4)]
-                truth.append((os.path.relpath(path, root), weak + 1, rule))
+                plant = (weak + 1, rule)
             else:
                 ext = ["yaml", "json", "properties", "env"][k % 4]
                 path = os.path.join(d, "c%06d.%s" % (i, ext))
@@ -195,23 +196,19 @@ def main():
             stats["host"] += with_host
             roll = rnd.random()
             if roll < 0.06:  # a plant
-                lang, lines, weak, rule = PLANTS[(i // 4) % len(PLANTS)]
-                kind = lang
-                text = [l.format(i=i) for l in lines] + body(
-                    rnd, kind, nlines, with_host)
-                truth.append(("", weak + 1, rule))
-                stats["pg"] += 1
+                kind, lines, weak, rule = PLANTS[(i // 4) % len(PLANTS)]
+                plant = (weak + 1, rule)
             elif roll < 0.13:  # a decoy
-                lang, lines = DECOYS[(i // 4) % len(DECOYS)]
-                kind = lang
+                kind, lines = DECOYS[(i // 4) % len(DECOYS)]
+            if roll < 0.13:
                 text = [l.format(i=i) for l in lines] + body(
                     rnd, kind, nlines, with_host)
                 stats["pg"] += 1
+                names_pg = True
             path = os.path.join(d, "f%06d.%s" % (i, kind))
-            if truth and truth[-1][0] == "":
-                truth[-1] = (os.path.relpath(path, root),) + truth[-1][1:]
-        if (truth and truth[-1][0] == os.path.relpath(path, root)) or \
-                (i % 4 != 3 and 0.06 <= roll < 0.13):
+        if plant:
+            truth.append((os.path.relpath(path, root),) + plant)
+        if plant or names_pg:
             named.append(os.path.relpath(path, root))
         with open(path, "w") as out:
             out.write("\n".join(text) + "\n")
