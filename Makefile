@@ -28,8 +28,8 @@ BUILD      ?= build
 # Debian packages (pkg-config names in DESIGN.md): what the build needs,
 # and what only the tests need -- the real components (PostgreSQL, libpq,
 # pre-commit, the drivers the probe measures) and the analysers.
-BUILD_PACKAGES := pkg-config libpcre2-dev libyaml-dev libjansson-dev
-TEST_PACKAGES := check python3-jsonschema postgresql libpq-dev libssl-dev \
+BUILD_PACKAGES := pkg-config libpcre2-dev libyaml-dev libjansson-dev libssl-dev
+TEST_PACKAGES := check python3-jsonschema postgresql libpq-dev \
                  pre-commit valgrind clang libclang-rt-14-dev clang-tidy \
                  cppcheck ripgrep openssl python3-psycopg python3-psycopg2 \
                  python3-asyncpg libpostgresql-jdbc-java default-jdk-headless \
@@ -42,8 +42,11 @@ YAML_CFLAGS  ?= $(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null)
 YAML_LIBS    ?= $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null)
 # The pkg-config modules the binary links, each from a BUILD_PACKAGES
 # package (install-test checks it). jansson parses the language server's
-# JSON-RPC messages (pgtlslint lsp).
-BUILD_PC_MODULES := libpcre2-8 yaml-0.1 jansson
+# JSON-RPC messages (pgtlslint lsp); libcrypto decodes certificates and
+# keys (PGT401-PGT406).
+BUILD_PC_MODULES := libpcre2-8 yaml-0.1 jansson libcrypto
+CRYPTO_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libcrypto 2>/dev/null)
+CRYPTO_LIBS   ?= $(shell $(PKG_CONFIG) --libs libcrypto 2>/dev/null)
 JANSSON_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null)
 JANSSON_LIBS   ?= $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null)
 CHECK_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
@@ -78,10 +81,10 @@ endif
 
 ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 \
               $(WARNINGS) -DPGTLSLINT_VERSION='"$(VERSION)"' -Isrc -I$(BUILD)/gen \
-              $(PCRE2_CFLAGS) $(YAML_CFLAGS) $(JANSSON_CFLAGS) $(SAN_FLAGS) -pthread -MMD -MP \
+              $(PCRE2_CFLAGS) $(YAML_CFLAGS) $(JANSSON_CFLAGS) $(CRYPTO_CFLAGS) $(SAN_FLAGS) -pthread -MMD -MP \
               $(CFLAGS)
 ALL_LDFLAGS := $(SAN_FLAGS) -pthread $(LDFLAGS)
-LIBS := $(PCRE2_LIBS) $(YAML_LIBS) $(JANSSON_LIBS)
+LIBS := $(PCRE2_LIBS) $(YAML_LIBS) $(JANSSON_LIBS) $(CRYPTO_LIBS)
 
 SRCS := $(wildcard src/*.c src/util/*.c src/parsers/*.c src/model/*.c \
                    src/rules/*.c src/report/*.c src/scanners/*.c src/lsp/*.c)
@@ -101,7 +104,7 @@ endif
 
 .PHONY: all deps test-deps demo check test asan tsan fuzz fuzz-run analyze analyze-run bench golden readme install uninstall clean fmt deb \
         check-fmt unit-test golden-test cli-test sarif-test fix-test hostile-test corpus-test variants-test secrets-test terminal-test write-safety-test architecture-test install-test deb-test hook-test live-test driver-test driver-table precommit-test \
-        lsp-test nvim-test
+        lsp-test nvim-test cert-secrets-test hostname-test
 
 all: $(BIN)
 
@@ -189,7 +192,8 @@ tsan: test-deps
 test: unit-test golden-test cli-test sarif-test fix-test hostile-test \
       corpus-test variants-test secrets-test terminal-test \
       write-safety-test architecture-test install-test deb-test hook-test \
-      live-test driver-test precommit-test lsp-test nvim-test
+      live-test driver-test precommit-test lsp-test nvim-test \
+      cert-secrets-test hostname-test
 
 unit-test: $(BUILD)/check_unit $(BIN)
 	@cd tests && ../$(BUILD)/check_unit
@@ -325,7 +329,7 @@ analyze-run: $(BUILD)/gen/rules_embedded.c
 # libFuzzer targets (tests/fuzz/fuzz.c), each run FUZZ_SECONDS from the
 # fixtures as seeds, after replaying the crashes it once found.
 FUZZ_TARGETS := pgconf hba conninfo libpq jdbc assign yaml js go py java rules \
-                config secrets lsp
+                config secrets lsp cert
 FUZZ_SECONDS ?= 30
 
 fuzz: test-deps
@@ -361,6 +365,20 @@ live-test: $(BIN) $(BUILD)/conninfo_oracle $(BUILD)/carrier_oracle
 	@tests/live/run_oracle.sh pgconf_oracle $(BIN)
 	@tests/live/run_oracle.sh hba_oracle $(BIN)
 	@tests/live/run_oracle.sh client_oracle $(BIN)
+	@tests/live/run_oracle.sh cert_oracle $(BIN)
+
+# No byte of a private key in any output (keys made by openssl there),
+# and --explain-cert on generated files.
+cert-secrets-test: $(BIN)
+	@python3 tests/certs/key_secrets.py $(BIN)
+	@tests/certs/explain.sh $(BIN)
+
+# PGT404 against each driver's own host name check (Go, Node, pgjdbc's
+# verifier, CPython's ssl); libpq's is in live-test (psql).
+hostname-test: $(BIN)
+	@python3 tests/certs/hostname_oracle.py $(BIN); rc=$$?; \
+	  if [ $$rc = 77 ] && [ -n "$${CI:-}" ]; then exit 1; fi; \
+	  [ $$rc = 0 ] || [ $$rc = 77 ]
 
 # Every driver against a loopback probe server (tests/live/driver_probe.py):
 # what each really does, compared with what pgtlslint says. The client

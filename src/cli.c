@@ -5,8 +5,10 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "model/cert.h"
 #include "status.h"
 #include "walk.h"
 #include "util/xalloc.h"
@@ -58,6 +60,16 @@ const char cli_usage[] =
     "                          asyncpg, npgsql, prisma, r2dbc-postgresql,\n"
     "                          bun, vertx-pg-client\n"
     "\n"
+    "Certificates:\n"
+    "      --now DATE          judge validity on DATE (YYYY-MM-DD, UTC; "
+    "default:\n"
+    "                          the clock), for reproducible runs\n"
+    "      --cert-warn-days N  warn of certificates expiring within N days\n"
+    "                          (default 30)\n"
+    "      --explain-cert FILE [PATH...]  what a certificate or key file holds,\n"
+    "                          and which verify-full clients under PATH it\n"
+    "                          covers\n"
+    "\n"
     "Fixes:\n"
     "      --fix               apply the safe rewrites in place (hostssl, ssl "
     "= on,\n"
@@ -77,9 +89,10 @@ const char cli_usage[] =
     "      --exclude GLOB      skip paths matching GLOB (repeatable)\n"
     "      --stdin-filename NAME  lint '-' as if it were the file NAME\n"
     "                          (for editors: its kind and its path)\n"
-    "      --stdin-type TYPE   what '-' holds: pgconf, hba, env, dockerfile,\n"
-    "                          properties, yaml, shell, service, json,\n"
-    "                          prisma, toml, js, go, py, java, php, cs\n"
+    "      --stdin-type TYPE   what '-' holds: pgconf, hba, cert, env,\n"
+    "                          dockerfile, properties, yaml, shell, service,\n"
+    "                          json, prisma, toml, js, go, py, java, php,\n"
+    "                          cs\n"
     "  -j, --jobs N            lint N files at once (default: the online "
     "cores);\n"
     "                          the report is the same for any N\n"
@@ -126,7 +139,10 @@ enum {
 	OPT_DIFF,
 	OPT_NO_PREFILTER,
 	OPT_JUDGE_LOOPBACK,
-	OPT_SHARD
+	OPT_SHARD,
+	OPT_NOW,
+	OPT_CERT_WARN_DAYS,
+	OPT_EXPLAIN_CERT
 };
 
 static const struct option long_options[] = {
@@ -160,6 +176,9 @@ static const struct option long_options[] = {
     {"no-prefilter", no_argument, NULL, OPT_NO_PREFILTER},
     {"judge-loopback", no_argument, NULL, OPT_JUDGE_LOOPBACK},
     {"shard", required_argument, NULL, OPT_SHARD},
+    {"now", required_argument, NULL, OPT_NOW},
+    {"cert-warn-days", required_argument, NULL, OPT_CERT_WARN_DAYS},
+    {"explain-cert", required_argument, NULL, OPT_EXPLAIN_CERT},
     {"version", no_argument, NULL, 'V'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
@@ -241,6 +260,22 @@ parse_one(int c, char *arg, struct pgt_options *o, char **err)
 		o->shards = (unsigned)n;
 		return 0;
 	}
+	case OPT_NOW:
+		if (cert_parse_date(arg, &o->now))
+			return usage_error(err, "--now", arg,
+					   "a date such as 2026-12-06");
+		o->now_set = 1;
+		return 0;
+	case OPT_EXPLAIN_CERT:
+		o->explain_cert = arg;
+		return 0;
+	case OPT_CERT_WARN_DAYS:
+		v = strtol(arg, &end, 10);
+		if (*end || v < 0 || v > 3650)
+			return usage_error(err, "--cert-warn-days", arg,
+					   "a number of days from 0 to 3650");
+		o->cert_warn_days = (int)v;
+		return 0;
 	case 'j':
 		v = strtol(arg, &end, 10);
 		if (*end || v < 1 || v > MAX_JOBS)
@@ -364,6 +399,7 @@ cli_parse(int argc, char **argv, struct pgt_options *o, char **err)
 	o->fail_on = SEV_WARNING;
 	o->pg_version = 16;
 	o->show_source = -1;
+	o->cert_warn_days = 30;
 	*err = NULL;
 	opterr = 0;
 	optind = 1;
@@ -398,6 +434,8 @@ cli_parse(int argc, char **argv, struct pgt_options *o, char **err)
 		*err = xstrdup("--driver needs --explain-conn");
 		return PGT_EUSAGE;
 	}
+	if (!o->now_set)
+		o->now = (int64_t)time(NULL);
 	if (!o->jobs) {
 		long cores = sysconf(_SC_NPROCESSORS_ONLN);
 
@@ -407,7 +445,8 @@ cli_parse(int argc, char **argv, struct pgt_options *o, char **err)
 	}
 	if (o->lsp && (o->paths.nr || o->fix || o->diff || o->output ||
 		       o->baseline || o->write_baseline || o->list_rules ||
-		       o->explain || o->explain_hba || o->explain_conn)) {
+		       o->explain || o->explain_hba || o->explain_conn ||
+		       o->explain_cert)) {
 		*err = xstrdup("lsp reads the editor's documents: it takes no "
 			       "PATH, and the rule and project options only");
 		return PGT_EUSAGE;
@@ -415,7 +454,8 @@ cli_parse(int argc, char **argv, struct pgt_options *o, char **err)
 	if (o->lsp)
 		return 0;
 	if (!o->paths.nr && !o->list_rules && !o->explain && !o->version &&
-	    !o->help && !o->explain_hba && !o->explain_conn) {
+	    !o->help && !o->explain_hba && !o->explain_conn &&
+	    !o->explain_cert) {
 		*err = xstrdup("no PATH given (try --help)");
 		return PGT_EUSAGE;
 	}

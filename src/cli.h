@@ -7,6 +7,7 @@
 #define PGT_CLI_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "rules/rule.h"
 
@@ -45,12 +46,17 @@ struct pgt_options {
 	struct str_list probes;	  /* --probe ADDRESS,DATABASE,USER */
 	const char *explain_conn; /* --explain-conn STRING */
 	const char *driver;	  /* --driver NAME, for --explain-conn */
+	const char *explain_cert; /* --explain-cert FILE */
 	int jobs;		  /* -j: files linted at once (1..MAX_JOBS) */
 	int no_prefilter;	  /* --no-prefilter: lex every source file */
 	int judge_loopback;	  /* --judge-loopback: loopback hosts and
 				     sockets judged like remote ones */
 	unsigned shard, shards;	  /* --shard K/N: this run is shard K of N
 				     (1-based); shards 0: no sharding */
+	int64_t now;	    /* --now: seconds since 1970, UTC (default: the
+			       clock) */
+	int now_set;
+	int cert_warn_days; /* --cert-warn-days (default 30) */
 	int version, help;
 	int lsp; /* "pgtlslint lsp": serve the language server protocol */
 };

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "carriers.h"
+#include "lint_certs.h"
 #include "parsers/shell.h"
 #include "model/hba_conf.h"
 #include "model/server.h"
@@ -88,6 +89,7 @@ struct input {
 	const struct lint_buffer *buffers; /* borrowed: read instead of the
 					      files of the same paths */
 	size_t nbuffers;
+	const struct server_certs *server_certs; /* borrowed; PGT404 */
 };
 
 /* What a pg_hba.conf check needs to know of a server configuration. */
@@ -95,6 +97,8 @@ struct server_summary {
 	char *dir;	/* owned; realpath of the configuration's directory */
 	char *path;	/* owned; as the user named it */
 	char *hba_file; /* owned; realpath of hba_file, or NULL */
+	char *cert_file, *key_file; /* owned; its TLS files beside it, or
+				       NULL (server_tls_file) */
 	struct server_facts facts; /* conf_path borrows path */
 };
 
@@ -109,6 +113,7 @@ struct run {
 	struct server_summary *servers; /* owned */
 	size_t nservers, servers_alloc;
 	struct suppressions suppressions; /* markers of every file read */
+	struct cert_store certs;	  /* certificate and key files */
 };
 
 /* Rules and PostgreSQL version from the settings in force for walk
@@ -303,6 +308,51 @@ looks_like_fragment(const struct server_config *cfg)
 	return 1;
 }
 
+/* Whether absolute path p lies inside a directory the run lints: the
+ * deployed tree itself (pgtlslint /etc/postgresql). */
+static int
+inside_linted_dir(const struct pgt_options *o, const char *p)
+{
+	char *rp = realpath(p, NULL);
+	size_t i;
+	int in = 0;
+
+	for (i = 0; rp && !in && i < o->paths.nr; i++) {
+		char *root = realpath(o->paths.v[i], NULL);
+		size_t n = root ? strlen(root) : 0;
+
+		in = root && !strncmp(rp, root, n) && (rp[n] == '/' || n == 1);
+		free(root);
+	}
+	free(rp);
+	return in;
+}
+
+/*
+ * A TLS file the server reads: the setting's value, or its default name
+ * when ssl may be on and it is unset, beside the configuration as PGT110
+ * looks for it; NULL for none, or for an absolute path outside what the
+ * run lints (the deployed machine's, not this one's).
+ */
+static char *
+server_tls_file(const struct pgt_options *o, const struct server_config *cfg,
+		const char *conf, const char *name, const char *default_name,
+		int ssl_on)
+{
+	const struct setting *s = server_config_get(cfg, name);
+	const char *v = s		       ? s->value
+			: ssl_on && !cfg->incomplete ? default_name
+						     : NULL;
+	const char *slash = strrchr(conf, '/');
+
+	if (!v || !*v)
+		return NULL;
+	if (v[0] == '/')
+		return inside_linted_dir(o, v) ? xstrdup(v) : NULL;
+	return slash ? xasprintf("%.*s/%s", (int)(slash - conf), conf, v)
+		     : xstrdup(v);
+}
+
 static void
 summarize(struct run *run, const struct server_config *cfg)
 {
@@ -333,6 +383,11 @@ summarize(struct run *run, const struct server_config *cfg)
 		? -1
 		: *ca != '\0';
 	s->facts.conf_path = s->path;
+	/* server.crt and server.key: the defaults (guc_tables.c) */
+	s->cert_file = server_tls_file(run->o, cfg, s->path, "ssl_cert_file",
+				       "server.crt", s->facts.ssl_on != 0);
+	s->key_file = server_tls_file(run->o, cfg, s->path, "ssl_key_file",
+				      "server.key", s->facts.ssl_on != 0);
 }
 
 /* The server's own replication connection (primary_conninfo), judged as
@@ -400,6 +455,23 @@ lint_pgconf(struct run *run, const struct walk_entry *e)
 		scan_markers(run, cfg.files[i]);
 		findings_mask(&run->res->findings, from, cfg.files[i]);
 	}
+	server_config_release(&cfg);
+}
+
+/* A shard other than the first judges no server configuration, but its
+ * clients need the servers' certificates (PGT404). */
+static void
+summarize_only(struct run *run, const struct walk_entry *e)
+{
+	struct server_config cfg;
+	struct source src;
+
+	if (load(run, e, &src))
+		return;
+	enter_scope(run, e);
+	server_config_load(&cfg, &src, run->ctx.pg_version,
+			   strcmp(e->path, "-") || run->o->stdin_filename);
+	summarize(run, &cfg);
 	server_config_release(&cfg);
 }
 
@@ -508,6 +580,74 @@ lint_hba_files(struct run *run, const struct walk *w)
 	free(confs);
 }
 
+static int
+load_cert(void *arg, const char *path, struct source *src)
+{
+	const struct run *run = arg;
+
+	return load_into(&run->in, path, FILE_CERT, src, &run->res->diags);
+}
+
+/*
+ * Reads the certificate and key files (those walked, and those a server
+ * names), then, in the first shard, judges each that the walk found or
+ * that only a server's setting can name (a file called "tls/cert" is no
+ * certificate by its name); the others are read for their facts only.
+ */
+static void
+lint_certs(struct run *run, struct scopes *scopes)
+{
+	struct cert_server_files *sv =
+	    xcalloc(run->nservers + 1, sizeof(*sv));
+	size_t i, nsv = run->nservers;
+
+	for (i = 0; i < run->nservers; i++) {
+		sv[i].conf = run->servers[i].path;
+		sv[i].cert = run->servers[i].cert_file;
+		sv[i].key = run->servers[i].key_file;
+	}
+	if (run->o->explain_cert) {
+		/* --explain-cert: that file is the only server certificate,
+		 * and only the clients it must satisfy are reported */
+		sv[0].conf = "--explain-cert";
+		sv[0].cert = run->o->explain_cert;
+		sv[0].key = NULL;
+		nsv = 1;
+	}
+	cert_store_build(&run->certs, run->walk, sv, nsv, load_cert, run);
+	free(sv);
+	for (i = 0; i < run->certs.nr && run->o->shard < 2 &&
+		    !run->o->explain_cert;
+	     i++) {
+		struct cert_entry *e = &run->certs.v[i];
+		const struct scope *sc;
+		size_t from = run->res->findings.nr;
+
+		if (!e->loaded ||
+		    (!e->walked && (walk_classify(e->path) != FILE_NONE ||
+				    scopes_excluded(scopes, e->path))))
+			continue;
+		sc = e->walked ? run->scope_of[e->walked - run->walk->v]
+			       : scopes_for(scopes, e->path);
+		if (sc->error)
+			continue;
+		run->ctx.rules = &sc->rules;
+		run->ctx.pg_version = sc->pg_version;
+		run->res->files++;
+		if (e->cf.problem)
+			diags_add(&run->res->diags, e->path, 0,
+				  xasprintf("%s '%s': %s",
+					    e->cf.ncerts + e->cf.nkeys
+						? "read only in part"
+						: "skipped",
+					    e->path, e->cf.problem));
+		engine_run_cert(&run->ctx, &e->src, &e->cf, &e->role);
+		suppress_scan(&run->suppressions, &e->src, run->ctx.rules,
+			      &run->res->diags);
+		findings_mask(&run->res->findings, from, &e->src);
+	}
+}
+
 /* What linting one carrier or source file produced, kept apart so that
  * files can be linted in parallel and merged in walk order. */
 struct file_result {
@@ -579,7 +719,9 @@ lint_carrier(const struct input *in, const struct walk_entry *e,
 {
 	struct check_ctx ctx = {&sc->rules,	     &out->findings,
 				&out->diags,	     sc->pg_version,
-				in->o->no_prefilter, in->o->judge_loopback};
+				in->o->no_prefilter, in->o->judge_loopback,
+				in->o->now,	     in->o->cert_warn_days,
+				in->server_certs,    in->o->explain_cert != NULL};
 	struct facts facts = {NULL, 0, 0};
 	struct fact_ctx fx = {&facts, sc->pg_version, in->o->no_prefilter};
 	struct source src;
@@ -826,6 +968,9 @@ lint_run_buffers(const struct pgt_options *o, struct scopes *scopes,
 	run.ctx.out = &res->findings;
 	run.ctx.diags = &res->diags;
 	run.ctx.judge_loopback = o->judge_loopback;
+	run.ctx.now = o->now;
+	run.ctx.cert_warn_days = o->cert_warn_days;
+	run.ctx.list_hosts = o->explain_cert != NULL;
 	walk_paths(o->paths.v, o->paths.nr, scopes_excluded, scopes,
 		   o->stdin_type       ? walk_kind_named(o->stdin_type)
 		   : o->stdin_filename ? walk_classify(o->stdin_filename)
@@ -838,22 +983,30 @@ lint_run_buffers(const struct pgt_options *o, struct scopes *scopes,
 				  xasprintf("skipped '%s': not a file type "
 					    "pgtlslint reads",
 					    w.v[i].path));
-	carriers_start(&carriers, &run, &w);
-	for (i = 0; i < w.nr && o->shard < 2; i++)
-		if (w.v[i].kind == FILE_PGCONF_ROOT)
+	for (i = 0; i < w.nr; i++)
+		if (w.v[i].kind == FILE_PGCONF_ROOT && o->shard < 2)
 			lint_pgconf(&run, &w.v[i]);
+		else if (w.v[i].kind == FILE_PGCONF_ROOT)
+			summarize_only(&run, &w.v[i]);
 	sort_array(run.included.v, run.included.nr, sizeof(*run.included.v),
 		   cmp_str);
 	for (i = 0; i < w.nr && o->shard < 2; i++)
 		if (w.v[i].kind == FILE_PGCONF_PART)
 			lint_pgconf(&run, &w.v[i]);
+	/* the clients verify the servers' certificates: read them first */
+	lint_certs(&run, scopes);
+	run.in.server_certs = &run.certs.servers;
+	carriers_start(&carriers, &run, &w);
 	if (o->shard < 2)
 		lint_hba_files(&run, &w);
 	carriers_finish(&carriers, &run);
+	cert_store_release(&run.certs);
 	for (i = 0; i < run.nservers; i++) {
 		free(run.servers[i].dir);
 		free(run.servers[i].path);
 		free(run.servers[i].hba_file);
+		free(run.servers[i].cert_file);
+		free(run.servers[i].key_file);
 	}
 	free(run.servers);
 	free(run.scope_of);

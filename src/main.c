@@ -24,6 +24,9 @@
 #include "secrets.h"
 #include "util/term.h"
 #include "util/xalloc.h"
+#include "model/cert.h"
+#include "rules/checks.h"
+#include "report/explain_cert.h"
 #include "report/explain_hba.h"
 #include "report/explain_rule.h"
 #include "report/report.h"
@@ -252,6 +255,51 @@ run_explain_conn(const struct pgt_options *o, int pg_version)
 	return EXIT_CLEAN;
 }
 
+/* --explain-cert FILE [PATH...]: what the file holds, then each
+ * verify-full client under PATH with whether it covers its host. */
+static int
+run_explain_cert(const struct pgt_options *o, struct scopes *scopes)
+{
+	struct source src;
+	struct cert_file cf;
+	struct lint_result res;
+	struct buf out = BUF_INIT;
+	char *err = NULL;
+	size_t i;
+
+	if (source_load(&src, o->explain_cert, &err) != PGT_OK) {
+		int rc = fail(err);
+
+		free(err);
+		return rc;
+	}
+	src.kind = FILE_CERT;
+	cert_file_read(&cf, &src);
+	cert_file_stat(&cf, o->explain_cert);
+	explain_cert(&out, o->explain_cert, &cf, o->now, o->cert_warn_days);
+	cert_file_release(&cf);
+	source_release(&src);
+	if (o->paths.nr) {
+		const struct check *hostname_check =
+		    check_find("client_cert_hostname");
+
+		lint_run(o, scopes, NULL, &res);
+		buf_adds(&out, "verify-full clients:\n");
+		for (i = 0; i < res.findings.nr; i++) {
+			const struct finding *f = &res.findings.v[i];
+
+			if (f->rule->check != hostname_check)
+				continue;
+			buf_addf(&out, "  %s:%u: %s\n", f->path, f->line,
+				 f->message);
+		}
+		lint_result_release(&res);
+	}
+	put_escaped(out.ptr);
+	buf_release(&out);
+	return EXIT_CLEAN;
+}
+
 static int
 has_stdin(const struct pgt_options *o)
 {
@@ -437,6 +485,8 @@ main(int argc, char **argv)
 		rc = run_explain_hba(&o, primary->pg_version);
 	} else if (o.explain_conn) {
 		rc = run_explain_conn(&o, primary->pg_version);
+	} else if (o.explain_cert) {
+		rc = run_explain_cert(&o, &scopes);
 	} else
 		rc = run(&o, &scopes);
 	scopes_release(&scopes);

@@ -44,6 +44,7 @@
 #include "parsers/service.h"
 #include "parsers/yaml_carrier.h"
 #include "util/buf.h"
+#include "util/scan.h"
 #include "util/sort.h"
 #include "util/xalloc.h"
 
@@ -79,6 +80,43 @@ pairs(const char *text, const struct assignments *as, struct source_ranges *out)
 
 	for (i = 0; i < as->nr; i++)
 		pair(text, &as->v[i], out);
+}
+
+/* A certificate or key file: the body of each private key block, and
+ * all of a file without PEM blocks (DER, or what we could not read). */
+static void
+in_cert_file(const struct source *src, struct source_ranges *out)
+{
+	const char *t = src->text, *end = t + src->len, *p = t;
+	int pem = 0;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *eol = nl ? nl : end;
+		size_t n = (size_t)(eol - p);
+
+		if (n > 11 && !memcmp(p, "-----BEGIN ", 11)) {
+			pem = 1;
+			if (scan_contains(p, n, "PRIVATE KEY")) {
+				const char *body = nl ? nl + 1 : end, *q = body;
+
+				while (q < end && (size_t)(end - q) >= 9 &&
+				       memcmp(q, "-----END ", 9)) {
+					const char *qn =
+					    memchr(q, '\n', (size_t)(end - q));
+
+					q = qn ? qn + 1 : end;
+				}
+				secrets_add(out, (size_t)(body - t),
+					    (size_t)(q - t));
+				eol = q < end ? q : end;
+				nl = eol;
+			}
+		}
+		p = nl && nl < end ? nl + 1 : end;
+	}
+	if (!pem)
+		secrets_add(out, 0, src->len);
 }
 
 static void
@@ -235,6 +273,11 @@ secrets_of(const struct source *src)
 	if (r->found)
 		return r;
 	r->found = 1;
+	if (src->kind == FILE_CERT) {
+		in_cert_file(src, r);
+		secrets_normalize(r);
+		return r;
+	}
 	if (!might_hold_secrets(src->text, src->len))
 		return r;
 	switch (src->kind) {

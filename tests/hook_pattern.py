@@ -23,10 +23,11 @@ NAMES = [
     "config/default.json", "schema.prisma", "flyway.toml", "run.sh",
     "ci.bash", "pg_service.conf", "db.py", "Db.java", "db.go", "db.js",
     "db.mjs", "db.cjs", "db.jsx", "db.ts", "db.mts", "db.cts", "db.tsx",
-    "db.php", "Db.cs",
+    "db.php", "Db.cs", "server.crt", "server.key", "tls/CA.PEM",
+    "root.cer", "client.der",
     # not read
     "README.md", "notes.txt", "Makefile", "db.rb", "db.c", "image.png",
-    "package-lock.json",
+    "package-lock.json", "server.csr", "keystore.p12",
 ]
 
 

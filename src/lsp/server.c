@@ -16,6 +16,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../lint.h"
@@ -226,6 +227,8 @@ options_for(const struct server *s, const struct lsp_doc *doc)
 	o.jobs = 1;
 	o.shard = o.shards = 0;
 	o.show_settings = 0;
+	if (!o.now_set)
+		o.now = (int64_t)time(NULL); /* the server runs for days */
 	return o;
 }
 

@@ -7,15 +7,21 @@
 #include <string.h>
 
 #include "../util/xalloc.h"
+#include "checks_cert.h"
 #include "checks_client.h"
 #include "checks_hba.h"
 #include "checks_server.h"
 
-#define SERVER(name, fn) {name, TARGET_PGCONF, fn, NULL, NULL}
-#define HBA(name, fn) {name, TARGET_HBA, NULL, fn, NULL}
-#define CLIENT(name, fn) {name, TARGET_CLIENT, NULL, NULL, fn}
+#define SERVER(name, fn) {name, TARGET_PGCONF, fn, NULL, NULL, NULL}
+#define HBA(name, fn) {name, TARGET_HBA, NULL, fn, NULL, NULL}
+#define CLIENT(name, fn) {name, TARGET_CLIENT, NULL, NULL, fn, NULL}
+#define CERT(name, fn) {name, TARGET_CERT, NULL, NULL, NULL, fn}
 
 static const struct check registry[] = {
+	CERT("cert_expired", check_cert_expired),
+	CERT("cert_key_mismatch", check_cert_key_mismatch),
+	CERT("cert_weak", check_cert_weak),
+	CLIENT("client_cert_hostname", check_client_cert_hostname),
 	CLIENT("client_implicit_root", check_client_implicit_root),
 	CLIENT("client_no_verify", check_client_no_verify),
 	CLIENT("client_outcome", check_client_outcome),
@@ -32,6 +38,8 @@ static const struct check registry[] = {
 	HBA("hba_password", check_hba_password),
 	HBA("hba_shadowed", check_hba_shadowed),
 	HBA("hba_trust_remote", check_hba_trust_remote),
+	CERT("private_key_in_tree", check_private_key_in_tree),
+	CERT("server_key_permissions", check_server_key_permissions),
 	SERVER("ssl_ca_unset", check_ssl_ca_unset),
 	SERVER("ssl_ciphers_weak", check_ssl_ciphers),
 	SERVER("ssl_disabled", check_ssl_disabled),

@@ -6,6 +6,8 @@
 #ifndef PGT_CHECKS_H
 #define PGT_CHECKS_H
 
+#include <stdint.h>
+
 #include "../finding.h"
 #include "../util/compat.h"
 #include "rule.h"
@@ -13,6 +15,7 @@
 struct server_config;
 struct hba_conf;
 struct ruleset;
+struct server_certs;
 
 /* What a check may use and where its findings go. */
 struct diags;
@@ -24,6 +27,11 @@ struct check_ctx {
 	int pg_version;
 	int no_prefilter;   /* --no-prefilter: lex every file */
 	int judge_loopback; /* --judge-loopback: decision 3 off */
+	int64_t now;	    /* --now: seconds since 1970 (UTC) */
+	int cert_warn_days; /* --cert-warn-days */
+	const struct server_certs *server_certs; /* borrowed; PGT404 */
+	int list_hosts; /* --explain-cert: report every verify-full host,
+			   covered or not */
 };
 
 /*
@@ -55,12 +63,20 @@ typedef void (*client_check_fn)(struct check_ctx *ctx, const struct rule *r,
 				const struct client_fact *f,
 				const struct client_verdict *v);
 
+struct cert_file;
+struct cert_role;
+typedef void (*cert_check_fn)(struct check_ctx *ctx, const struct rule *r,
+			      const struct source *src,
+			      const struct cert_file *cf,
+			      const struct cert_role *role);
+
 struct check {
 	const char *name;
 	enum rule_target target;
 	server_check_fn server; /* for TARGET_PGCONF */
 	hba_check_fn hba;	/* for TARGET_HBA */
 	client_check_fn client; /* for TARGET_CLIENT */
+	cert_check_fn cert;	/* for TARGET_CERT */
 };
 
 /* The check registered under name, or NULL. */

@@ -214,6 +214,20 @@ engine_run_client(struct check_ctx *ctx, const struct client_fact *f)
 	client_verdict_release(&v);
 }
 
+void
+engine_run_cert(struct check_ctx *ctx, const struct source *src,
+		const struct cert_file *cf, const struct cert_role *role)
+{
+	size_t i;
+
+	for (i = 0; i < ctx->rules->nr; i++) {
+		const struct rule *r = &ctx->rules->v[i];
+
+		if (r->enabled && r->target == TARGET_CERT && r->check)
+			r->check->cert(ctx, r, src, cf, role);
+	}
+}
+
 /* The rule each kind of setting fact is judged by, and how its message
  * says it (the fact's what, and for PGT305 the driver it concerns). */
 static const struct {

@@ -29,6 +29,14 @@ struct client_fact;
 /* Judges one client connection and runs every enabled client rule. */
 void engine_run_client(struct check_ctx *ctx, const struct client_fact *f);
 
+struct cert_file;
+struct cert_role;
+
+/* Runs every enabled certificate rule over cf, the certificates and keys
+ * of src, in its role (which server reads it as its key). */
+void engine_run_cert(struct check_ctx *ctx, const struct source *src,
+		     const struct cert_file *cf, const struct cert_role *role);
+
 struct facts;
 
 /* Judges what the detectors found: each connection as engine_run_client

@@ -16,7 +16,7 @@ extern const char *const severity_names[SEV__COUNT];
 
 /* What kind of input a rule judges. */
 enum rule_target { TARGET_PGCONF, TARGET_HBA, TARGET_CLIENT, TARGET_FILE,
-		   TARGET__COUNT };
+		   TARGET_CERT, TARGET__COUNT };
 extern const char *const target_names[TARGET__COUNT];
 
 /* A declarative condition on one effective setting. */

@@ -41,7 +41,7 @@
 
 const char *const severity_names[SEV__COUNT] = {"error", "warning", "note"};
 const char *const target_names[TARGET__COUNT] = {"pgconf", "hba", "client",
-						 "file"};
+						 "file", "cert"};
 _Static_assert(sizeof(severity_names) / sizeof(severity_names[0]) ==
 		   SEV__COUNT,
 	       "severity names");

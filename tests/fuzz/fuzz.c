@@ -19,6 +19,8 @@
  *   rules    the custom rules loader
  *   config   .pgtlslint.yaml
  *   secrets  every format's secret finder, and masking with columns
+ *   cert     certificate and key files (PEM, DER), and each driver's host
+ *            name check of every certificate against hosts from the input
  *   lsp      a language server session: the input is what the client
  *            sends (framing, JSON-RPC, documents, edits), replies dropped
  *
@@ -35,6 +37,8 @@
 #include "carriers.h"
 #include "cli.h"
 #include "lsp/lsp.h"
+#include "model/cert.h"
+#include "model/cert_host.h"
 #include "config.h"
 #include "diag.h"
 #include "finding.h"
@@ -379,6 +383,33 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		cli_release(&o);
 		fclose(in);
 		close(out);
+	}
+#elif defined(FUZZ_cert)
+	{
+		static const char *const hosts[] = {"db.example.com", "10.0.0.1",
+						    "::1", "a.b.example.com"};
+		struct cert_file cf;
+		char *tail = xstrndup(text + size / 2, size - size / 2);
+		size_t i, h;
+		int how;
+
+		source_from_mem(&src, "fuzz.pem", text, size);
+		src.kind = FILE_CERT;
+		cert_file_read(&cf, &src);
+		for (i = 0; i < cf.ncerts; i++)
+			for (how = HOST_MATCH_NONE; how <= HOST_MATCH_PYTHON;
+			     how++) {
+				for (h = 0; h < sizeof(hosts) / sizeof(*hosts);
+				     h++)
+					cert_host_matches(&cf.certs[i], hosts[h],
+							  how, 14 + h);
+				cert_host_matches(&cf.certs[i], tail, how, 16);
+			}
+		for (i = 0; i < cf.nkeys && cf.ncerts; i++)
+			cert_key_matches(&cf.certs[0], &cf.keys[i]);
+		cert_file_release(&cf);
+		source_release(&src);
+		free(tail);
 	}
 #elif defined(FUZZ_secrets)
 	{

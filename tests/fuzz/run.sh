@@ -32,6 +32,7 @@ seeds() {
 	config) find "$root/tests/fixtures" -name '.pgtlslint.yaml' ;;
 	secrets) find "$root/tests/fixtures/secrets" "$root/tests/fixtures/corpus" -type f ;;
 	lsp) find "$here/seeds/lsp" -type f ;;
+	cert) find "$work.certs" -type f ;;
 	esac
 }
 
@@ -44,7 +45,17 @@ for t in "$@"; do
 		status=1
 		continue
 	fi
-	rm -rf "$work" && mkdir -p "$work"
+	rm -rf "$work" "$work.certs" && mkdir -p "$work" "$work.certs"
+	# certificates and keys: made here, never committed
+	if [ "$t" = cert ]; then
+		(cd "$work.certs" &&
+			sh "$root/tests/certs/mkcert.sh" ca -a -k ec:P-256 &&
+			sh "$root/tests/certs/mkcert.sh" srv -i ca -k rsa:1024 -d sha1 \
+				-n 'DNS:*.example.com,IP:10.0.0.1,IP:::1' &&
+			sh "$root/tests/certs/mkcert.sh" enc -p x -k ed25519 &&
+			openssl pkey -in srv.key -outform DER -out srv.der &&
+			cat srv.crt ca.crt ca.key >bundle.pem) >/dev/null 2>&1
+	fi
 	# connection strings: each assigned value of the carriers, one seed
 	# each (a JDBC seed without its jdbc:postgresql: prefix)
 	find "$root/tests/fixtures" "$root/examples" -type f \( -name '.env*' \
@@ -78,5 +89,5 @@ for t in "$@"; do
 	fi
 done
 echo "fuzz: $# targets, $total executions in total"
-rm -rf "$work" "$work.log" "$work.values"
+rm -rf "$work" "$work.log" "$work.values" "$work.certs"
 exit $status

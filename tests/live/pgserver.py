@@ -153,9 +153,11 @@ class Tally:
     def __init__(self):
         self.checked = self.agreed = 0
         self.disagreements = []
+        self.wanted = {}  # how often the oracle said each answer
 
     def compare(self, what, want, got):
         self.checked += 1
+        self.wanted[str(want)] = self.wanted.get(str(want), 0) + 1
         if want == got:
             self.agreed += 1
         else:

@@ -13,6 +13,7 @@ main(void)
 	SRunner *sr = srunner_create(suite_pgconf());
 	int failed;
 
+	srunner_add_suite(sr, suite_cert());
 	srunner_add_suite(sr, suite_client());
 	srunner_add_suite(sr, suite_eval());
 	srunner_add_suite(sr, suite_formats());

@@ -6,6 +6,7 @@
 #include <check.h>
 
 Suite *suite_pgconf(void);
+Suite *suite_cert(void);
 Suite *suite_client(void);
 Suite *suite_eval(void);
 Suite *suite_formats(void);

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * lint_certs.h — the run's certificate and key files: those the walk found
+ * and those a server configuration names (ssl_cert_file, ssl_key_file),
+ * each read once, with the role a server gives it, and the servers'
+ * certificates for the clients that verify them (PGT404).
+ *
+ * Does NOT judge: the rules (engine_run_cert) do, from what is read here.
+ */
+#ifndef PGT_LINT_CERTS_H
+#define PGT_LINT_CERTS_H
+
+#include <stddef.h>
+
+#include "model/cert.h"
+#include "walk.h"
+
+struct cert_entry {
+	char *path; /* owned; as walked, or as a server names it */
+	char *real; /* owned; its realpath, or NULL */
+	const struct walk_entry *walked; /* borrowed; NULL: named only by a
+					    server configuration */
+	int loaded;			 /* src and cf hold the file */
+	struct source src;
+	struct cert_file cf;
+	struct cert_role role;
+};
+
+/* A server's TLS files, resolved beside its postgresql.conf. */
+struct cert_server_files {
+	const char *conf; /* borrowed; the postgresql.conf as named */
+	const char *cert; /* borrowed; ssl_cert_file's path, or NULL */
+	const char *key;  /* borrowed; ssl_key_file's path, or NULL */
+};
+
+struct cert_store {
+	struct cert_entry *v; /* owned */
+	size_t nr, alloc;
+	struct server_certs servers; /* leaves borrowed from v */
+};
+
+/* Reads path into src as a FILE_CERT file; 0, or -1 (reported). */
+typedef int (*cert_load_fn)(void *arg, const char *path, struct source *src);
+
+/*
+ * Reads every FILE_CERT entry of w and every file a server of sv names
+ * that exists, once each (by realpath), sets the roles and collects the
+ * servers' certificates. Release with cert_store_release.
+ */
+void cert_store_build(struct cert_store *st, const struct walk *w,
+		      const struct cert_server_files *sv, size_t nsv,
+		      cert_load_fn load, void *arg);
+
+void cert_store_release(struct cert_store *st);
+
+#endif
