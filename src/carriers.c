@@ -512,7 +512,10 @@ relevant(void *arg, const char *name, const char *path, const char *value,
 	    !strcmp(name, "command") ||
 	    datasource_password(path ? path : name, &prefix) ||
 	    memchr(value, '=', vlen) || scan_contains(value, vlen, "postgres") ||
-	    scan_contains(value, vlen, "jdbc:") || apps_relevant(name, path))
+	    scan_contains(value, vlen, "jdbc:") || apps_relevant(name, path) ||
+	    scan_contains(value, vlen, "-----BEGIN ") ||
+	    !strcmp(name, "tls.crt") || !strcmp(name, "tls.key") ||
+	    !strcmp(name, "ca.crt"))
 		return 1;
 	/* a variable the file names */
 	if (!k || !k->nr)
@@ -573,10 +576,12 @@ int
 carriers_worth_parsing(const struct fact_ctx *fx, const struct source *src)
 {
 	/* One word each condition of the keep implies; a script's
-	 * connection strings are URIs (postgres, jdbc:) or hold an '='. */
+	 * connection strings are URIs (postgres, jdbc:) or hold an '='; a
+	 * certificate or key is PEM text or a TLS Secret's data. */
 	static const char *const needles[] = {
 	    "=", "postgres", "jdbc:", "PG", "NODE_TLS_REJECT_UNAUTHORIZED",
-	    "datasource", "DATASOURCE", NULL};
+	    "datasource", "DATASOURCE", "-----BEGIN ", "tls.crt", "tls.key",
+	    "ca.crt", NULL};
 
 	return facts_worth_reading(fx, src, needles);
 }

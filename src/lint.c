@@ -14,6 +14,7 @@
 
 #include "carriers.h"
 #include "lint_certs.h"
+#include "parsers/pgbouncer_ini.h"
 #include "parsers/shell.h"
 #include "model/hba_conf.h"
 #include "model/server.h"
@@ -97,9 +98,17 @@ struct server_summary {
 	char *dir;	/* owned; realpath of the configuration's directory */
 	char *path;	/* owned; as the user named it */
 	char *hba_file; /* owned; realpath of hba_file, or NULL */
-	char *cert_file, *key_file; /* owned; its TLS files beside it, or
-				       NULL (server_tls_file) */
+	char *cert_file, *key_file, *ca_file, *crl_file; /* owned; its TLS
+							    files beside it,
+							    or NULL
+							    (server_tls_file) */
 	struct server_facts facts; /* conf_path borrows path */
+};
+
+/* The TLS files of one side of a pgbouncer.ini (read_pooler). */
+struct pooler_files {
+	char *conf, *cert, *key, *ca; /* owned */
+	int presented; /* client_tls_*: what its clients verify */
 };
 
 struct run {
@@ -114,6 +123,8 @@ struct run {
 	size_t nservers, servers_alloc;
 	struct suppressions suppressions; /* markers of every file read */
 	struct cert_store certs;	  /* certificate and key files */
+	struct pooler_files *poolers;	  /* owned; two per pgbouncer.ini */
+	size_t npoolers, poolers_alloc;
 };
 
 /* Rules and PostgreSQL version from the settings in force for walk
@@ -335,14 +346,8 @@ inside_linted_dir(const struct pgt_options *o, const char *p)
  * run lints (the deployed machine's, not this one's).
  */
 static char *
-server_tls_file(const struct pgt_options *o, const struct server_config *cfg,
-		const char *conf, const char *name, const char *default_name,
-		int ssl_on)
+file_beside(const struct pgt_options *o, const char *conf, const char *v)
 {
-	const struct setting *s = server_config_get(cfg, name);
-	const char *v = s		       ? s->value
-			: ssl_on && !cfg->incomplete ? default_name
-						     : NULL;
 	const char *slash = strrchr(conf, '/');
 
 	if (!v || !*v)
@@ -351,6 +356,80 @@ server_tls_file(const struct pgt_options *o, const struct server_config *cfg,
 		return inside_linted_dir(o, v) ? xstrdup(v) : NULL;
 	return slash ? xasprintf("%.*s/%s", (int)(slash - conf), conf, v)
 		     : xstrdup(v);
+}
+
+static char *
+server_tls_file(const struct pgt_options *o, const struct server_config *cfg,
+		const char *conf, const char *name, const char *default_name,
+		int ssl_on)
+{
+	const struct setting *s = server_config_get(cfg, name);
+
+	return file_beside(o, conf,
+			   s			       ? s->value
+			   : ssl_on && !cfg->incomplete ? default_name
+							: NULL);
+}
+
+/* The value of [pgbouncer] key in as (the last one wins), or NULL. */
+static const char *
+pgbouncer_value(const struct assignments *as, const char *key)
+{
+	size_t i = as->nr;
+
+	while (i-- > 0)
+		if (!strcmp(as->v[i].name, key) && as->v[i].path &&
+		    !strcmp(as->v[i].path, "pgbouncer"))
+			return as->v[i].value;
+	return NULL;
+}
+
+/*
+ * The TLS files a pgbouncer.ini names (pgbouncer's documentation,
+ * "TLS settings"): client_tls_* are what it presents to its clients,
+ * server_tls_* what it presents to the servers. Paths are taken beside
+ * the file, as a server's are.
+ */
+static void
+read_pooler(struct run *run, const struct walk_entry *e)
+{
+	static const char *const keys[2][3] = {
+	    {"client_tls_cert_file", "client_tls_key_file",
+	     "client_tls_ca_file"},
+	    {"server_tls_cert_file", "server_tls_key_file",
+	     "server_tls_ca_file"}};
+	struct assignments as;
+	struct source src;
+	size_t stop, k;
+
+	if (load(run, e, &src))
+		return;
+	assignments_init(&as, NULL);
+	stop = pgbouncer_ini_parse(src.text, src.len, &as);
+	if (stop && run->o->shard < 2)
+		diags_add(&run->res->diags, e->path, 0,
+			  xasprintf("'%s' line %u: a syntax error: pgbouncer "
+				    "reads no further",
+				    e->path, source_pos(&src, stop - 1).line));
+	for (k = 0; k < 2; k++) {
+		struct pooler_files *p;
+
+		ALLOC_GROW(run->poolers, run->npoolers + 1,
+			   run->poolers_alloc);
+		p = &run->poolers[run->npoolers++];
+		p->conf = xstrdup(e->path);
+		p->cert = file_beside(run->o, e->path,
+				      pgbouncer_value(&as, keys[k][0]));
+		p->key = file_beside(run->o, e->path,
+				     pgbouncer_value(&as, keys[k][1]));
+		p->ca = file_beside(run->o, e->path,
+				    pgbouncer_value(&as, keys[k][2]));
+		p->presented = k == 0;
+	}
+	if (run->o->shard < 2)
+		run->res->files++;
+	assignments_release(&as);
+	source_release(&src);
 }
 
 static void
@@ -388,6 +467,10 @@ summarize(struct run *run, const struct server_config *cfg)
 				       "server.crt", s->facts.ssl_on != 0);
 	s->key_file = server_tls_file(run->o, cfg, s->path, "ssl_key_file",
 				      "server.key", s->facts.ssl_on != 0);
+	s->ca_file = server_tls_file(run->o, cfg, s->path, "ssl_ca_file", NULL,
+				     0);
+	s->crl_file = server_tls_file(run->o, cfg, s->path, "ssl_crl_file",
+				      NULL, 0);
 }
 
 /* The server's own replication connection (primary_conninfo), judged as
@@ -598,20 +681,35 @@ static void
 lint_certs(struct run *run, struct scopes *scopes)
 {
 	struct cert_server_files *sv =
-	    xcalloc(run->nservers + 1, sizeof(*sv));
-	size_t i, nsv = run->nservers;
+	    xcalloc(run->nservers + run->npoolers + 1, sizeof(*sv));
+	size_t i, nsv = run->nservers + run->npoolers;
 
 	for (i = 0; i < run->nservers; i++) {
 		sv[i].conf = run->servers[i].path;
 		sv[i].cert = run->servers[i].cert_file;
 		sv[i].key = run->servers[i].key_file;
+		sv[i].ca = run->servers[i].ca_file;
+		sv[i].crl = run->servers[i].crl_file;
+		sv[i].presented = 1;
+	}
+	for (i = 0; i < run->npoolers; i++) {
+		struct cert_server_files *p = &sv[run->nservers + i];
+
+		p->conf = run->poolers[i].conf;
+		p->cert = run->poolers[i].cert;
+		p->key = run->poolers[i].key;
+		p->ca = run->poolers[i].ca;
+		p->pooler = 1;
+		p->presented = run->poolers[i].presented;
 	}
 	if (run->o->explain_cert) {
 		/* --explain-cert: that file is the only server certificate,
 		 * and only the clients it must satisfy are reported */
 		sv[0].conf = "--explain-cert";
 		sv[0].cert = run->o->explain_cert;
-		sv[0].key = NULL;
+		sv[0].key = sv[0].ca = sv[0].crl = NULL;
+		sv[0].pooler = 0;
+		sv[0].presented = 1;
 		nsv = 1;
 	}
 	cert_store_build(&run->certs, run->walk, sv, nsv, load_cert, run);
@@ -660,7 +758,7 @@ struct file_result {
 /* .env, Dockerfile, .properties, YAML and shell scripts: the assignments
  * that can matter, then the connections they hold. */
 static void
-judge_assignments_file(struct fact_ctx *fx, struct diags *diags,
+judge_assignments_file(struct fact_ctx *fx, struct check_ctx *ctx,
 		       const struct walk_entry *e, const struct source *src)
 {
 	struct assignments as;
@@ -688,7 +786,7 @@ judge_assignments_file(struct fact_ctx *fx, struct diags *diags,
 		break;
 	default:
 		if (yaml_carrier_parse(src, &keep.keep, &as, &err))
-			diags_add(diags, e->path, 0,
+			diags_add(ctx->diags, e->path, 0,
 				  xasprintf("'%s': %s read only in part: %s",
 					    src->path,
 					    e->kind == FILE_JSON ? "JSON"
@@ -699,6 +797,8 @@ judge_assignments_file(struct fact_ctx *fx, struct diags *diags,
 	}
 	carriers_keep_release(&keep);
 	carriers_judge_assignments(fx, src, &as);
+	if (e->kind == FILE_YAML || e->kind == FILE_JSON)
+		lint_embedded_certs(ctx, src, &as);
 	if (e->kind == FILE_SHELL || e->kind == FILE_DOCKERFILE) {
 		struct text_map whole;
 
@@ -749,7 +849,7 @@ lint_carrier(const struct input *in, const struct walk_entry *e,
 	else if (e->kind == FILE_CSHARP)
 		cs_judge_source(&fx, &src);
 	else
-		judge_assignments_file(&fx, &out->diags, e, &src);
+		judge_assignments_file(&fx, &ctx, e, &src);
 	engine_run_facts(&ctx, &facts);
 	facts_release(&facts);
 	/* Markers matter only to this file's findings, or to PGT001's
@@ -993,6 +1093,9 @@ lint_run_buffers(const struct pgt_options *o, struct scopes *scopes,
 	for (i = 0; i < w.nr && o->shard < 2; i++)
 		if (w.v[i].kind == FILE_PGCONF_PART)
 			lint_pgconf(&run, &w.v[i]);
+	for (i = 0; i < w.nr; i++)
+		if (w.v[i].kind == FILE_PGBOUNCER)
+			read_pooler(&run, &w.v[i]);
 	/* the clients verify the servers' certificates: read them first */
 	lint_certs(&run, scopes);
 	run.in.server_certs = &run.certs.servers;
@@ -1007,8 +1110,17 @@ lint_run_buffers(const struct pgt_options *o, struct scopes *scopes,
 		free(run.servers[i].hba_file);
 		free(run.servers[i].cert_file);
 		free(run.servers[i].key_file);
+		free(run.servers[i].ca_file);
+		free(run.servers[i].crl_file);
 	}
 	free(run.servers);
+	for (i = 0; i < run.npoolers; i++) {
+		free(run.poolers[i].conf);
+		free(run.poolers[i].cert);
+		free(run.poolers[i].key);
+		free(run.poolers[i].ca);
+	}
+	free(run.poolers);
 	free(run.scope_of);
 	pathset_release(&run.included);
 	walk_release(&w);

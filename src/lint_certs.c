@@ -6,6 +6,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <openssl/crypto.h>
+
+#include "parsers/assign.h"
+#include "rules/engine.h"
+#include "util/scan.h"
 #include "util/xalloc.h"
 
 static const char *
@@ -112,10 +117,14 @@ set_roles(struct cert_store *st, const struct cert_server_files *sv, size_t nsv)
 	size_t i;
 
 	for (i = 0; i < nsv; i++) {
-		struct cert_entry *k = sv[i].key ? lookup(st, sv[i].key) : NULL;
+		struct cert_entry *k =
+		    sv[i].key && !sv[i].pooler ? lookup(st, sv[i].key) : NULL;
 		struct cert_entry *c =
 		    sv[i].cert ? lookup(st, sv[i].cert) : NULL;
+		struct cert_entry *ca = sv[i].ca ? lookup(st, sv[i].ca) : NULL;
 
+		if (ca && !sv[i].pooler)
+			ca->role.ca_of = sv[i].conf;
 		if (!k)
 			continue;
 		k->role.key_of = sv[i].conf;
@@ -143,8 +152,9 @@ collect_servers(struct cert_store *st, const struct cert_server_files *sv,
 	size_t i;
 
 	for (i = 0; i < nsv; i++) {
-		struct cert_entry *c =
-		    sv[i].cert ? lookup(st, sv[i].cert) : NULL;
+		struct cert_entry *c = sv[i].cert && sv[i].presented
+					   ? lookup(st, sv[i].cert)
+					   : NULL;
 
 		if (!c || !c->loaded || !c->cf.ncerts)
 			continue;
@@ -172,6 +182,10 @@ cert_store_build(struct cert_store *st, const struct walk *w,
 			add_entry(st, sv[i].cert, NULL);
 		if (sv[i].key)
 			add_entry(st, sv[i].key, NULL);
+		if (sv[i].ca)
+			add_entry(st, sv[i].ca, NULL);
+		if (sv[i].crl)
+			add_entry(st, sv[i].crl, NULL);
 	}
 	/* every entry is added: pointers into v hold from here on */
 	for (i = 0; i < st->nr; i++) {
@@ -187,6 +201,55 @@ cert_store_build(struct cert_store *st, const struct walk *w,
 	}
 	set_roles(st, sv, nsv);
 	collect_servers(st, sv, nsv);
+}
+
+/* The data keys of a Kubernetes Secret of type kubernetes.io/tls, and the
+ * CA beside them (kubernetes.io/docs/concepts/configuration/secret/
+ * #tls-secrets): base64 in "data". */
+static int
+tls_secret_name(const char *name)
+{
+	return !strcmp(name, "tls.crt") || !strcmp(name, "tls.key") ||
+	       !strcmp(name, "ca.crt");
+}
+
+void
+lint_embedded_certs(struct check_ctx *ctx, const struct source *src,
+		    const struct assignments *as)
+{
+	struct cert_role role;
+	size_t i;
+	int repo = -1;
+
+	memset(&role, 0, sizeof(role));
+	for (i = 0; i < as->nr; i++) {
+		const struct assignment *a = &as->v[i];
+		size_t n = strlen(a->value), len = 0;
+		char *pem = NULL;
+		struct source tmp;
+		struct cert_file cf;
+
+		if (scan_contains(a->value, n, "-----BEGIN ")) {
+			pem = xstrndup(a->value, n);
+			len = n;
+		} else if (tls_secret_name(a->name))
+			pem = cert_base64_decode(a->value, n, &len);
+		if (!pem)
+			continue;
+		source_from_mem(&tmp, src->path, pem, len);
+		tmp.kind = FILE_CERT;
+		cert_forget(pem, len);
+		if (cert_file_read(&cf, &tmp)) {
+			if (repo < 0)
+				repo = in_git_tree(src->path);
+			role.in_repository = repo;
+			cert_file_place_all(&cf, a->name_begin);
+			engine_run_cert(ctx, src, &cf, &role);
+		}
+		cert_file_release(&cf);
+		OPENSSL_cleanse(tmp.text, tmp.len);
+		source_release(&tmp);
+	}
 }
 
 void

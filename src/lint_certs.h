@@ -31,6 +31,12 @@ struct cert_server_files {
 	const char *conf; /* borrowed; the postgresql.conf as named */
 	const char *cert; /* borrowed; ssl_cert_file's path, or NULL */
 	const char *key;  /* borrowed; ssl_key_file's path, or NULL */
+	const char *ca;	  /* borrowed; ssl_ca_file's path, or NULL */
+	const char *crl;  /* borrowed; ssl_crl_file's path, or NULL */
+	int pooler;	  /* pgbouncer's: read and judged as files, but no
+			     PostgreSQL server reads the key (PGT401, PGT405) */
+	int presented;	  /* the certificate is what clients connecting
+			     verify (PGT404) */
 };
 
 struct cert_store {
@@ -52,5 +58,17 @@ void cert_store_build(struct cert_store *st, const struct walk *w,
 		      cert_load_fn load, void *arg);
 
 void cert_store_release(struct cert_store *st);
+
+struct check_ctx;
+struct assignments;
+
+/*
+ * Judges the certificates and keys that YAML or JSON values hold (PGT402,
+ * PGT403, PGT406), each reported at its key's line: PEM text anywhere
+ * (Helm values, stringData), and the base64 of a Kubernetes TLS Secret's
+ * data (tls.crt, tls.key, ca.crt).
+ */
+void lint_embedded_certs(struct check_ctx *ctx, const struct source *src,
+			 const struct assignments *as);
 
 #endif

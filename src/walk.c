@@ -45,7 +45,7 @@ ends_with_nocase(const char *s, const char *suffix)
 }
 
 const char *const file_kind_names[FILE__COUNT] = {
-	NULL, "pgconf", NULL, "hba", "cert", "env", "dockerfile", "properties", "yaml",
+	NULL, "pgconf", NULL, "hba", "cert", "pgbouncer", "env", "dockerfile", "properties", "yaml",
 	"shell", "service", "json", "prisma", "toml", "js", "go", "py", "java", "php", "cs"};
 
 enum file_kind
@@ -74,13 +74,14 @@ js_name(const char *b)
 	return 0;
 }
 
-/* The names certificates and keys go by (OpenSSL's and PostgreSQL's
- * conventions: server.crt, server.key, root.crt, *.pem), in any case. */
+/* The names certificates, keys and CRLs go by (OpenSSL's and
+ * PostgreSQL's conventions: server.crt, server.key, root.crt, root.crl,
+ * *.pem), in any case. */
 static int
 cert_name(const char *b)
 {
 	static const char *const exts[] = {".crt", ".pem", ".cer", ".der",
-					   ".key"};
+					   ".key", ".crl"};
 	size_t i;
 
 	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
@@ -139,6 +140,8 @@ walk_classify(const char *path)
 		return FILE_CSHARP;
 	if (cert_name(b))
 		return FILE_CERT;
+	if (!strcmp(b, "pgbouncer.ini"))
+		return FILE_PGBOUNCER;
 	/* pg_hba.conf and files like it (prod_hba.conf, pg_hba.conf.d/...
 	 * entries) are authentication files; pg_ident.conf and
 	 * pg_service.conf have formats of their own. */

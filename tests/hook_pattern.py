@@ -24,10 +24,10 @@ NAMES = [
     "ci.bash", "pg_service.conf", "db.py", "Db.java", "db.go", "db.js",
     "db.mjs", "db.cjs", "db.jsx", "db.ts", "db.mts", "db.cts", "db.tsx",
     "db.php", "Db.cs", "server.crt", "server.key", "tls/CA.PEM",
-    "root.cer", "client.der",
+    "root.cer", "client.der", "root.crl", "pgbouncer.ini", "etc/pgbouncer/pgbouncer.ini",
     # not read
     "README.md", "notes.txt", "Makefile", "db.rb", "db.c", "image.png",
-    "package-lock.json", "server.csr", "keystore.p12",
+    "package-lock.json", "server.csr", "keystore.p12", "other.ini",
 ]
 
 

@@ -90,6 +90,9 @@ block_kind db.go PGT301 'package db\nimport "database/sql"\nfunc f() { sql.Open(
 block_kind db.ts PGT301 'import { Pool } from "pg";\nnew Pool({ connectionString: "postgres://db.example.com/x?sslmode=disable" });\n'
 block_kind db.php PGT301 '<?php\nnew PDO("pgsql:host=db.example.com;sslmode=disable");\n'
 block_kind Db.cs PGT301 'class Db { const string C = "Host=db.example.com;Username=u;SSL Mode=Disable"; }\n'
+# a clear private key, made here (none is committed to this repository)
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 2>/dev/null >"$tmp/key.pem"
+block_kind tls/server.key PGT406 "$(cat "$tmp/key.pem")\n"
 # try-repo: the way to try a hook repository before configuring it.
 echo 'PGSSLMODE=disable' >.env.weak
 echo 'PGHOST=db.example.com' >>.env.weak

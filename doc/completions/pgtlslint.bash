@@ -24,7 +24,7 @@ _pgtlslint() {
 	--driver)
 		COMPREPLY=($(compgen -W "libpq pgjdbc pgx lib/pq node-postgres postgres.js asyncpg npgsql prisma r2dbc-postgresql bun vertx-pg-client" -- "$cur")); return ;;
 	--stdin-type)
-		COMPREPLY=($(compgen -W "pgconf hba cert env dockerfile properties yaml shell service json prisma toml js go py java php cs" -- "$cur")); return ;;
+		COMPREPLY=($(compgen -W "pgconf hba cert pgbouncer env dockerfile properties yaml shell service json prisma toml js go py java php cs" -- "$cur")); return ;;
 	--enable|--disable|--explain)
 		COMPREPLY=($(compgen -W "$(pgtlslint --list-rules 2>/dev/null | awk '{print $1}')" -- "$cur")); return ;;
 	-o|--output|--config|--baseline|--write-baseline|--explain-hba|--explain-cert|--stdin-filename)

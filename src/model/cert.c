@@ -242,7 +242,9 @@ add_cert(struct cert_file *cf, X509 *x, size_t begin, size_t end)
 	c->not_after = asn1_time_seconds(X509_get0_notAfter(x));
 	c->signature = xstrdup(sig != NID_undef ? OBJ_nid2ln(sig) : "unknown");
 	c->weak_digest = weak_digest_of(sig);
-	c->is_ca = (X509_get_extension_flags(x) & EXFLAG_CA) != 0;
+	/* whether OpenSSL lets it sign others: basicConstraints CA:TRUE,
+	 * or a self-signed version 1 certificate (v3_purp.c) */
+	c->is_ca = X509_check_ca(x) > 0;
 	c->self_signed = X509_self_signed(x, 1) == 1;
 	if (pk) {
 		char group[80];
@@ -297,6 +299,20 @@ openssh_key_encrypted(const unsigned char *p, long len)
 	return !(n == 4 && !memcmp(p + at, "none", 4));
 }
 
+static void
+add_crl(struct cert_file *cf, X509_CRL *crl, size_t begin, size_t end)
+{
+	struct cert_crl *c;
+
+	ALLOC_GROW(cf->crls, cf->ncrls + 1, cf->crls_alloc);
+	c = &cf->crls[cf->ncrls++];
+	c->begin = begin;
+	c->end = end;
+	c->issuer = name_oneline(X509_CRL_get_issuer(crl));
+	c->last_update = asn1_time_seconds(X509_CRL_get0_lastUpdate(crl));
+	c->next_update = asn1_time_seconds(X509_CRL_get0_nextUpdate(crl));
+}
+
 /* One decoded PEM block: label, RFC 1421 header and body. Returns 0 when
  * it was a certificate or key, -1 when it could not be read, 1 when it is
  * something else (a CSR, a CRL, parameters). */
@@ -319,6 +335,15 @@ add_block(struct cert_file *cf, const char *label, const char *header,
 			return -1;
 		add_cert(cf, x, begin, end);
 		X509_free(x);
+		return 0;
+	}
+	if (!strcmp(label, "X509 CRL")) {
+		X509_CRL *crl = d2i_X509_CRL(NULL, &p, len);
+
+		if (!crl)
+			return -1;
+		add_crl(cf, crl, begin, end);
+		X509_CRL_free(crl);
 		return 0;
 	}
 	if (llen < 11 || strcmp(label + llen - 11, "PRIVATE KEY"))
@@ -466,6 +491,7 @@ read_der(struct cert_file *cf, const struct source *src)
 	X509 *x;
 	EVP_PKEY *pk;
 	X509_SIG *sig;
+	X509_CRL *crl;
 
 	if ((x = d2i_X509(NULL, &p, len))) {
 		add_cert(cf, x, 0, src->len);
@@ -478,6 +504,10 @@ read_der(struct cert_file *cf, const struct source *src)
 		    sig = d2i_X509_SIG(NULL, &p, len))) {
 		add_key(cf, NULL, "PKCS#8 DER", 1, 0, src->len);
 		X509_SIG_free(sig);
+	} else if ((p = (const unsigned char *)src->text,
+		    crl = d2i_X509_CRL(NULL, &p, len))) {
+		add_crl(cf, crl, 0, src->len);
+		X509_CRL_free(crl);
 	}
 	ERR_clear_error();
 }
@@ -489,12 +519,72 @@ cert_file_read(struct cert_file *cf, const struct source *src)
 	read_pem(cf, src);
 	if (!cf->pem)
 		read_der(cf, src);
-	if (!cf->ncerts && !cf->nkeys && !cf->problem)
+	if (!cf->ncerts && !cf->nkeys && !cf->ncrls && !cf->problem)
 		cf->problem = xstrdup(cf->pem ? "no certificate or private key "
 						"in its PEM blocks"
 					      : "not a PEM or DER certificate "
 						"or private key");
-	return cf->ncerts + cf->nkeys;
+	return cf->ncerts + cf->nkeys + cf->ncrls;
+}
+
+char *
+cert_base64_decode(const char *text, size_t len, size_t *out_len)
+{
+	char *clean = xmalloc(len + 1), *out;
+	size_t n = 0, i, pad;
+	int got;
+
+	for (i = 0; i < len; i++) {
+		char c = text[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			continue;
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		      (c >= '0' && c <= '9') || c == '+' || c == '/' ||
+		      c == '=')) {
+			free(clean);
+			return NULL;
+		}
+		clean[n++] = c;
+	}
+	if (!n || n % 4 || n > INT_MAX) {
+		free(clean);
+		return NULL;
+	}
+	pad = (size_t)(clean[n - 1] == '=') + (clean[n - 2] == '=');
+	out = xmalloc(n / 4 * 3 + 1);
+	got = EVP_DecodeBlock((unsigned char *)out, (unsigned char *)clean,
+			      (int)n);
+	cert_forget(clean, n);
+	if (got < 0 || (size_t)got < pad) {
+		free(out);
+		return NULL;
+	}
+	*out_len = (size_t)got - pad;
+	out[*out_len] = '\0';
+	return out;
+}
+
+void
+cert_forget(char *p, size_t len)
+{
+	if (!p)
+		return;
+	OPENSSL_cleanse(p, len);
+	free(p);
+}
+
+void
+cert_file_place_all(struct cert_file *cf, size_t at)
+{
+	size_t i;
+
+	for (i = 0; i < cf->ncerts; i++)
+		cf->certs[i].begin = cf->certs[i].end = at;
+	for (i = 0; i < cf->nkeys; i++)
+		cf->keys[i].begin = cf->keys[i].end = at;
+	for (i = 0; i < cf->ncrls; i++)
+		cf->crls[i].begin = cf->crls[i].end = at;
 }
 
 void
@@ -544,8 +634,11 @@ cert_file_release(struct cert_file *cf)
 		free(cf->keys[i].key_type);
 		free(cf->keys[i].spki);
 	}
+	for (i = 0; i < cf->ncrls; i++)
+		free(cf->crls[i].issuer);
 	free(cf->certs);
 	free(cf->keys);
+	free(cf->crls);
 	free(cf->problem);
 	memset(cf, 0, sizeof(*cf));
 }

@@ -36,7 +36,7 @@ struct cert {
 	char *curve;		 /* owned; an EC key's group name, or NULL */
 	char *signature;	 /* owned; "sha256WithRSAEncryption" */
 	const char *weak_digest; /* "SHA-1", "MD5", ... or NULL */
-	int is_ca;		 /* basicConstraints CA:TRUE */
+	int is_ca;		 /* may sign others (X509_check_ca) */
 	int self_signed;	 /* its own issuer, signature checked */
 	unsigned char *spki;	 /* owned; DER SubjectPublicKeyInfo */
 	size_t spki_len;
@@ -50,6 +50,13 @@ struct cert_key {
 	int key_bits;
 	unsigned char *spki; /* owned; the public half, NULL when encrypted */
 	size_t spki_len;
+};
+
+/* A certificate revocation list (ssl_crl_file). */
+struct cert_crl {
+	size_t begin, end;		  /* its PEM block (DER: all) */
+	char *issuer;			  /* owned; RFC 2253 */
+	int64_t last_update, next_update; /* next_update 0: none given */
 };
 
 /* How the file stands on disk (stat, following links as PostgreSQL's
@@ -66,6 +73,8 @@ struct cert_file {
 	size_t ncerts, certs_alloc;
 	struct cert_key *keys; /* owned */
 	size_t nkeys, keys_alloc;
+	struct cert_crl *crls; /* owned */
+	size_t ncrls, crls_alloc;
 	char *problem; /* owned; why a block could not be read, or
 			  NULL */
 	int pem;       /* the file holds PEM blocks (else DER) */
@@ -79,6 +88,8 @@ struct cert_role {
 				  (set or by default) this file is, or NULL */
 	const char *cert_path; /* that server's ssl_cert_file, as found */
 	const struct cert_file *cert; /* its contents, when read */
+	const char *ca_of; /* the postgresql.conf whose ssl_ca_file this is,
+			      or NULL */
 	int in_repository; /* a .git stands in its directory or above:
 			      the file is part of a repository, not a
 			      deployed machine's */
@@ -97,9 +108,9 @@ struct server_certs {
 };
 
 /*
- * Reads the certificates and private keys src holds: PEM blocks anywhere
- * in the text, or one DER certificate or key. Returns how many it found;
- * 0 with cf->problem set when the file holds neither. Release with
+ * Reads the certificates, private keys and CRLs src holds: PEM blocks
+ * anywhere in the text, or one DER certificate, key or CRL. Returns how many it
+ * found; 0 with cf->problem set when the file holds neither. Release with
  * cert_file_release.
  */
 size_t cert_file_read(struct cert_file *cf, const struct source *src);
@@ -112,6 +123,21 @@ void cert_file_release(struct cert_file *cf);
 /* Whether key k is the private half of certificate c (their public keys
  * are equal); -1 when k is encrypted (unknown). */
 int cert_key_matches(const struct cert *c, const struct cert_key *k);
+
+/*
+ * Decodes base64 text (blanks and line ends skipped) into a malloc'd
+ * buffer of *out_len bytes (NUL-terminated), or returns NULL when text is
+ * not base64. Free it with cert_forget.
+ */
+char *cert_base64_decode(const char *text, size_t len, size_t *out_len);
+
+/* Overwrites and frees p[0..len) (decoded key material). */
+void cert_forget(char *p, size_t len);
+
+/* Moves every certificate and key of cf to [at, at): what a file
+ * embedded in another (a YAML value) holds is reported where the value
+ * is. */
+void cert_file_place_all(struct cert_file *cf, size_t at);
 
 /* Days since 1970-01-01 of the proleptic Gregorian date y-m-d. */
 int64_t cert_days_from_civil(int64_t y, unsigned m, unsigned d);

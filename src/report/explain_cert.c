@@ -80,6 +80,16 @@ explain_cert(struct buf *out, const char *path, const struct cert_file *cf,
 		else
 			buf_adds(out, ", not encrypted\n");
 	}
+	for (i = 0; i < cf->ncrls; i++) {
+		char from[11], to[11];
+
+		cert_format_date(cf->crls[i].last_update, from);
+		cert_format_date(cf->crls[i].next_update, to);
+		buf_addf(out,
+			 "%s: CRL %zu of %zu from %s, issued %s, next %s\n",
+			 path, i + 1, cf->ncrls, cf->crls[i].issuer, from,
+			 cf->crls[i].next_update ? to : "(none)");
+	}
 	if (cf->problem)
 		buf_addf(out, "%s: %s\n", path, cf->problem);
 	if (cf->mode.known)

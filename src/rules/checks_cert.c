@@ -64,6 +64,35 @@ check_server_key_permissions(struct check_ctx *ctx, const struct rule *r,
 						    : "read");
 }
 
+/* A CRL past its nextUpdate fails every chain it is checked for
+ * (OpenSSL x509_vfy.c check_crl_time: X509_V_ERR_CRL_HAS_EXPIRED), and
+ * PostgreSQL checks every client certificate against ssl_crl_file. */
+static void
+crls_expired(struct check_ctx *ctx, const struct rule *r,
+	     const struct source *src, const struct cert_file *cf, int64_t soon)
+{
+	size_t i;
+
+	for (i = 0; i < cf->ncrls; i++) {
+		const struct cert_crl *c = &cf->crls[i];
+		char date[11];
+		struct finding *f;
+
+		if (!c->next_update || c->next_update > soon)
+			continue;
+		cert_format_date(c->next_update, date);
+		f = check_emit(ctx, r, src, c->begin, c->begin,
+			       "CRL of '%s' %s %s: client certificates it "
+			       "covers are refused from then on",
+			       c->issuer,
+			       c->next_update <= ctx->now ? "expired on"
+							  : "expires on",
+			       date);
+		if (f && c->next_update > ctx->now && f->severity == SEV_ERROR)
+			f->severity = SEV_WARNING;
+	}
+}
+
 void
 check_cert_expired(struct check_ctx *ctx, const struct rule *r,
 		   const struct source *src, const struct cert_file *cf,
@@ -73,6 +102,7 @@ check_cert_expired(struct check_ctx *ctx, const struct rule *r,
 	size_t i;
 
 	(void)role;
+	crls_expired(ctx, r, src, cf, soon);
 	for (i = 0; i < cf->ncerts; i++) {
 		const struct cert *c = &cf->certs[i];
 		char date[11];
@@ -114,6 +144,25 @@ key_weak(const char *type, int bits)
 	return 0;
 }
 
+/* A self-signed certificate that may not sign others, as a server's
+ * ssl_ca_file: OpenSSL's chain check refuses an issuer for which
+ * X509_check_ca fails (x509_vfy.c check_chain), so it verifies no client
+ * certificate but itself. */
+static void
+note_leaf_as_ca(struct check_ctx *ctx, const struct rule *r,
+		const struct source *src, const struct cert *c,
+		const char *conf)
+{
+	struct finding *f = check_emit(
+	    ctx, r, src, c->begin, c->begin,
+	    "certificate '%s' is a self-signed leaf (not a CA) used as "
+	    "ssl_ca_file (%s): it verifies no client certificate but itself",
+	    cert_name(c), conf);
+
+	if (f)
+		f->severity = SEV_NOTE;
+}
+
 /*
  * A weak key anywhere, and a signature made with a broken digest on any
  * certificate but a self-signed one: a trust anchor's own signature is
@@ -127,11 +176,12 @@ check_cert_weak(struct check_ctx *ctx, const struct rule *r,
 {
 	size_t i;
 
-	(void)role;
 	for (i = 0; i < cf->ncerts; i++) {
 		const struct cert *c = &cf->certs[i];
 		struct buf why = BUF_INIT;
 
+		if (role->ca_of && c->self_signed && !c->is_ca)
+			note_leaf_as_ca(ctx, r, src, c, role->ca_of);
 		if (key_weak(c->key_type, c->key_bits))
 			buf_addf(&why, "%s key of %d bits", c->key_type,
 				 c->key_bits);

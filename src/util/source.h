@@ -20,8 +20,9 @@ enum file_kind {
 	FILE_PGCONF_ROOT, /* postgresql.conf: a whole server configuration */
 	FILE_PGCONF_PART, /* another *.conf: a fragment, if it parses as one */
 	FILE_HBA,	  /* pg_hba.conf, *hba*.conf */
-	FILE_CERT,	  /* *.crt, *.pem, *.cer, *.der, *.key: certificates
-			     and keys, PEM or DER */
+	FILE_CERT,	  /* *.crt, *.pem, *.cer, *.der, *.key, *.crl:
+			     certificates, keys and CRLs, PEM or DER */
+	FILE_PGBOUNCER,	  /* pgbouncer.ini: the TLS files it names */
 	FILE_ENV,	  /* .env, .env.*, *.env */
 	FILE_DOCKERFILE,  /* Dockerfile, Dockerfile.*, *.dockerfile */
 	FILE_PROPERTIES,  /* *.properties */

@@ -3,7 +3,8 @@
 
 Keys made here with the openssl command (none is committed), in the forms
 pgtlslint reads: PKCS#8, PKCS#1 and SEC 1 PEM (one beside its certificate
-in a bundle), DER, and a PEM block OpenSSL cannot decode. Each tree is
+in a bundle), DER, a PEM block OpenSSL cannot decode, and the base64 of a
+Kubernetes TLS Secret. Each tree is
 linted in every output format with source lines and settings shown, with
 --diff and --fix, from standard input, and under the language server's
 hover; no output may hold a line of a key's base64 body, nor eight bytes
@@ -46,6 +47,11 @@ def make_keys(d):
         f.write("-----BEGIN PRIVATE KEY-----\nMIIEvAIBADAN!!!notbase64\n"
                 "-----END PRIVATE KEY-----\n")
     os.chmod(os.path.join(d, "server.key"), 0o644)
+    with open(os.path.join(d, "server.key"), "rb") as f:
+        data = base64.b64encode(f.read()).decode()
+    with open(os.path.join(d, "tls-secret.yaml"), "w") as f:
+        f.write("apiVersion: v1\nkind: Secret\ntype: kubernetes.io/tls\n"
+                "data:\n  tls.key: %s\n" % data)
 
 
 def secret_pieces(d):
@@ -62,6 +68,10 @@ def secret_pieces(d):
                     inside = False
                 elif inside and len(line) >= 12:
                     lines.append(line)
+    with open(os.path.join(d, "server.key"), "rb") as f:
+        data = base64.b64encode(f.read()).decode()
+    # the Secret's base64: pieces past its "-----BEGIN" prefix
+    lines += [data[i:i + 24] for i in range(60, len(data) - 24, 24)]
     with open(os.path.join(d, "client.der"), "rb") as f:
         der = f.read()
     # past the common ASN.1 header: bytes only this key has
@@ -136,7 +146,8 @@ def main():
             out = (p.stdout + p.stderr).decode("utf-8", "surrogateescape")
             # the DER key's line, where text shows it, must be masked
             judge(label, out, "****" if label == "--format text" else "")
-        for name in ("server.key", "client.der", "bundle.pem"):
+        for name in ("server.key", "client.der", "bundle.pem",
+                     "tls-secret.yaml"):
             with open(os.path.join(d, name), "rb") as f:
                 p = subprocess.run([binary, "--show-source", "--format",
                                     "json", "--stdin-filename", name, "-"],
@@ -144,7 +155,7 @@ def main():
             judge("stdin " + name,
                   (p.stdout + p.stderr).decode("utf-8", "surrogateescape"),
                   "PGT406")
-        for name in ("server.key", "bundle.pem"):
+        for name in ("server.key", "bundle.pem", "tls-secret.yaml"):
             judge("lsp " + name, lsp_hover(binary, d, name), "PGT406")
     print("key secrets: %d passed, %d failed" % (counts["ok"], counts["bad"]))
     return 1 if counts["bad"] else 0

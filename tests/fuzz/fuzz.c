@@ -11,7 +11,8 @@
  *   libpq    conninfo differential: accept/reject and values as libpq
  *   jdbc     JDBC URLs (the input follows "jdbc:postgresql:")
  *   assign   .env, Dockerfile, .properties, pg_service.conf, TOML, a
- *            Prisma schema (first byte), each text decoded first
+ *            Prisma schema, pgbouncer.ini (first byte), each text decoded
+ *            first
  *   yaml     YAML carriers (compose, Kubernetes, Spring, CI), and JSON
  *            (first byte odd), decoded first (UTF-16, byte order marks)
  *   js go py java   a source file through its lexer and scanner (js: PHP
@@ -38,6 +39,7 @@
 #include "cli.h"
 #include "lsp/lsp.h"
 #include "model/cert.h"
+#include "parsers/pgbouncer_ini.h"
 #include "model/cert_host.h"
 #include "config.h"
 #include "diag.h"
@@ -91,7 +93,8 @@ rules(void)
 	do {                                                                  \
 		struct findings fs_;                                          \
 		struct diags ds_;                                             \
-		struct check_ctx ctx = {rules(), &fs_, &ds_, 16, 1, 0};       \
+		struct check_ctx ctx = {rules(), &fs_, &ds_, 16, 1,            \
+					0,	 0,    30,   NULL, 0};        \
 		memset(&fs_, 0, sizeof(fs_));                                 \
 		memset(&ds_, 0, sizeof(ds_));                                 \
 		body;                                                         \
@@ -247,13 +250,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 #elif defined(FUZZ_assign)
 	{
 		static const char *const names[] = {
-		    ".env",	       "Dockerfile",	"app.properties",
-		    "pg_service.conf", "flyway.toml", "schema.prisma"};
+		    ".env",	       "Dockerfile",  "app.properties",
+		    "pg_service.conf", "flyway.toml", "schema.prisma",
+		    "pgbouncer.ini"};
 		static const enum file_kind kinds[] = {
 		    FILE_ENV,	  FILE_DOCKERFILE, FILE_PROPERTIES,
-		    FILE_SERVICE, FILE_TOML,	   FILE_PRISMA};
+		    FILE_SERVICE, FILE_TOML,	   FILE_PRISMA,
+		    FILE_PGBOUNCER};
 		struct assignments as;
-		int kind = size ? data[0] % 6 : 0;
+		int kind = size ? data[0] % 7 : 0;
 
 		if (size) {
 			text++;
@@ -274,6 +279,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				dockerfile_parse(src.text, src.len, NULL, &as);
 			else if (kind == 4)
 				toml_parse(src.text, src.len, NULL, &as);
+			else if (kind == 6)
+				pgbouncer_ini_parse(src.text, src.len, &as);
 			else
 				properties_parse(src.text, src.len, NULL,
 						 &as);

@@ -21,7 +21,7 @@ seeds() {
 	hba) find "$root/tests/fixtures" "$root/examples" -name '*hba*' -type f ;;
 	assign)
 		find "$root/tests/fixtures" "$root/examples" -type f \( -name '.env*' \
-			-o -name '*.properties' -o -name 'Dockerfile*' -o -name '*service*' \) ;;
+			-o -name '*.properties' -o -name 'Dockerfile*' -o -name '*service*' -o -name '*.ini' \) ;;
 	conninfo | libpq | jdbc) echo "$work.values" ;;
 	yaml) find "$root/tests/fixtures" "$root/examples" -name '*.y*ml' ! -name '.pgtlslint.yaml' ;;
 	js) find "$root/tests/fixtures" "$root/examples" -name '*.[jt]s*' ;;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "parsers/npgsql.h"
+#include "parsers/pgbouncer_ini.h"
 #include "parsers/prisma.h"
 #include "util/buf.h"
 #include "util/source.h"
@@ -124,6 +125,43 @@ START_TEST(test_decode)
 }
 END_TEST
 
+/* pgbouncer.ini as libusual's parse_ini_file reads it: comments only at
+ * a line's start, values to the line's end, trailing blanks dropped, and
+ * nothing after the first syntax error. */
+START_TEST(test_pgbouncer_ini)
+{
+	static const char text[] =
+	    "; comment\n"
+	    "[databases]\n"
+	    "* = host=db ; not a comment\n"
+	    "  [pgbouncer]\n"
+	    "  client_tls_cert_file =  tls/a b.crt  \r\n"
+	    "# client_tls_key_file = x\n"
+	    "bad line\n"
+	    "client_tls_key_file = after.key\n";
+	struct assignments as;
+	size_t stop;
+
+	assignments_init(&as, NULL);
+	stop = pgbouncer_ini_parse(text, sizeof(text) - 1, &as);
+	ck_assert_int_eq(as.nr, 2);
+	ck_assert_str_eq(as.v[0].name, "*");
+	ck_assert_str_eq(as.v[0].path, "databases");
+	ck_assert_str_eq(as.v[0].value, "host=db ; not a comment");
+	ck_assert_str_eq(as.v[1].name, "client_tls_cert_file");
+	ck_assert_str_eq(as.v[1].path, "pgbouncer");
+	ck_assert_str_eq(as.v[1].value, "tls/a b.crt");
+	ck_assert_uint_eq(stop - 1, (size_t)(strstr(text, "line") - text));
+	assignments_release(&as);
+	/* a NUL ends the file, as in the C string pgbouncer parses */
+	assignments_init(&as, NULL);
+	stop = pgbouncer_ini_parse("[p]\na = 1\n\0b = 2\n", 17, &as);
+	ck_assert_int_eq(as.nr, 1);
+	ck_assert_uint_eq(stop, 0);
+	assignments_release(&as);
+}
+END_TEST
+
 Suite *
 suite_formats(void)
 {
@@ -135,6 +173,7 @@ suite_formats(void)
 	tcase_add_test(tc, test_npgsql_parse);
 	tcase_add_test(tc, test_prisma);
 	tcase_add_test(tc, test_decode);
+	tcase_add_test(tc, test_pgbouncer_ini);
 	suite_add_tcase(s, tc);
 	return s;
 }
