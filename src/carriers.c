@@ -577,11 +577,11 @@ carriers_worth_parsing(const struct fact_ctx *fx, const struct source *src)
 {
 	/* One word each condition of the keep implies; a script's
 	 * connection strings are URIs (postgres, jdbc:) or hold an '='; a
-	 * certificate or key is PEM text or a TLS Secret's data. */
+	 * certificate or key is PEM text ("-----BEGIN ") or a TLS Secret's
+	 * data (its ca.crt stands beside a tls.crt). */
 	static const char *const needles[] = {
 	    "=", "postgres", "jdbc:", "PG", "NODE_TLS_REJECT_UNAUTHORIZED",
-	    "datasource", "DATASOURCE", "-----BEGIN ", "tls.crt", "tls.key",
-	    "ca.crt", NULL};
+	    "datasource", "DATASOURCE", "BEGIN ", "tls.crt", "tls.key", NULL};
 
 	return facts_worth_reading(fx, src, needles);
 }

@@ -14,16 +14,14 @@
 
 #include "carriers.h"
 #include "lint_certs.h"
-#include "parsers/pgbouncer_ini.h"
 #include "parsers/shell.h"
 #include "model/hba_conf.h"
 #include "model/server.h"
+#include "report/settings.h"
 #include "rules/engine.h"
 #include "rules/suppress.h"
 #include "scope.h"
 #include "util/hash.h"
-#include "secrets.h"
-#include "util/term.h"
 #include "util/sort.h"
 #include "parsers/yaml_carrier.h"
 #include "util/xalloc.h"
@@ -103,12 +101,6 @@ struct server_summary {
 							    or NULL
 							    (server_tls_file) */
 	struct server_facts facts; /* conf_path borrows path */
-};
-
-/* The TLS files of one side of a pgbouncer.ini (read_pooler). */
-struct pooler_files {
-	char *conf, *cert, *key, *ca; /* owned */
-	int presented; /* client_tls_*: what its clients verify */
 };
 
 struct run {
@@ -232,74 +224,6 @@ dir_realpath(const char *path)
 	return rp;
 }
 
-/* name = 'value' as postgresql.conf quotes it, secrets masked and
- * control bytes escaped. */
-static void
-put_setting(struct buf *out, const char *name, const char *value, size_t len)
-{
-	char *shown = secrets_mask_value(name, value, len);
-	struct buf quoted = BUF_INIT;
-	size_t k;
-
-	for (k = 0; shown[k]; k++) {
-		if (shown[k] == '\'')
-			buf_addch(&quoted, '\'');
-		buf_addch(&quoted, shown[k]);
-	}
-	term_escape(out, name, strlen(name), 0);
-	buf_adds(out, " = '");
-	term_escape(out, quoted.ptr, quoted.len, TERM_KEEP_TABS);
-	buf_addch(out, '\'');
-	buf_release(&quoted);
-	free(shown);
-}
-
-/* "\t# path:line\n", the path escaped; a line PostgreSQL refuses says
- * so: "\t# path:line (refused: why)\n". */
-static void
-put_origin(struct buf *out, const char *path, uint32_t line,
-	   const char *refused)
-{
-	buf_adds(out, "\t# ");
-	term_escape(out, path, strlen(path), 0);
-	buf_addf(out, ":%u", line);
-	if (refused)
-		buf_addf(out, " (refused: %s)", refused);
-	buf_addch(out, '\n');
-}
-
-/* Effective settings: each winning assignment with where it was made, then
- * for a root the defaults in force for the typed settings never set. */
-static void
-dump_settings(struct buf *out, const struct server_config *cfg, int root)
-{
-	const struct guc_def *def;
-	size_t i;
-
-	buf_adds(out, "# ");
-	term_escape(out, cfg->files[0]->path, strlen(cfg->files[0]->path), 0);
-	buf_addch(out, '\n');
-	for (i = 0; i < cfg->nr; i++) {
-		const struct setting *s = &cfg->v[i];
-
-		if (s->overridden)
-			continue;
-		put_setting(out, s->name, s->value, s->value_len);
-		put_origin(out, s->src->path, s->line, s->refused);
-	}
-	if (!root || cfg->incomplete)
-		return;
-	for (i = 0; (def = guc_at(i)); i++) {
-		const char *v = guc_default(def, cfg->version);
-
-		if (def->since > cfg->version ||
-		    server_config_get(cfg, def->name))
-			continue;
-		put_setting(out, def->name, v, strlen(v));
-		buf_addf(out, "\t# default (PostgreSQL %d)\n", cfg->version);
-	}
-}
-
 /* A lone *.conf counts as a fragment when every name it sets is a
  * PostgreSQL parameter and it has no syntax error. */
 static int
@@ -319,26 +243,6 @@ looks_like_fragment(const struct server_config *cfg)
 	return 1;
 }
 
-/* Whether absolute path p lies inside a directory the run lints: the
- * deployed tree itself (pgtlslint /etc/postgresql). */
-static int
-inside_linted_dir(const struct pgt_options *o, const char *p)
-{
-	char *rp = realpath(p, NULL);
-	size_t i;
-	int in = 0;
-
-	for (i = 0; rp && !in && i < o->paths.nr; i++) {
-		char *root = realpath(o->paths.v[i], NULL);
-		size_t n = root ? strlen(root) : 0;
-
-		in = root && !strncmp(rp, root, n) && (rp[n] == '/' || n == 1);
-		free(root);
-	}
-	free(rp);
-	return in;
-}
-
 /*
  * A TLS file the server reads: the setting's value, or its default name
  * when ssl may be on and it is unset, beside the configuration as PGT110
@@ -346,89 +250,39 @@ inside_linted_dir(const struct pgt_options *o, const char *p)
  * run lints (the deployed machine's, not this one's).
  */
 static char *
-file_beside(const struct pgt_options *o, const char *conf, const char *v)
-{
-	const char *slash = strrchr(conf, '/');
-
-	if (!v || !*v)
-		return NULL;
-	if (v[0] == '/')
-		return inside_linted_dir(o, v) ? xstrdup(v) : NULL;
-	return slash ? xasprintf("%.*s/%s", (int)(slash - conf), conf, v)
-		     : xstrdup(v);
-}
-
-static char *
 server_tls_file(const struct pgt_options *o, const struct server_config *cfg,
 		const char *conf, const char *name, const char *default_name,
 		int ssl_on)
 {
 	const struct setting *s = server_config_get(cfg, name);
 
-	return file_beside(o, conf,
-			   s			       ? s->value
-			   : ssl_on && !cfg->incomplete ? default_name
-							: NULL);
+	return cert_path_beside(o, conf,
+				s			    ? s->value
+				: ssl_on && !cfg->incomplete ? default_name
+							     : NULL);
 }
 
-/* The value of [pgbouncer] key in as (the last one wins), or NULL. */
-static const char *
-pgbouncer_value(const struct assignments *as, const char *key)
-{
-	size_t i = as->nr;
-
-	while (i-- > 0)
-		if (!strcmp(as->v[i].name, key) && as->v[i].path &&
-		    !strcmp(as->v[i].path, "pgbouncer"))
-			return as->v[i].value;
-	return NULL;
-}
-
-/*
- * The TLS files a pgbouncer.ini names (pgbouncer's documentation,
- * "TLS settings"): client_tls_* are what it presents to its clients,
- * server_tls_* what it presents to the servers. Paths are taken beside
- * the file, as a server's are.
- */
+/* The TLS files a pgbouncer.ini names (lint_certs.c), kept for the
+ * certificate phase. */
 static void
 read_pooler(struct run *run, const struct walk_entry *e)
 {
-	static const char *const keys[2][3] = {
-	    {"client_tls_cert_file", "client_tls_key_file",
-	     "client_tls_ca_file"},
-	    {"server_tls_cert_file", "server_tls_key_file",
-	     "server_tls_ca_file"}};
-	struct assignments as;
 	struct source src;
-	size_t stop, k;
+	size_t stop;
 
 	if (load(run, e, &src))
 		return;
-	assignments_init(&as, NULL);
-	stop = pgbouncer_ini_parse(src.text, src.len, &as);
+	ALLOC_GROW(run->poolers, run->npoolers + 2, run->poolers_alloc);
+	stop = pooler_tls_files(run->o, e->path, &src,
+				&run->poolers[run->npoolers]);
+	run->npoolers += 2;
 	if (stop && run->o->shard < 2)
 		diags_add(&run->res->diags, e->path, 0,
 			  xasprintf("'%s' line %u: a syntax error: pgbouncer "
 				    "reads no further",
 				    e->path, source_pos(&src, stop - 1).line));
-	for (k = 0; k < 2; k++) {
-		struct pooler_files *p;
-
-		ALLOC_GROW(run->poolers, run->npoolers + 1,
-			   run->poolers_alloc);
-		p = &run->poolers[run->npoolers++];
-		p->conf = xstrdup(e->path);
-		p->cert = file_beside(run->o, e->path,
-				      pgbouncer_value(&as, keys[k][0]));
-		p->key = file_beside(run->o, e->path,
-				     pgbouncer_value(&as, keys[k][1]));
-		p->ca = file_beside(run->o, e->path,
-				    pgbouncer_value(&as, keys[k][2]));
-		p->presented = k == 0;
-	}
 	if (run->o->shard < 2)
 		run->res->files++;
-	assignments_release(&as);
 	source_release(&src);
 }
 
@@ -527,7 +381,7 @@ lint_pgconf(struct run *run, const struct walk_entry *e)
 		engine_run_server(&run->ctx, &cfg, root);
 		judge_primary_conninfo(run, &cfg);
 		if (run->o->show_settings)
-			dump_settings(&run->res->settings, &cfg, root);
+			settings_dump(&run->res->settings, &cfg, root);
 	}
 	if (root) {
 		for (i = 1; i < cfg.nfiles; i++)
@@ -735,7 +589,7 @@ lint_certs(struct run *run, struct scopes *scopes)
 		if (e->cf.problem)
 			diags_add(&run->res->diags, e->path, 0,
 				  xasprintf("%s '%s': %s",
-					    e->cf.ncerts + e->cf.nkeys
+					    cert_file_count(&e->cf)
 						? "read only in part"
 						: "skipped",
 					    e->path, e->cf.problem));

@@ -8,7 +8,9 @@
 
 #include <openssl/crypto.h>
 
+#include "cli.h"
 #include "parsers/assign.h"
+#include "parsers/pgbouncer_ini.h"
 #include "rules/engine.h"
 #include "util/scan.h"
 #include "util/xalloc.h"
@@ -32,6 +34,88 @@ find_entry(struct cert_store *st, const char *path, const char *real)
 					  : !strcmp(path, st->v[i].path))
 			return &st->v[i];
 	return NULL;
+}
+
+/* Whether absolute path p lies inside a directory the run lints: the
+ * deployed tree itself (pgtlslint /etc/postgresql). */
+static int
+inside_linted_dir(const struct pgt_options *o, const char *p)
+{
+	char *rp = realpath(p, NULL);
+	size_t i;
+	int in = 0;
+
+	for (i = 0; rp && !in && i < o->paths.nr; i++) {
+		char *root = realpath(o->paths.v[i], NULL);
+		size_t n = root ? strlen(root) : 0;
+
+		in = root && !strncmp(rp, root, n) && (rp[n] == '/' || n == 1);
+		free(root);
+	}
+	free(rp);
+	return in;
+}
+
+char *
+cert_path_beside(const struct pgt_options *o, const char *conf, const char *v)
+{
+	const char *slash = strrchr(conf, '/');
+
+	if (!v || !*v)
+		return NULL;
+	if (v[0] == '/')
+		return inside_linted_dir(o, v) ? xstrdup(v) : NULL;
+	return slash ? xasprintf("%.*s/%s", (int)(slash - conf), conf, v)
+		     : xstrdup(v);
+}
+
+/* The value of [pgbouncer] key in as (the last one wins), or NULL. */
+static const char *
+pgbouncer_value(const struct assignments *as, const char *key)
+{
+	size_t i = as->nr;
+
+	while (i-- > 0)
+		if (!strcmp(as->v[i].name, key) && as->v[i].path &&
+		    !strcmp(as->v[i].path, "pgbouncer"))
+			return as->v[i].value;
+	return NULL;
+}
+
+/*
+ * The TLS files a pgbouncer.ini names (pgbouncer's documentation,
+ * "TLS settings"): client_tls_* are what it presents to its clients,
+ * server_tls_* what it presents to the servers. Paths are taken beside
+ * the file, as a server's are.
+ */
+size_t
+pooler_tls_files(const struct pgt_options *o, const char *path,
+		 const struct source *src, struct pooler_files out[2])
+{
+	static const char *const keys[2][3] = {
+	    {"client_tls_cert_file", "client_tls_key_file",
+	     "client_tls_ca_file"},
+	    {"server_tls_cert_file", "server_tls_key_file",
+	     "server_tls_ca_file"}};
+	struct assignments as;
+	size_t stop, k;
+
+	assignments_init(&as, NULL);
+	stop = pgbouncer_ini_parse(src->text, src->len, &as);
+	for (k = 0; k < 2; k++) {
+		struct pooler_files *p = &out[k];
+
+		p->conf = xstrdup(path);
+		p->cert =
+		    cert_path_beside(o, path, pgbouncer_value(&as, keys[k][0]));
+		p->key =
+		    cert_path_beside(o, path, pgbouncer_value(&as, keys[k][1]));
+		p->ca =
+		    cert_path_beside(o, path, pgbouncer_value(&as, keys[k][2]));
+		p->presented = k == 0;
+	}
+	assignments_release(&as);
+	return stop;
 }
 
 /* Whether a ".git" (a repository's directory, or a worktree's file)

@@ -61,6 +61,30 @@ void cert_store_release(struct cert_store *st);
 
 struct check_ctx;
 struct assignments;
+struct pgt_options;
+
+/*
+ * The file value names beside configuration file conf (relative to its
+ * directory, as PGT110 looks for it); an absolute value only when it lies
+ * inside a directory the run lints (the deployed tree itself, as in
+ * pgtlslint /etc/postgresql), else NULL; NULL for none. Malloc'd.
+ */
+char *cert_path_beside(const struct pgt_options *o, const char *conf,
+		       const char *value);
+
+/* The TLS files of one side of a pgbouncer.ini. */
+struct pooler_files {
+	char *conf, *cert, *key, *ca; /* owned */
+	int presented; /* client_tls_*: what its clients verify */
+};
+
+/*
+ * Fills out[0] (client_tls_*) and out[1] (server_tls_*) from the
+ * pgbouncer.ini src read from path. Returns pgbouncer_ini_parse's syntax
+ * error offset + 1, or 0. The caller frees each string.
+ */
+size_t pooler_tls_files(const struct pgt_options *o, const char *path,
+			const struct source *src, struct pooler_files out[2]);
 
 /*
  * Judges the certificates and keys that YAML or JSON values hold (PGT402,

@@ -524,6 +524,12 @@ cert_file_read(struct cert_file *cf, const struct source *src)
 						"in its PEM blocks"
 					      : "not a PEM or DER certificate "
 						"or private key");
+	return cert_file_count(cf);
+}
+
+size_t
+cert_file_count(const struct cert_file *cf)
+{
 	return cf->ncerts + cf->nkeys + cf->ncrls;
 }
 

@@ -115,6 +115,9 @@ struct server_certs {
  */
 size_t cert_file_read(struct cert_file *cf, const struct source *src);
 
+/* How many certificates, keys and CRLs cf holds. */
+size_t cert_file_count(const struct cert_file *cf);
+
 /* Fills cf->mode from path (not for "-"). */
 void cert_file_stat(struct cert_file *cf, const char *path);
 
