@@ -60,8 +60,7 @@ check_server_key_permissions(struct check_ctx *ctx, const struct rule *r,
 		    refused & 070u
 			? (refused & 07u ? "group and others" : "its group")
 			: "others",
-		    m->uid == 0 && !(refused & 07u) ? "write or execute"
-						    : "read");
+		    refused & 044u ? "read" : "write or execute");
 }
 
 /* A CRL past its nextUpdate fails every chain it is checked for
