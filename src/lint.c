@@ -671,11 +671,16 @@ static void
 lint_carrier(const struct input *in, const struct walk_entry *e,
 	     const struct scope *sc, struct file_result *out)
 {
-	struct check_ctx ctx = {&sc->rules,	     &out->findings,
-				&out->diags,	     sc->pg_version,
-				in->o->no_prefilter, in->o->judge_loopback,
-				in->o->now,	     in->o->cert_warn_days,
-				in->server_certs,    in->o->explain_cert != NULL};
+	struct check_ctx ctx = {.rules = &sc->rules,
+				.out = &out->findings,
+				.diags = &out->diags,
+				.pg_version = sc->pg_version,
+				.no_prefilter = in->o->no_prefilter,
+				.judge_loopback = in->o->judge_loopback,
+				.now = in->o->now,
+				.cert_warn_days = in->o->cert_warn_days,
+				.server_certs = in->server_certs,
+				.list_hosts = in->o->explain_cert != NULL};
 	struct facts facts = {NULL, 0, 0};
 	struct fact_ctx fx = {&facts, sc->pg_version, in->o->no_prefilter};
 	struct source src;

@@ -12,6 +12,7 @@
 #include "parsers/assign.h"
 #include "parsers/pgbouncer_ini.h"
 #include "rules/engine.h"
+#include "util/confdir.h"
 #include "util/scan.h"
 #include "util/xalloc.h"
 
@@ -59,14 +60,11 @@ inside_linted_dir(const struct pgt_options *o, const char *p)
 char *
 cert_path_beside(const struct pgt_options *o, const char *conf, const char *v)
 {
-	const char *slash = strrchr(conf, '/');
-
 	if (!v || !*v)
 		return NULL;
 	if (v[0] == '/')
 		return inside_linted_dir(o, v) ? xstrdup(v) : NULL;
-	return slash ? xasprintf("%.*s/%s", (int)(slash - conf), conf, v)
-		     : xstrdup(v);
+	return confdir_join(conf, v);
 }
 
 /* The value of [pgbouncer] key in as (the last one wins), or NULL. */
@@ -245,7 +243,6 @@ collect_servers(struct cert_store *st, const struct cert_server_files *sv,
 		ALLOC_GROW(st->servers.v, st->servers.nr + 1,
 			   st->servers.alloc);
 		st->servers.v[st->servers.nr].path = c->path;
-		st->servers.v[st->servers.nr].conf_path = sv[i].conf;
 		st->servers.v[st->servers.nr++].leaf = &c->cf.certs[0];
 	}
 }

@@ -224,7 +224,7 @@ read_names(struct cert *c, X509 *x)
 }
 
 static void
-add_cert(struct cert_file *cf, X509 *x, size_t begin, size_t end)
+add_cert(struct cert_file *cf, X509 *x, size_t begin)
 {
 	struct cert *c;
 	EVP_PKEY *pk = X509_get0_pubkey(x);
@@ -234,7 +234,6 @@ add_cert(struct cert_file *cf, X509 *x, size_t begin, size_t end)
 	c = &cf->certs[cf->ncerts++];
 	memset(c, 0, sizeof(*c));
 	c->begin = begin;
-	c->end = end;
 	c->subject = name_oneline(X509_get_subject_name(x));
 	c->issuer = name_oneline(X509_get_issuer_name(x));
 	read_names(c, x);
@@ -262,7 +261,7 @@ add_cert(struct cert_file *cf, X509 *x, size_t begin, size_t end)
 
 static void
 add_key(struct cert_file *cf, EVP_PKEY *pk, const char *format, int encrypted,
-	size_t begin, size_t end)
+	size_t begin)
 {
 	struct cert_key *k;
 
@@ -270,7 +269,6 @@ add_key(struct cert_file *cf, EVP_PKEY *pk, const char *format, int encrypted,
 	k = &cf->keys[cf->nkeys++];
 	memset(k, 0, sizeof(*k));
 	k->begin = begin;
-	k->end = end;
 	k->format = format;
 	k->encrypted = encrypted;
 	if (pk) {
@@ -300,14 +298,13 @@ openssh_key_encrypted(const unsigned char *p, long len)
 }
 
 static void
-add_crl(struct cert_file *cf, X509_CRL *crl, size_t begin, size_t end)
+add_crl(struct cert_file *cf, X509_CRL *crl, size_t begin)
 {
 	struct cert_crl *c;
 
 	ALLOC_GROW(cf->crls, cf->ncrls + 1, cf->crls_alloc);
 	c = &cf->crls[cf->ncrls++];
 	c->begin = begin;
-	c->end = end;
 	c->issuer = name_oneline(X509_CRL_get_issuer(crl));
 	c->last_update = asn1_time_seconds(X509_CRL_get0_lastUpdate(crl));
 	c->next_update = asn1_time_seconds(X509_CRL_get0_nextUpdate(crl));
@@ -318,7 +315,7 @@ add_crl(struct cert_file *cf, X509_CRL *crl, size_t begin, size_t end)
  * something else (a CSR, a CRL, parameters). */
 static int
 add_block(struct cert_file *cf, const char *label, const char *header,
-	  const unsigned char *der, long len, size_t begin, size_t end)
+	  const unsigned char *der, long len, size_t begin)
 {
 	const unsigned char *p = der;
 	size_t llen = strlen(label);
@@ -333,7 +330,7 @@ add_block(struct cert_file *cf, const char *label, const char *header,
 				    : d2i_X509(NULL, &p, len);
 		if (!x)
 			return -1;
-		add_cert(cf, x, begin, end);
+		add_cert(cf, x, begin);
 		X509_free(x);
 		return 0;
 	}
@@ -342,14 +339,14 @@ add_block(struct cert_file *cf, const char *label, const char *header,
 
 		if (!crl)
 			return -1;
-		add_crl(cf, crl, begin, end);
+		add_crl(cf, crl, begin);
 		X509_CRL_free(crl);
 		return 0;
 	}
 	if (llen < 11 || strcmp(label + llen - 11, "PRIVATE KEY"))
 		return 1;
 	if (!strcmp(label, "ENCRYPTED PRIVATE KEY")) {
-		add_key(cf, NULL, "PKCS#8", 1, begin, end);
+		add_key(cf, NULL, "PKCS#8", 1, begin);
 		return 0;
 	}
 	if (!strcmp(label, "OPENSSH PRIVATE KEY")) {
@@ -357,11 +354,11 @@ add_block(struct cert_file *cf, const char *label, const char *header,
 
 		if (e < 0)
 			return -1;
-		add_key(cf, NULL, "OpenSSH", e, begin, end);
+		add_key(cf, NULL, "OpenSSH", e, begin);
 		return 0;
 	}
 	if (encrypted) {
-		add_key(cf, NULL, "PEM (RFC 1421)", 1, begin, end);
+		add_key(cf, NULL, "PEM (RFC 1421)", 1, begin);
 		return 0;
 	}
 	if (!strcmp(label, "RSA PRIVATE KEY"))
@@ -379,7 +376,7 @@ add_block(struct cert_file *cf, const char *label, const char *header,
 		: !strcmp(label, "RSA PRIVATE KEY") ? "PKCS#1"
 		: !strcmp(label, "EC PRIVATE KEY")  ? "SEC1"
 						    : "PEM",
-		0, begin, end);
+		0, begin);
 	EVP_PKEY_free(pk);
 	return 0;
 }
@@ -465,7 +462,7 @@ read_pem(struct cert_file *cf, const struct source *src)
 		if (b && stop - begin < INT_MAX &&
 		    PEM_read_bio(b, &label, &header, &der, &len)) {
 			rc =
-			    add_block(cf, label, header, der, len, begin, stop);
+			    add_block(cf, label, header, der, len, begin);
 			OPENSSL_cleanse(der, (size_t)len);
 		} else
 			rc = -1;
@@ -494,19 +491,19 @@ read_der(struct cert_file *cf, const struct source *src)
 	X509_CRL *crl;
 
 	if ((x = d2i_X509(NULL, &p, len))) {
-		add_cert(cf, x, 0, src->len);
+		add_cert(cf, x, 0);
 		X509_free(x);
 	} else if ((p = (const unsigned char *)src->text,
 		    pk = d2i_AutoPrivateKey(NULL, &p, len))) {
-		add_key(cf, pk, "DER", 0, 0, src->len);
+		add_key(cf, pk, "DER", 0, 0);
 		EVP_PKEY_free(pk);
 	} else if ((p = (const unsigned char *)src->text,
 		    sig = d2i_X509_SIG(NULL, &p, len))) {
-		add_key(cf, NULL, "PKCS#8 DER", 1, 0, src->len);
+		add_key(cf, NULL, "PKCS#8 DER", 1, 0);
 		X509_SIG_free(sig);
 	} else if ((p = (const unsigned char *)src->text,
 		    crl = d2i_X509_CRL(NULL, &p, len))) {
-		add_crl(cf, crl, 0, src->len);
+		add_crl(cf, crl, 0);
 		X509_CRL_free(crl);
 	}
 	ERR_clear_error();
@@ -586,11 +583,11 @@ cert_file_place_all(struct cert_file *cf, size_t at)
 	size_t i;
 
 	for (i = 0; i < cf->ncerts; i++)
-		cf->certs[i].begin = cf->certs[i].end = at;
+		cf->certs[i].begin = at;
 	for (i = 0; i < cf->nkeys; i++)
-		cf->keys[i].begin = cf->keys[i].end = at;
+		cf->keys[i].begin = at;
 	for (i = 0; i < cf->ncrls; i++)
-		cf->crls[i].begin = cf->crls[i].end = at;
+		cf->crls[i].begin = at;
 }
 
 void

@@ -21,7 +21,7 @@ struct cert_ip {
 };
 
 struct cert {
-	size_t begin, end;	/* its PEM block in the file (DER: all) */
+	size_t begin;		/* its PEM block in the file (DER: 0) */
 	char *subject, *issuer; /* owned; RFC 2253 one-liners */
 	char *common_name;	/* owned; the subject's last CN, or NULL */
 	int cn_has_nul;		/* the CN holds a NUL byte: matches nothing */
@@ -43,7 +43,7 @@ struct cert {
 };
 
 struct cert_key {
-	size_t begin, end;  /* its PEM block (DER: all) */
+	size_t begin;	    /* its PEM block (DER: 0) */
 	const char *format; /* "PKCS#8", "PKCS#1", "SEC1", "OpenSSH", ... */
 	int encrypted;
 	char *key_type; /* owned; NULL when encrypted */
@@ -54,7 +54,7 @@ struct cert_key {
 
 /* A certificate revocation list (ssl_crl_file). */
 struct cert_crl {
-	size_t begin, end;		  /* its PEM block (DER: all) */
+	size_t begin;			  /* its PEM block (DER: 0) */
 	char *issuer;			  /* owned; RFC 2253 */
 	int64_t last_update, next_update; /* next_update 0: none given */
 };
@@ -98,7 +98,6 @@ struct cert_role {
 /* A server's certificate, for the clients that verify it (PGT404). */
 struct server_cert {
 	const char *path;	 /* borrowed; the certificate file */
-	const char *conf_path;	 /* borrowed; the postgresql.conf */
 	const struct cert *leaf; /* borrowed; the file's first certificate */
 };
 
@@ -137,7 +136,7 @@ char *cert_base64_decode(const char *text, size_t len, size_t *out_len);
 /* Overwrites and frees p[0..len) (decoded key material). */
 void cert_forget(char *p, size_t len);
 
-/* Moves every certificate and key of cf to [at, at): what a file
+/* Moves every certificate, key and CRL of cf to offset at: what a file
  * embedded in another (a YAML value) holds is reported where the value
  * is. */
 void cert_file_place_all(struct cert_file *cf, size_t at);

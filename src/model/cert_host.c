@@ -6,7 +6,8 @@
  * 15.15, 16.13, 17.4; pgjdbc 42.7; Node 20; Go 1.15+; CPython 3 over
  * OpenSSL 3.0), cited at each function. What differs between them: which
  * names count for an IP address, when the subject's CN is read, and what
- * a '*' may stand for.
+ * a '*' may stand for. Case is folded by strcasecmp: ASCII only in the C
+ * locale, which pgtlslint never leaves, as the drivers fold it.
  */
 #include "cert_host.h"
 
@@ -14,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../util/xalloc.h"
 #include "client.h"
@@ -38,32 +40,6 @@ host_matcher_of(int driver)
 	default:
 		return HOST_MATCH_NONE; /* .NET, Rust, Vert.x: not modelled */
 	}
-}
-
-static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
-/* ASCII case-insensitive equality of a[0..n) and b[0..n). */
-static int
-same_nocase(const char *a, const char *b, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
-			return 0;
-	return 1;
-}
-
-static int
-equal_nocase(const char *a, const char *b)
-{
-	size_t n = strlen(a);
-
-	return n == strlen(b) && same_nocase(a, b, n);
 }
 
 /* One part of an inet_aton address: decimal, 0-octal or 0x-hex. */
@@ -194,7 +170,7 @@ libpq_wildcard(const char *pattern, const char *host)
 
 	if (lp < 3 || pattern[0] != '*' || pattern[1] != '.' || lp > lh)
 		return 0;
-	if (!equal_nocase(pattern + 1, host + lh - lp + 1))
+	if (strcasecmp(pattern + 1, host + lh - lp + 1))
 		return 0;
 	return strchr(host, '.') >= host + lh - lp;
 }
@@ -202,7 +178,7 @@ libpq_wildcard(const char *pattern, const char *host)
 static int
 libpq_name(const char *name, const char *host)
 {
-	return equal_nocase(name, host) || libpq_wildcard(name, host);
+	return !strcasecmp(name, host) || libpq_wildcard(name, host);
 }
 
 /*
@@ -248,14 +224,14 @@ pgjdbc_name(const char *host, const char *pattern)
 	const char *star = strrchr(pattern, '*');
 
 	if (!star)
-		return equal_nocase(host, pattern);
+		return !strcasecmp(host, pattern);
 	if (star != pattern || !strchr(pattern, '.') || lh + 1 < lp)
 		return 0;
 	off = lh - lp + 1;
 	for (i = 0; i < off; i++)
 		if (host[i] == '.')
 			return 0;
-	return same_nocase(host + off, pattern + 1, lp - 1);
+	return !strncasecmp(host + off, pattern + 1, lp - 1);
 }
 
 /* Java's text for an iPAddress name (sun.security.x509.IPAddressName):
@@ -294,7 +270,7 @@ match_pgjdbc(const struct cert *c, const char *host)
 		char text[64];
 
 		java_ip_text(&c->ips[i], text, sizeof(text));
-		hit = equal_nocase(h, text);
+		hit = !strcasecmp(h, text);
 	}
 	if (!hit && !c->ndns && c->common_name && !c->cn_has_nul)
 		hit = pgjdbc_name(h, c->common_name);
@@ -354,7 +330,7 @@ go_match_names(const char *pattern, const char *host)
 		lh -= (size_t)(dot - host);
 		host = dot;
 	}
-	return strlen(pattern) == lh && same_nocase(pattern, host, lh);
+	return strlen(pattern) == lh && !strncasecmp(pattern, host, lh);
 }
 
 /* Go (crypto/x509 Certificate.VerifyHostname, 1.15+): an IP address
@@ -385,7 +361,7 @@ match_go(const struct cert *c, const char *host)
 			if (go_match_names(p, host))
 				return 1;
 		} else if (*host && strcmp(host, ".") && *p && strcmp(p, ".") &&
-			   equal_nocase(p, host))
+			   !strcasecmp(p, host))
 			return 1;
 	}
 	return 0;
@@ -398,7 +374,7 @@ contains_xn(const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i + 4 <= n; i++)
-		if (same_nocase(s + i, "xn--", 4))
+		if (!strncasecmp(s + i, "xn--", 4))
 			return 1;
 	return 0;
 }
@@ -437,19 +413,19 @@ node_name(const char *pattern, const char *host)
 	hfirst = hdot ? (size_t)(hdot - host) : lh;
 	if ((hdot ? lh - hfirst : 0) !=
 		(pdot ? lp - (size_t)(pdot - pattern) : 0) ||
-	    (hdot && !same_nocase(hdot, pdot, lh - hfirst)))
+	    (hdot && strncasecmp(hdot, pdot, lh - hfirst)))
 		return 0;
 	pre = pdot ? (size_t)(pdot - pattern) : lp;
 	star = memchr(pattern, '*', pre);
 	if (!star || contains_xn(pattern, pre))
-		return pre == hfirst && same_nocase(host, pattern, pre);
+		return pre == hfirst && !strncasecmp(host, pattern, pre);
 	if (memchr(star + 1, '*', pre - (size_t)(star - pattern) - 1) ||
 	    plabels <= 2)
 		return 0;
 	suf = pre - (size_t)(star - pattern) - 1;
 	pre = (size_t)(star - pattern);
-	return pre + suf <= hfirst && same_nocase(host, pattern, pre) &&
-	       same_nocase(host + hfirst - suf, star + 1, suf);
+	return pre + suf <= hfirst && !strncasecmp(host, pattern, pre) &&
+	       !strncasecmp(host + hfirst - suf, star + 1, suf);
 }
 
 /* OpenSSL's valid_star under X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS
@@ -487,10 +463,10 @@ openssl_name(const char *pattern, const char *host)
 	size_t ls = strlen(pattern) - 1, lh = strlen(host), i;
 
 	if (lh > 1 && host[0] == '.')
-		return equal_nocase(pattern, host);
+		return !strcasecmp(pattern, host);
 	if (!openssl_valid_star(pattern))
-		return equal_nocase(pattern, host);
-	if (lh < ls + 1 || !same_nocase(host + lh - ls, pattern + 1, ls))
+		return !strcasecmp(pattern, host);
+	if (lh < ls + 1 || strncasecmp(host + lh - ls, pattern + 1, ls))
 		return 0;
 	if (lh - ls == 1 && host[0] == '*')
 		return 1;

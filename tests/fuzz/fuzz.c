@@ -93,8 +93,12 @@ rules(void)
 	do {                                                                  \
 		struct findings fs_;                                          \
 		struct diags ds_;                                             \
-		struct check_ctx ctx = {rules(), &fs_, &ds_, 16, 1,            \
-					0,	 0,    30,   NULL, 0};        \
+		struct check_ctx ctx = {.rules = rules(),                     \
+					.out = &fs_,                          \
+					.diags = &ds_,                        \
+					.pg_version = 16,                     \
+					.no_prefilter = 1,                    \
+					.cert_warn_days = 30};                \
 		memset(&fs_, 0, sizeof(fs_));                                 \
 		memset(&ds_, 0, sizeof(ds_));                                 \
 		body;                                                         \
