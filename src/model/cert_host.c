@@ -411,9 +411,9 @@ node_name(const char *pattern, const char *host)
 	hdot = memchr(host, '.', lh);
 	pdot = memchr(pattern, '.', lp);
 	hfirst = hdot ? (size_t)(hdot - host) : lh;
-	if ((hdot ? lh - hfirst : 0) !=
-		(pdot ? lp - (size_t)(pdot - pattern) : 0) ||
-	    (hdot && strncasecmp(hdot, pdot, lh - hfirst)))
+	/* Equal label counts: both have a dot or neither has. */
+	if (hdot && (!pdot || lh - hfirst != lp - (size_t)(pdot - pattern) ||
+		     strncasecmp(hdot, pdot, lh - hfirst)))
 		return 0;
 	pre = pdot ? (size_t)(pdot - pattern) : lp;
 	star = memchr(pattern, '*', pre);
