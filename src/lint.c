@@ -21,6 +21,7 @@
 #include "rules/engine.h"
 #include "rules/suppress.h"
 #include "scope.h"
+#include "secrets.h"
 #include "util/hash.h"
 #include "util/sort.h"
 #include "parsers/yaml_carrier.h"
@@ -539,31 +540,25 @@ lint_certs(struct run *run, struct scopes *scopes)
 	size_t i, nsv = run->nservers + run->npoolers;
 
 	for (i = 0; i < run->nservers; i++) {
-		sv[i].conf = run->servers[i].path;
-		sv[i].cert = run->servers[i].cert_file;
-		sv[i].key = run->servers[i].key_file;
-		sv[i].ca = run->servers[i].ca_file;
-		sv[i].crl = run->servers[i].crl_file;
-		sv[i].presented = 1;
+		const struct server_summary *f = &run->servers[i];
+
+		sv[i] = (struct cert_server_files){
+		    .conf = f->path, .cert = f->cert_file, .key = f->key_file,
+		    .ca = f->ca_file, .crl = f->crl_file, .presented = 1};
 	}
 	for (i = 0; i < run->npoolers; i++) {
-		struct cert_server_files *p = &sv[run->nservers + i];
+		const struct pooler_files *p = &run->poolers[i];
 
-		p->conf = run->poolers[i].conf;
-		p->cert = run->poolers[i].cert;
-		p->key = run->poolers[i].key;
-		p->ca = run->poolers[i].ca;
-		p->pooler = 1;
-		p->presented = run->poolers[i].presented;
+		sv[run->nservers + i] = (struct cert_server_files){
+		    .conf = p->conf, .cert = p->cert, .key = p->key,
+		    .ca = p->ca, .pooler = 1, .presented = p->presented};
 	}
 	if (run->o->explain_cert) {
 		/* --explain-cert: that file is the only server certificate,
 		 * and only the clients it must satisfy are reported */
-		sv[0].conf = "--explain-cert";
-		sv[0].cert = run->o->explain_cert;
-		sv[0].key = sv[0].ca = sv[0].crl = NULL;
-		sv[0].pooler = 0;
-		sv[0].presented = 1;
+		sv[0] = (struct cert_server_files){.conf = "--explain-cert",
+						   .cert = run->o->explain_cert,
+						   .presented = 1};
 		nsv = 1;
 	}
 	cert_store_build(&run->certs, run->walk, sv, nsv, load_cert, run);
@@ -684,6 +679,7 @@ lint_carrier(const struct input *in, const struct walk_entry *e,
 	struct facts facts = {NULL, 0, 0};
 	struct fact_ctx fx = {&facts, sc->pg_version, in->o->no_prefilter};
 	struct source src;
+	struct tokens lexed = {NULL}; /* a scanner's, for the secrets */
 	size_t from;
 
 	if (load_into(in, e->path, e->kind, &src, &out->diags))
@@ -696,13 +692,13 @@ lint_carrier(const struct input *in, const struct walk_entry *e,
 	else if (e->kind == FILE_PRISMA)
 		carriers_judge_prisma(&fx, &src);
 	else if (e->kind == FILE_JS)
-		js_judge_source(&fx, &src);
+		js_judge_source(&fx, &src, &lexed);
 	else if (e->kind == FILE_GO)
-		go_judge_source(&fx, &src);
+		go_judge_source(&fx, &src, &lexed);
 	else if (e->kind == FILE_PY)
-		py_judge_source(&fx, &src);
+		py_judge_source(&fx, &src, &lexed);
 	else if (e->kind == FILE_JAVA)
-		java_judge_source(&fx, &src);
+		java_judge_source(&fx, &src, &lexed);
 	else if (e->kind == FILE_PHP)
 		php_judge_source(&fx, &src);
 	else if (e->kind == FILE_CSHARP)
@@ -715,6 +711,9 @@ lint_carrier(const struct input *in, const struct walk_entry *e,
 	 * report of the unused ones: most files need no look for them. */
 	if (suppress_needed(ctx.rules, out->findings.nr))
 		suppress_scan(&out->markers, &src, ctx.rules, &out->diags);
+	if (out->findings.nr > from) /* the file is not lexed again */
+		secrets_find_in_tokens(&src, &lexed);
+	tokens_release(&lexed);
 	findings_mask(&out->findings, from, &src);
 	source_release(&src);
 }

@@ -265,6 +265,21 @@ might_hold_secrets(const char *text, size_t len)
 	return 0;
 }
 
+void
+secrets_find_in_tokens(const struct source *src, struct tokens *ts)
+{
+	struct source_ranges *r = src->secrets;
+
+	if (r->found || ts->src != src || ts->lang != secrets_code_lang(src))
+		return; /* secrets_of will read src itself */
+	r->found = 1;
+	if (!might_hold_secrets(src->text, src->len))
+		return;
+	tokens_unjudge(ts);
+	secrets_in_tokens(ts, r);
+	secrets_normalize(r);
+}
+
 const struct source_ranges *
 secrets_of(const struct source *src)
 {

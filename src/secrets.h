@@ -24,6 +24,8 @@
 
 #include "util/source.h"
 
+struct tokens;
+
 #define MASK_TEXT "****"
 
 /* Whether a setting, key or variable called name[0..len) holds a secret
@@ -36,6 +38,14 @@ int secrets_name_is_secret(const char *name, size_t len);
  * src, which owns them.
  */
 const struct source_ranges *secrets_of(const struct source *src);
+
+/*
+ * For source code its scanner has lexed: finds src's secrets (as
+ * secrets_of would, and keeps them there) from ts, that lexing's tokens,
+ * instead of lexing the file again. Tokens of another file or lexed
+ * otherwise are not used. ts's TOKF_JUDGED marks are cleared.
+ */
+void secrets_find_in_tokens(const struct source *src, struct tokens *ts);
 
 /*
  * A malloc'd copy of src's bytes [begin, end) (one line, say) with every

@@ -132,8 +132,8 @@ string_expression(struct tokens *ts, size_t i, struct source_ranges *out)
 	buf_release(&value);
 }
 
-static enum lex_lang
-lang_of(const struct source *src)
+enum lex_lang
+secrets_code_lang(const struct source *src)
 {
 	const char *dot = strrchr(src->path, '.');
 
@@ -155,45 +155,46 @@ lang_of(const struct source *src)
 	}
 }
 
-/* Where the secrets of a comment go. */
-struct comment_secrets {
-	const struct source *src;
-	struct source_ranges *out;
-};
-
-/* A comment or JSX text, as the lexer passes it: the plain-text rules. */
+/* A comment or JSX text: the plain-text rules. */
 static void
-in_comment(void *arg, const struct token *t)
+in_comment(const char *text, const struct tok_span *c,
+	   struct source_ranges *out)
 {
-	const struct comment_secrets *cs = arg;
-	const char *text = cs->src->text;
 	struct source_ranges vr = {NULL, 0, 0, 0};
-	size_t n = t->end - t->begin;
+	size_t n = c->end - c->begin;
 
-	secrets_plain_text(text + t->begin, n, &vr);
-	secrets_uri_userinfo(text + t->begin, n, &vr);
-	secrets_map_value(&vr, text, t->begin, t->end, text + t->begin, n, 1,
-			  cs->out);
+	secrets_plain_text(text + c->begin, n, &vr);
+	secrets_uri_userinfo(text + c->begin, n, &vr);
+	secrets_map_value(&vr, text, c->begin, c->end, text + c->begin, n, 1,
+			  out);
 	free(vr.v);
+}
+
+void
+secrets_in_tokens(struct tokens *ts, struct source_ranges *out)
+{
+	size_t i, v;
+
+	for (i = 0; i < ts->ncomments; i++)
+		in_comment(ts->src->text, &ts->comments[i], out);
+	for (i = 0; i < ts->nr; i++) {
+		v = bound_value(ts, i);
+		if (!v)
+			v = positional_password(ts, i);
+		if (v)
+			mask_literals(ts, v, eval_expr_end(ts, v), out);
+	}
+	for (i = 0; i < ts->nr; i++)
+		if (tok_kind(ts, i) == TOK_STRING && !tok_judged(ts, i))
+			string_expression(ts, i, out);
 }
 
 void
 secrets_in_code(const struct source *src, struct source_ranges *out)
 {
-	struct comment_secrets cs = {src, out};
 	struct tokens ts;
-	size_t i, v;
 
-	tokens_read_visiting(&ts, src, lang_of(src), 0, in_comment, &cs);
-	for (i = 0; i < ts.nr; i++) {
-		v = bound_value(&ts, i);
-		if (!v)
-			v = positional_password(&ts, i);
-		if (v)
-			mask_literals(&ts, v, eval_expr_end(&ts, v), out);
-	}
-	for (i = 0; i < ts.nr; i++)
-		if (tok_kind(&ts, i) == TOK_STRING && !tok_judged(&ts, i))
-			string_expression(&ts, i, out);
+	tokens_read(&ts, src, secrets_code_lang(src), 0);
+	secrets_in_tokens(&ts, out);
 	tokens_release(&ts);
 }

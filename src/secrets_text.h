@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "scanners/tokens.h"
 #include "util/source.h"
 
 /* Newest libpq: its keyword list is the longest. */
@@ -43,7 +44,11 @@ void secrets_map_value(const struct source_ranges *vr, const char *text,
 		       size_t b, size_t e, const char *v, size_t n,
 		       int verbatim, struct source_ranges *out);
 
-/* The secrets of source code (secrets_code.c). */
+/* The secrets of source code (secrets_code.c): lexed as
+ * secrets_code_lang says, or from tokens of that lexing (their TOKF_JUDGED
+ * marks cleared). */
 void secrets_in_code(const struct source *src, struct source_ranges *out);
+void secrets_in_tokens(struct tokens *ts, struct source_ranges *out);
+enum lex_lang secrets_code_lang(const struct source *src);
 
 #endif

@@ -47,11 +47,20 @@ lexer_init(struct lexer *lx, const char *text, size_t len, enum lex_lang lang)
 	lx->prev = TOK_PUNCT; /* as after "(": a regex may begin */
 }
 
-static int
+static inline int
 ident_char(unsigned char c, int first)
 {
-	return c == '_' || c == '$' || scan_is(c, SC_ALPHA | SC_HIGH) ||
-	       (!first && scan_is(c, SC_DIGIT));
+	return scan_is(c, first ? SC_ALPHA | SC_HIGH : SC_IDENT | SC_HIGH) ||
+	       c == '_' || c == '$';
+}
+
+/* The end of the identifier characters from s[i] on. */
+static size_t
+ident_end(const char *s, size_t i, size_t len)
+{
+	while (i < len && ident_char((unsigned char)s[i], 0))
+		i++;
+	return i;
 }
 
 /* After these, a '/' starts a regular expression. */
@@ -157,8 +166,7 @@ regex(struct lexer *lx)
 		else if (c == '/' && !in_class)
 			break;
 	}
-	while (lx->off < lx->len && ident_char((unsigned char)s[lx->off], 0))
-		lx->off++;
+	lx->off = ident_end(s, lx->off, lx->len);
 }
 
 /* A Java text block: from triple quotes to triple quotes. */
@@ -208,6 +216,18 @@ comment(struct lexer *lx)
 	return 1;
 }
 
+static int
+py_prefix_char(char c)
+{
+	switch (c) {
+	case 'r': case 'R': case 'b': case 'B':
+	case 'u': case 'U': case 'f': case 'F':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* The length of a Python string prefix (r, b, u, f, rb, fr, ... in any
  * case) before a quote at lx->off, or -1. */
 static int
@@ -216,8 +236,9 @@ py_prefix(const struct lexer *lx)
 	const char *s = lx->text;
 	size_t i = lx->off;
 
-	while (i < lx->len && i - lx->off < 3 && strchr("rRbBuUfF", s[i]) &&
-	       s[i])
+	if (s[i] != '\'' && s[i] != '"' && !py_prefix_char(s[i]))
+		return -1; /* most tokens: not a string */
+	while (i < lx->len && i - lx->off < 3 && py_prefix_char(s[i]))
 		i++;
 	if (i - lx->off > 2 || i >= lx->len || (s[i] != '\'' && s[i] != '"'))
 		return -1;
@@ -361,10 +382,12 @@ lex_next(struct lexer *lx, struct token *t)
 		return;
 	}
 	for (;;) {
-		while (lx->off < lx->len &&
-		       (scan_is((unsigned char)s[lx->off], SC_SPACE) ||
-			s[lx->off] == '\n'))
-			lx->off++;
+		size_t i = lx->off;
+
+		while (i < lx->len &&
+		       (scan_is((unsigned char)s[i], SC_SPACE) || s[i] == '\n'))
+			i++;
+		lx->off = i;
 		t->begin = lx->off;
 		t->flags = 0;
 		if (lx->off >= lx->len) {
@@ -393,9 +416,7 @@ lex_next(struct lexer *lx, struct token *t)
 		backquoted(lx, t);
 		t->kind = TOK_STRING;
 	} else if (ident_char((unsigned char)s[lx->off], 1)) {
-		while (lx->off < lx->len &&
-		       ident_char((unsigned char)s[lx->off], 0))
-			lx->off++;
+		lx->off = ident_end(s, lx->off + 1, lx->len);
 		t->kind = TOK_IDENT;
 	} else if (scan_is((unsigned char)s[lx->off], SC_DIGIT)) {
 		while (lx->off < lx->len &&

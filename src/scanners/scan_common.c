@@ -556,3 +556,12 @@ scan_copy_close(struct fact_ctx *fx, size_t from, const struct source *src,
 	}
 	source_release(copy);
 }
+
+void
+scan_hand_over(struct tokens *ts, struct tokens *lexed)
+{
+	if (lexed)
+		*lexed = *ts;
+	else
+		tokens_release(ts);
+}

@@ -174,4 +174,8 @@ void scan_copy_open(struct source *copy, struct tokens *ts,
 void scan_copy_close(struct fact_ctx *fx, size_t from, const struct source *src,
 		     struct source *copy, struct tokens *ts);
 
+/* A scanner's tokens, done with: handed to *lexed (the caller's to
+ * release), or released when lexed is NULL. */
+void scan_hand_over(struct tokens *ts, struct tokens *lexed);
+
 #endif

@@ -261,7 +261,8 @@ judge_bun_connector(struct fact_ctx *fx, struct eval *ev, size_t open)
 }
 
 void
-go_judge_source(struct fact_ctx *fx, const struct source *src)
+go_judge_source(struct fact_ctx *fx, const struct source *src,
+		struct tokens *lexed)
 {
 	static const char *const needles[] = {
 	    "postgres", "host=",  "hostaddr=", "sslmode",
@@ -289,5 +290,5 @@ go_judge_source(struct fact_ctx *fx, const struct source *src)
 	}
 	scan_judge_strings(fx, &ev, driver);
 	eval_release(&ev);
-	tokens_release(&ts);
+	scan_hand_over(&ts, lexed);
 }

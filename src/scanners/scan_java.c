@@ -395,7 +395,8 @@ judge_r2dbc_builder(struct fact_ctx *fx, struct eval *ev, size_t open)
 }
 
 void
-java_judge_source(struct fact_ctx *fx, const struct source *src)
+java_judge_source(struct fact_ctx *fx, const struct source *src,
+		struct tokens *lexed)
 {
 	static const char *const needles[] = {"postgres", "host=", "hostaddr=",
 					      "sslmode", NULL};
@@ -471,5 +472,5 @@ java_judge_source(struct fact_ctx *fx, const struct source *src)
 	}
 	client_fact_release(&props);
 	eval_release(&ev);
-	tokens_release(&ts);
+	scan_hand_over(&ts, lexed);
 }

@@ -719,7 +719,8 @@ typescript_only(const char *path)
 }
 
 void
-js_judge_source(struct fact_ctx *fx, const struct source *src)
+js_judge_source(struct fact_ctx *fx, const struct source *src,
+		struct tokens *lexed)
 {
 	static const char *const needles[] = {"postgres",
 					      "host=",
@@ -763,5 +764,5 @@ js_judge_source(struct fact_ctx *fx, const struct source *src)
 	judge_overrides(fx, &ev, driver);
 	scan_judge_strings(fx, &ev, driver);
 	eval_release(&ev);
-	tokens_release(&ts);
+	scan_hand_over(&ts, lexed);
 }

@@ -498,7 +498,8 @@ judge_ssl_context(struct fact_ctx *fx, const struct tokens *ts, size_t i,
 }
 
 void
-py_judge_source(struct fact_ctx *fx, const struct source *src)
+py_judge_source(struct fact_ctx *fx, const struct source *src,
+		struct tokens *lexed)
 {
 	static const char *const needles[] = {
 	    "postgres", "host=",   "hostaddr=",	      "sslmode",
@@ -536,5 +537,5 @@ py_judge_source(struct fact_ctx *fx, const struct source *src)
 	py_judge_frameworks(fx, &ev);
 	scan_judge_strings(fx, &ev, names.driver);
 	eval_release(&ev);
-	tokens_release(&ts);
+	scan_hand_over(&ts, lexed);
 }

@@ -6,8 +6,12 @@
 #define PGT_SCAN_PY_H
 
 #include "../model/facts.h"
+#include "tokens.h"
 
-/* Judges what src (a .py file) says about connections. */
-void py_judge_source(struct fact_ctx *fx, const struct source *src);
+/* Judges what src (a .py file) says about connections. When lexed
+ * is not NULL, the tokens read go there for the caller to release
+ * (tokens_release; its src stays NULL when the file was not lexed). */
+void py_judge_source(struct fact_ctx *fx, const struct source *src,
+		     struct tokens *lexed);
 
 #endif

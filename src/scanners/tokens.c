@@ -87,19 +87,22 @@ match_brackets(struct tokens *ts)
 	sort_array(ts->matches, ts->nmatches, sizeof(*ts->matches), cmp_far);
 }
 
-static void
+static inline void
 keep(struct tokens *ts, const struct token *t)
 {
 	struct ctok *c;
-	char ch = t->end > t->begin ? ts->src->text[t->begin] : 0;
 
 	ALLOC_GROW(ts->v, ts->nr + 1, ts->alloc);
 	c = &ts->v[ts->nr];
 	c->begin = (uint32_t)t->begin;
 	c->kind = (uint8_t)t->kind;
 	c->flags = (uint8_t)t->flags;
-	if (t->kind == TOK_PUNCT && (ch == '(' || ch == '[' || ch == '{'))
-		c->kind |= TOKK_OPENER;
+	if (t->kind == TOK_PUNCT) {
+		char ch = ts->src->text[t->begin];
+
+		if (ch == '(' || ch == '[' || ch == '{')
+			c->kind |= TOKK_OPENER;
+	}
 	if (t->end - t->begin < TOK_FAR)
 		c->len = (uint16_t)(t->end - t->begin);
 	else {
@@ -120,15 +123,6 @@ void
 tokens_read(struct tokens *ts, const struct source *src, enum lex_lang lang,
 	    unsigned flags)
 {
-	tokens_read_visiting(ts, src, lang, flags, NULL, NULL);
-}
-
-void
-tokens_read_visiting(struct tokens *ts, const struct source *src,
-		     enum lex_lang lang, unsigned flags,
-		     void (*left_out)(void *arg, const struct token *t),
-		     void *arg)
-{
 	struct lexer lx;
 	struct token t, plus;
 	int pending = 0; /* a "+" after a string literal, not kept yet */
@@ -147,8 +141,10 @@ tokens_read_visiting(struct tokens *ts, const struct source *src,
 		lex_next(&lx, &t);
 		if ((t.kind == TOK_COMMENT || t.kind == TOK_TEXT) &&
 		    !(flags & TOKENS_COMMENTS)) {
-			if (left_out)
-				left_out(arg, &t);
+			ALLOC_GROW(ts->comments, ts->ncomments + 1,
+				   ts->comments_alloc);
+			ts->comments[ts->ncomments].begin = (uint32_t)t.begin;
+			ts->comments[ts->ncomments++].end = (uint32_t)t.end;
 			continue;
 		}
 		if (pending) {
@@ -177,5 +173,15 @@ tokens_release(struct tokens *ts)
 	free(ts->v);
 	free(ts->ends);
 	free(ts->matches);
+	free(ts->comments);
 	memset(ts, 0, sizeof(*ts));
+}
+
+void
+tokens_unjudge(struct tokens *ts)
+{
+	size_t i;
+
+	for (i = 0; i < ts->nr; i++)
+		ts->v[i].flags &= (uint8_t)~TOKF_JUDGED;
 }

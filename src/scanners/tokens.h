@@ -46,8 +46,13 @@ struct tok_far {
 	uint32_t tok, value;
 };
 
+/* Where a comment (or JSX text) lies, when comments are not kept. */
+struct tok_span {
+	uint32_t begin, end;
+};
+
 struct tokens {
-	const struct source *src; /* borrowed */
+	const struct source *src; /* borrowed; NULL: nothing read */
 	enum lex_lang lang;
 	struct ctok *v;           /* owned */
 	size_t nr, alloc;
@@ -55,6 +60,8 @@ struct tokens {
 	size_t nends, ends_alloc;
 	struct tok_far *matches;  /* owned; sorted by tok */
 	size_t nmatches, matches_alloc;
+	struct tok_span *comments; /* owned; those left out, in order */
+	size_t ncomments, comments_alloc;
 };
 
 enum tokens_flags {
@@ -63,20 +70,18 @@ enum tokens_flags {
 
 /*
  * Tokenizes src (lexed as lang) into ts, comments and JSX text left out
- * unless flags say (RULES.md decision 7: they are never code); a "+"
- * between two string literals is not kept (tok_plus_string). Free with
- * tokens_release.
+ * unless flags say (RULES.md decision 7: they are never code) and their
+ * places kept in ts->comments (the secrets' plain-text rules read them);
+ * a "+" between two string literals is not kept (tok_plus_string). Free
+ * with tokens_release.
  */
 void tokens_read(struct tokens *ts, const struct source *src,
 		 enum lex_lang lang, unsigned flags);
-
-/* tokens_read, calling left_out(arg, t) on each comment and JSX text
- * token it leaves out: one lexing pass for what needs both. */
-void tokens_read_visiting(struct tokens *ts, const struct source *src,
-			  enum lex_lang lang, unsigned flags,
-			  void (*left_out)(void *arg, const struct token *t),
-			  void *arg);
 void tokens_release(struct tokens *ts);
+
+/* Clears every token's TOKF_JUDGED: the tokens as tokens_read left them,
+ * for a second reader of one lexing pass. */
+void tokens_unjudge(struct tokens *ts);
 
 /* Looks tok up in a side table (tokens.c). */
 uint32_t tok_far_value(const struct tok_far *t, size_t n, size_t tok);

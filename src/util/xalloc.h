@@ -27,7 +27,10 @@ char *xvasprintf(const char *fmt, va_list ap) PGT_PRINTF(1, 0);
  */
 void xgrow(void **pv, size_t elem, size_t need, size_t *alloc);
 #define ALLOC_GROW(v, need, alloc)                                             \
-	xgrow((void **)&(v), sizeof(*(v)), (need), &(alloc))
+	do {                                                                   \
+		if ((need) > (alloc)) /* no call on the common path */         \
+			xgrow((void **)&(v), sizeof(*(v)), (need), &(alloc));  \
+	} while (0)
 
 /* Gives back the unused slots of an array that will not grow again (a
  * parsed record kept for the whole run). */

@@ -329,16 +329,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		else if (lang == 2)
 			WITH_FACTS(fx, cs_judge_source(&fx, &src));
 		else
-			WITH_FACTS(fx, js_judge_source(&fx, &src));
+			WITH_FACTS(fx, js_judge_source(&fx, &src, NULL));
 #elif defined(FUZZ_go)
 		source_from_mem(&src, "fuzz.go", text, size);
-		WITH_FACTS(fx, go_judge_source(&fx, &src));
+		WITH_FACTS(fx, go_judge_source(&fx, &src, NULL));
 #elif defined(FUZZ_py)
 		source_from_mem(&src, "fuzz.py", text, size);
-		WITH_FACTS(fx, py_judge_source(&fx, &src));
+		WITH_FACTS(fx, py_judge_source(&fx, &src, NULL));
 #else
 		source_from_mem(&src, "Fuzz.java", text, size);
-		WITH_FACTS(fx, java_judge_source(&fx, &src));
+		WITH_FACTS(fx, java_judge_source(&fx, &src, NULL));
 #endif
 		source_release(&src);
 	}
