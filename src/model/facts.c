@@ -5,10 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
+#include "../util/pair_scan.h"
 #include "../util/xalloc.h"
 
 struct fact *
@@ -130,7 +127,8 @@ int
 facts_worth_reading(const struct fact_ctx *fx, const struct source *src,
 		    const char *const *needles)
 {
-	size_t i = 0, k, lens[16], n;
+	struct pair_scan ps;
+	size_t i, lens[16], n;
 
 	if (fx->no_prefilter)
 		return 1;
@@ -139,45 +137,10 @@ facts_worth_reading(const struct fact_ctx *fx, const struct source *src,
 			return 1; /* more needles than we keep: read it */
 		lens[n] = strlen(needles[n]);
 	}
-#ifdef __SSE2__
-	{
-		/* 16 positions at a time (SSE2 is in every x86-64): a
-		 * position is a candidate when it and the next byte are a
-		 * needle's first two. The text ends in a NUL, so the load
-		 * one byte on stays inside it. */
-		const unsigned char *t = (const unsigned char *)src->text;
-		__m128i first[16], second[16];
-
-		for (k = 0; k < n; k++) {
-			first[k] = _mm_set1_epi8(needles[k][0]);
-			second[k] =
-			    _mm_set1_epi8(lens[k] > 1 ? needles[k][1] : 0);
-		}
-		for (; i + 16 <= src->len; i += 16) {
-			__m128i a = _mm_loadu_si128((const __m128i *)(t + i)),
-				b = _mm_loadu_si128(
-				    (const __m128i *)(t + i + 1)),
-				hit = _mm_setzero_si128();
-			unsigned mask;
-
-			for (k = 0; k < n; k++) {
-				__m128i m = _mm_cmpeq_epi8(a, first[k]);
-
-				if (lens[k] > 1)
-					m = _mm_and_si128(
-					    m, _mm_cmpeq_epi8(b, second[k]));
-				hit = _mm_or_si128(hit, m);
-			}
-			for (mask = (unsigned)_mm_movemask_epi8(hit); mask;
-			     mask &= mask - 1)
-				if (needles_at(
-					src, i + (unsigned)__builtin_ctz(mask),
-					needles, lens, n))
-					return 1;
-		}
-	}
-#endif
-	for (; i < src->len; i++)
+	if (pair_scan_init(&ps, needles))
+		return 1; /* more pairs than one scan tells apart: read it */
+	for (i = 0; (i = pair_scan_next(&ps, src->text, src->len, i)) < src->len;
+	     i++)
 		if (needles_at(src, i, needles, lens, n))
 			return 1;
 	return 0;

@@ -205,6 +205,22 @@ judge_url(struct fact_ctx *fx, struct eval *ev, size_t v,
 	return 1;
 }
 
+/* The calls judge_call reads. */
+static int
+call_of_interest(const struct tokens *ts, size_t i)
+{
+	static const char *const names[] = {
+	    "getConnection", "connect",	    "setURL",	   "setUrl",
+	    "setJdbcUrl",    "url",	    "dataSource", "setPassword",
+	    "password"};
+	size_t k;
+
+	for (k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+		if (tok_is(ts, i, names[k]))
+			return 1;
+	return 0;
+}
+
 /*
  * The calls that take a JDBC URL or a password: DriverManager and
  * Driver.connect, DataSource setters (setURL, setUrl, Hikari's and
@@ -221,8 +237,8 @@ judge_call(struct fact_ctx *fx, struct eval *ev, size_t i,
 	size_t open = i + 1, a0, a1, a2;
 
 	if (tok_kind(ts, i) != TOK_IDENT || !tok_punct(ts, open, '(') ||
-	    !tok_match(ts, open))
-		return 0;
+	    !tok_match(ts, open) || !call_of_interest(ts, i))
+		return 0; /* most calls: their arguments are never walked */
 	a0 = tok_call_arg(ts, open, 0);
 	a1 = tok_call_arg(ts, open, 1);
 	a2 = tok_call_arg(ts, open, 2);

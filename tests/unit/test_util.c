@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* test_util.c — scan classes, UTF-8, JSON escaping, positions. */
+/* test_util.c — scan classes, UTF-8, JSON escaping, positions, pair scans. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/buf.h"
 #include "util/json.h"
+#include "util/pair_scan.h"
 #include "util/scan.h"
 #include "util/source.h"
 #include "util/utf8.h"
@@ -94,6 +95,71 @@ START_TEST(test_source_positions)
 }
 END_TEST
 
+/* The first position at or after from where a needle's first two bytes
+ * (its one byte) stand, read the slow way. */
+static size_t
+pairs_by_hand(const char *const *needles, const char *t, size_t len,
+	      size_t from)
+{
+	size_t i, k;
+
+	for (i = from; i < len; i++)
+		for (k = 0; needles[k]; k++)
+			if (t[i] == needles[k][0] &&
+			    (!needles[k][1] || t[i + 1] == needles[k][1]))
+				return i;
+	return len;
+}
+
+START_TEST(test_pair_scan)
+{
+	static const char *const js[] = {"postgres", "host=", "hostaddr=",
+					 "sslmode", "'pg", "\"pg", "`pg", NULL};
+	static const char *const carriers[] = {
+	    "=", "postgres", "jdbc:", "PG", "NODE_TLS", "datasource",
+	    "DATASOURCE", "BEGIN ", "tls.crt", "tls.key", NULL};
+	static const char *const high[] = {"\xff\xfe", "\x80" "a", "a\x80",
+					   NULL};
+	static const char *const *sets[] = {js, carriers, high};
+	static const char alphabet[] = "phosgt=d'\"`PGBDEtl.a \n\xff\xfe\x80";
+	struct pair_scan ps;
+	char text[200];
+	unsigned seed = 7;
+	size_t set, round, len, i, from, got, want;
+
+	for (set = 0; set < 3; set++) {
+		ck_assert_int_eq(pair_scan_init(&ps, sets[set]), 0);
+		for (round = 0; round < 400; round++) {
+			len = round % 190;
+			for (i = 0; i < len; i++) {
+				seed = seed * 1103515245u + 12345u;
+				text[i] = alphabet[(seed >> 16) %
+						   (sizeof(alphabet) - 1)];
+			}
+			text[len] = 0;
+			for (from = 0; from <= len; from++) {
+				got = pair_scan_next(&ps, text, len, from);
+				want = pairs_by_hand(sets[set], text, len,
+						     from);
+				/* nine pairs share eight buckets: a
+				 * candidate more, never one less */
+				if (sets[set] == carriers)
+					ck_assert_uint_le(got, want);
+				else
+					ck_assert_uint_eq(got, want);
+			}
+		}
+	}
+	{
+		static const char *const many[] = {
+		    "a1", "b2", "c3", "d4", "e5", "f6", "g7", "h8", "i9",
+		    "j0", "k1", "l2", "m3", "n4", "o5", "p6", "q7", NULL};
+
+		ck_assert_int_eq(pair_scan_init(&ps, many), -1);
+	}
+}
+END_TEST
+
 Suite *
 suite_util(void)
 {
@@ -104,6 +170,7 @@ suite_util(void)
 	tcase_add_test(tc, test_utf8);
 	tcase_add_test(tc, test_json_escaping);
 	tcase_add_test(tc, test_source_positions);
+	tcase_add_test(tc, test_pair_scan);
 	suite_add_tcase(s, tc);
 	return s;
 }
