@@ -149,11 +149,14 @@ apps_relevant(const char *name, const char *path)
 	const char *key = path ? path : name;
 	size_t i, n = strlen(key);
 
+	/* called on every assignment of every carrier: the first byte
+	 * rules out most names without a call */
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (!strcmp(name, names[i]))
+		if (name[0] == names[i][0] && !strcmp(name, names[i]))
 			return 1;
 	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
-		if (!strncmp(name, prefixes[i], strlen(prefixes[i])))
+		if (name[0] == prefixes[i][0] &&
+		    !strncmp(name, prefixes[i], strlen(prefixes[i])))
 			return 1;
 	return (n > 9 && !strcmp(key + n - 9, ".password")) ||
 	       (n > 9 && !strcmp(key + n - 9, "-PASSWORD")) ||

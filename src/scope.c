@@ -226,16 +226,16 @@ spelt_parent(const char *dir)
 static struct scope *
 scope_of_dir(struct scopes *s, char *dir)
 {
-	char *own = xasprintf("%s/%s", dir, CONFIG_NAME), *parent;
+	char *own, *parent;
 	struct dir_scope *slot = s->dirs_cap ? dir_slot(s, dir) : NULL;
 	struct scope *sc = NULL;
 	struct stat sb;
 
 	if (slot && slot->dir) {
-		free(own);
 		free(dir);
 		return slot->sc;
 	}
+	own = xasprintf("%s/%s", dir, CONFIG_NAME);
 	if (stat(own, &sb) == 0 && S_ISREG(sb.st_mode))
 		sc = scope_of_file(s, own);
 	else {

@@ -80,20 +80,66 @@ blank_or_newline(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+static int
+word_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_';
+}
+
+/*
+ * Whether the keyword at p, with blanks before its '=', is a variable
+ * assigned in code rather than a keyword of a connection string. libpq
+ * reads a keyword/value string as blank-separated words, each a keyword
+ * with its '=' or the value after one (conninfo_parse in
+ * src/interfaces/libpq/fe-connect.c), so the keyword cannot be part of a
+ * longer word (this.host = h, self.host = h), nor follow bare words that
+ * have no '=' before them on its line (String host = h, private final
+ * String host = h): those would be keywords without '=', which libpq
+ * refuses -- unless they continue the value of a keyword that ends an
+ * earlier line ("dbname =" then a line break), so a line after '=' or a
+ * '\' continuation is kept.
+ */
+static int
+code_assignment(const char *text, const char *p)
+{
+	const char *q = p;
+	int words = 0;
+
+	if (q > text && (word_char(q[-1]) || q[-1] == '.'))
+		return 1;
+	while (q > text && q[-1] != '\n') {
+		if (q[-1] == ' ' || q[-1] == '\t') {
+			q--;
+			continue;
+		}
+		if (!word_char(q[-1]))
+			return 0;
+		while (q > text && word_char(q[-1]))
+			q--;
+		words++;
+	}
+	while (q > text && blank_or_newline(q[-1]))
+		q--;
+	return words && (q == text || (q[-1] != '=' && q[-1] != '\\'));
+}
+
 /*
  * Needle n at p of text[0..end). A keyword needle ("host=") takes blanks
  * before its '=', as libpq does ("host = db"), and is no keyword right
  * after a '(' or ',' (blanks and line ends aside): there it is a keyword
  * argument, such as Python's app.run(host=...) or Redis(port=1,
  * host=...), which names no database. In a connection string a keyword
- * follows the string's start or a blank after a value.
+ * follows the string's start or a blank after a value; with blanks
+ * before its '=' it may also be a variable assigned in code, which is no
+ * keyword (code_assignment).
  */
 static int
 needle_at(const char *text, const char *p, const char *end, const char *n,
 	  size_t len)
 {
 	size_t k = n[len - 1] == '=' && len > 1 ? len - 1 : len;
-	const char *q;
+	const char *q, *eq;
 
 	if ((size_t)(end - p) < k || memcmp(p, n, k))
 		return 0;
@@ -103,9 +149,11 @@ needle_at(const char *text, const char *p, const char *end, const char *n,
 		;
 	if (q > text && (q[-1] == '(' || q[-1] == ','))
 		return 0;
-	for (p += k; p < end && (*p == ' ' || *p == '\t'); p++)
+	for (eq = p + k; eq < end && (*eq == ' ' || *eq == '\t'); eq++)
 		;
-	return p < end && *p == '=';
+	if (eq == end || *eq != '=')
+		return 0;
+	return eq == p + k || !code_assignment(text, p);
 }
 
 /* Whether one of needles[0..n) starts at text[i]. */

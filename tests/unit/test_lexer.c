@@ -8,6 +8,7 @@
 #include "scanners/lexer.h"
 #include "scanners/scan_common.h"
 #include "util/source.h"
+#include "util/xalloc.h"
 #include "tests.h"
 
 /* Each token kind as one letter: the expected shape of a line. */
@@ -191,6 +192,47 @@ START_TEST(test_prefilter)
 }
 END_TEST
 
+/* The keyword needle "host=" with blanks before its '=': a keyword of a
+ * connection string, or a variable assigned in code (facts.c). */
+static const struct {
+	const char *text;
+	int read;
+} keyword_texts[] = {
+    {"x = \"host = db\"", 1},
+    {"host = os.environ['H']", 1}, /* a line of its own: may be a DSN's */
+    {"port=5432 host = db", 1},
+    {"{opts} host = db", 1},
+    {"%s host = db", 1},
+    {"dsn = \"\"\"dbname =\n  app host = db\"\"\"", 1}, /* app: a value */
+    {"x \\\n app host = db", 1},
+    {"String host=h;", 1}, /* no blanks: the keyword as written */
+    {"String host = uri.getHost();", 0},
+    {"    private final String host = h;", 0},
+    {"}\n\tString host = h;", 0},
+    {"this.host = h;", 0},
+    {"self.host = host", 0},
+    {"myhost = 1", 0},
+    {"app.run(host = h)", 0},
+};
+
+START_TEST(test_prefilter_keywords)
+{
+	static const char *const needles[] = {"host=", NULL};
+	struct fact_ctx ctx;
+	struct source src;
+	char *text = xstrdup(keyword_texts[_i].text);
+
+	memset(&ctx, 0, sizeof(ctx));
+	memset(&src, 0, sizeof(src));
+	src.text = text;
+	src.len = strlen(text);
+	ck_assert_msg(facts_worth_reading(&ctx, &src, needles) ==
+			  keyword_texts[_i].read,
+		      "%s", keyword_texts[_i].text);
+	free(text);
+}
+END_TEST
+
 START_TEST(test_go_string_value)
 {
 	const char *text = "`a\\n\r\nb` \"\\x41\\t\"";
@@ -222,6 +264,9 @@ suite_lexer(void)
 	tcase_add_test(tc, test_js_string_value);
 	tcase_add_test(tc, test_go_string_value);
 	tcase_add_test(tc, test_prefilter);
+	tcase_add_loop_test(
+	    tc, test_prefilter_keywords, 0,
+	    (int)(sizeof(keyword_texts) / sizeof(keyword_texts[0])));
 	tcase_add_loop_test(
 	    tc, test_java_text_block, 0,
 	    (int)(sizeof(java_blocks) / sizeof(java_blocks[0])));
