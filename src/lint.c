@@ -679,7 +679,7 @@ lint_carrier(const struct input *in, const struct walk_entry *e,
 	struct facts facts = {NULL, 0, 0};
 	struct fact_ctx fx = {&facts, sc->pg_version, in->o->no_prefilter};
 	struct source src;
-	struct tokens lexed = {NULL}; /* a scanner's, for the secrets */
+	struct tokens lexed = {0}; /* a scanner's, for the secrets */
 	size_t from;
 
 	if (load_into(in, e->path, e->kind, &src, &out->diags))

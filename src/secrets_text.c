@@ -112,8 +112,12 @@ secrets_name_is_secret(const char *name, size_t len)
 	if (!len)
 		return 0;
 	last = secrets_lower(name[len - 1]);
-	if (!strchr("detsnyl", last))
+	switch (last) {
+	case 'd': case 'e': case 't': case 's': case 'n': case 'y': case 'l':
+		break;
+	default:
 		return 0;
+	}
 	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++)
 		if (ends_with(name, len, suffixes[i].s, suffixes[i].n))
 			return 1;

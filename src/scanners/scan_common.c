@@ -92,19 +92,6 @@ tok_add_param(struct client_fact *f, const struct tokens *ts, size_t v,
 }
 
 size_t
-tok_value_of(const struct tokens *ts, size_t i, const char *name)
-{
-	if (tok_kind(ts, i) != TOK_IDENT || !tok_is(ts, i, name) ||
-	    i + 2 >= ts->nr)
-		return 0;
-	if (!tok_is(ts, i + 1, ":") && !tok_is(ts, i + 1, "="))
-		return 0;
-	if (tok_is(ts, i + 1, "=") && tok_is(ts, i + 2, "="))
-		return 0; /* a comparison, not an assignment */
-	return i + 2;
-}
-
-size_t
 tok_object_prop(const struct tokens *ts, size_t open, const char *name)
 {
 	size_t k, close = tok_match(ts, open);

@@ -69,8 +69,20 @@ struct client_param *tok_add_param(struct client_fact *f,
 				   const char *key, const char *value);
 
 /* The index of the token after "name :" or "name =" at token i (a
- * property, a field, an assignment), or 0. */
-size_t tok_value_of(const struct tokens *ts, size_t i, const char *name);
+ * property, a field, an assignment), or 0. Asked of every token: inline,
+ * as tok_is. */
+static inline size_t
+tok_value_of(const struct tokens *ts, size_t i, const char *name)
+{
+	if (tok_kind(ts, i) != TOK_IDENT || !tok_is(ts, i, name) ||
+	    i + 2 >= ts->nr)
+		return 0;
+	if (!tok_punct(ts, i + 1, ':') && !tok_punct(ts, i + 1, '='))
+		return 0;
+	if (tok_punct(ts, i + 1, '=') && tok_punct(ts, i + 2, '='))
+		return 0; /* a comparison, not an assignment */
+	return i + 2;
+}
 
 /* The index of the value of key name directly inside the braces opening
  * at token open ({ name: value, ... }), or 0. */

@@ -134,10 +134,17 @@ static void
 add_property(struct eval *ev, size_t i, struct client_fact *props)
 {
 	struct tokens *ts = ev->ts;
-	const char *key = setter_property(ts, i);
+	const char *key;
 	size_t v, b, e;
 	char *name = NULL, *value;
 	struct client_param *p;
+
+	/* asked of every token: the names below are identifiers that begin
+	 * with one of these letters */
+	if (tok_kind(ts, i) != TOK_IDENT ||
+	    !strchr("sSPpa", ts->src->text[tok_begin(ts, i)]))
+		return;
+	key = setter_property(ts, i);
 
 	if (key && tok_is(ts, i + 1, ".")) { /* PGProperty.X.set(props, v) */
 		if (!tok_is(ts, i + 3, "(") ||

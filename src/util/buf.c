@@ -38,13 +38,14 @@ buf_reset(struct buf *b)
 static void
 buf_grow(struct buf *b, size_t extra)
 {
-	int fresh = !b->alloc;
-
-	if (fresh)
-		b->ptr = NULL;
-	ALLOC_GROW(b->ptr, b->len + extra + 1, b->alloc);
-	if (fresh)
-		b->ptr[0] = '\0';
+	if (b->alloc) {
+		ALLOC_GROW(b->ptr, b->len + extra + 1, b->alloc);
+		return;
+	}
+	/* a fresh buffer (ptr the shared empty string): its own, always */
+	b->ptr = NULL;
+	xgrow((void **)&b->ptr, 1, b->len + extra + 1, &b->alloc);
+	b->ptr[0] = '\0';
 }
 
 char *
