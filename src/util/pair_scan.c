@@ -56,6 +56,9 @@ pair_scan_init(struct pair_scan *ps, const char *const *needles)
 		}
 	}
 	ps->nr = nr;
+#ifdef PAIR_SCAN_SSSE3
+	ps->ssse3 = __builtin_cpu_supports("ssse3");
+#endif
 	return 0;
 }
 
@@ -117,7 +120,7 @@ pair_scan_next(const struct pair_scan *ps, const char *text, size_t len,
 	if (!ps->nr)
 		return len;
 #ifdef PAIR_SCAN_SSSE3
-	if (__builtin_cpu_supports("ssse3") && next_ssse3(ps, t, len, &i))
+	if (ps->ssse3 && next_ssse3(ps, t, len, &i))
 		return i;
 #endif
 	for (; i < len; i++)

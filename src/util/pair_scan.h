@@ -17,6 +17,7 @@
 
 struct pair_scan {
 	size_t nr; /* distinct first-two-byte pairs */
+	int ssse3; /* the CPU has PSHUFB (asked once, at init) */
 	/* per nibble value, the buckets whose pair's byte has it: low and
 	 * high nibble of the first byte, then of the second (a one-byte
 	 * needle's bucket at every nibble of the second) */
