@@ -299,12 +299,15 @@ BENCH_DIR ?= build/bench
 AST_GREP_VERSION := 0.51.1
 AST_GREP := $(BENCH_DIR)/node/node_modules/.bin/ast-grep
 
+$(BUILD)/lexbench: tools/bench/lexbench.c $(LIB_OBJS)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(LIBS) $(ALL_LDFLAGS)
+
 bench: test-deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(BUILD)/lexbench
 	@if [ ! -x $(AST_GREP) ] && command -v npm >/dev/null; then \
 	  npm install --silent --no-audit --no-fund --prefix $(BENCH_DIR)/node \
 	    @ast-grep/cli@$(AST_GREP_VERSION); fi
-	@python3 tools/bench/bench.py $(BIN) $(BENCH_MB) $(BENCH_DIR) $(AST_GREP)
+	@LEXBENCH=$(BUILD)/lexbench python3 tools/bench/bench.py $(BIN) $(BENCH_MB) $(BENCH_DIR) $(AST_GREP)
 	@python3 tools/bench/hostile_scaling.py $(BIN) $(BENCH_DIR)
 	@python3 tools/bench/lsp_latency.py $(BIN)
 

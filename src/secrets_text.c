@@ -105,19 +105,33 @@ secrets_name_is_secret(const char *name, size_t len)
 			  WORD("credentials")};
 #undef WORD
 	size_t i, w;
-	char last;
 
-	/* Called on every identifier of a file with a finding: every word
-	 * above ends in one of these letters, which most names do not. */
-	if (!len)
+	/* Called on every identifier of a file with a finding: a name is
+	 * one of the words or ends in one, so it ends in one of their last
+	 * three letters, which most names do not. */
+	if (len < 3)
 		return 0;
-	last = secrets_lower(name[len - 1]);
-	switch (last) {
-	case 'd': case 'e': case 't': case 's': case 'n': case 'y': case 'l':
+#define TAIL(a, b, c) \
+	((unsigned)(a) | (unsigned)(b) << 8 | (unsigned)(c) << 16)
+	switch (TAIL(secrets_lower(name[len - 3]), secrets_lower(name[len - 2]),
+		     secrets_lower(name[len - 1]))) {
+	case TAIL('o', 'r', 'd'): /* password */
+	case TAIL('s', 'w', 'd'): /* passwd */
+	case TAIL('a', 's', 'e'): /* passphrase */
+	case TAIL('a', 'n', 'd'): /* passphrase_command */
+	case TAIL('r', 'e', 't'): /* secret */
+	case TAIL('e', 't', 's'): /* secrets */
+	case TAIL('p', 'w', 'd'):
+	case TAIL('a', 's', 's'): /* pass */
+	case TAIL('k', 'e', 'n'): /* token */
+	case TAIL('k', 'e', 'y'): /* key, apikey */
+	case TAIL('i', 'a', 'l'): /* credential */
+	case TAIL('a', 'l', 's'): /* credentials */
 		break;
 	default:
 		return 0;
 	}
+#undef TAIL
 	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++)
 		if (ends_with(name, len, suffixes[i].s, suffixes[i].n))
 			return 1;

@@ -5,7 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include "../util/pair_scan.h"
+#include "../util/needle_scan.h"
 #include "../util/xalloc.h"
 
 struct fact *
@@ -175,7 +175,7 @@ int
 facts_worth_reading(const struct fact_ctx *fx, const struct source *src,
 		    const char *const *needles)
 {
-	struct pair_scan ps;
+	struct needle_scan ns;
 	size_t i, lens[16], n;
 
 	if (fx->no_prefilter)
@@ -185,9 +185,10 @@ facts_worth_reading(const struct fact_ctx *fx, const struct source *src,
 			return 1; /* more needles than we keep: read it */
 		lens[n] = strlen(needles[n]);
 	}
-	if (pair_scan_init(&ps, needles))
-		return 1; /* more pairs than one scan tells apart: read it */
-	for (i = 0; (i = pair_scan_next(&ps, src->text, src->len, i)) < src->len;
+	if (needle_scan_init(&ns, needles))
+		return 1; /* more leads than one scan tells apart: read it */
+	for (i = 0; (i = needle_scan_next(&ns, src->text, src->len, i)) <
+		    src->len;
 	     i++)
 		if (needles_at(src, i, needles, lens, n))
 			return 1;

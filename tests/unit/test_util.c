@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* test_util.c — scan classes, UTF-8, JSON escaping, positions, pair scans. */
+/* test_util.c — scan classes, UTF-8, JSON escaping, positions, needle scans. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/buf.h"
 #include "util/json.h"
-#include "util/pair_scan.h"
+#include "util/needle_scan.h"
 #include "util/scan.h"
 #include "util/source.h"
 #include "util/utf8.h"
@@ -95,23 +95,27 @@ START_TEST(test_source_positions)
 }
 END_TEST
 
-/* The first position at or after from where a needle's first two bytes
- * (its one byte) stand, read the slow way. */
+/* The first position at or after from where a needle's first three bytes
+ * (all of a shorter one) stand, read the slow way. */
 static size_t
-pairs_by_hand(const char *const *needles, const char *t, size_t len,
+leads_by_hand(const char *const *needles, const char *t, size_t len,
 	      size_t from)
 {
-	size_t i, k;
+	size_t i, k, b;
 
 	for (i = from; i < len; i++)
-		for (k = 0; needles[k]; k++)
-			if (t[i] == needles[k][0] &&
-			    (!needles[k][1] || t[i + 1] == needles[k][1]))
+		for (k = 0; needles[k]; k++) {
+			for (b = 0; b < 3 && needles[k][b] &&
+				    i + b < len && t[i + b] == needles[k][b];
+			     b++)
+				;
+			if (b == 3 || !needles[k][b])
 				return i;
+		}
 	return len;
 }
 
-START_TEST(test_pair_scan)
+START_TEST(test_needle_scan)
 {
 	static const char *const js[] = {"postgres", "host=", "hostaddr=",
 					 "sslmode", "'pg", "\"pg", "`pg", NULL};
@@ -119,16 +123,23 @@ START_TEST(test_pair_scan)
 	    "=", "postgres", "jdbc:", "PG", "NODE_TLS", "datasource",
 	    "DATASOURCE", "BEGIN ", "tls.crt", "tls.key", NULL};
 	static const char *const high[] = {"\xff\xfe", "\x80" "a", "a\x80",
-					   NULL};
+					   "\xfe\xff\x80", NULL};
 	static const char *const *sets[] = {js, carriers, high};
-	static const char alphabet[] = "phosgt=d'\"`PGBDEtl.a \n\xff\xfe\x80";
-	struct pair_scan ps;
+	static const char alphabet[] = "phosgtl=d'\"`PGBDEtl.a \n\xff\xfe\x80";
+	struct needle_scan ns;
 	char text[200];
 	unsigned seed = 7;
 	size_t set, round, len, i, from, got, want;
+	int simd, best;
 
-	for (set = 0; set < 3; set++) {
-		ck_assert_int_eq(pair_scan_init(&ps, sets[set]), 0);
+	/* every path the CPU at hand can take: bytes, SSSE3, AVX2 */
+	for (set = 0; set < 3 * 3; set++) {
+		ck_assert_int_eq(needle_scan_init(&ns, sets[set % 3]), 0);
+		best = ns.simd;
+		simd = (int)(set / 3);
+		if (simd > best)
+			continue;
+		ns.simd = simd;
 		for (round = 0; round < 400; round++) {
 			len = round % 190;
 			for (i = 0; i < len; i++) {
@@ -138,12 +149,12 @@ START_TEST(test_pair_scan)
 			}
 			text[len] = 0;
 			for (from = 0; from <= len; from++) {
-				got = pair_scan_next(&ps, text, len, from);
-				want = pairs_by_hand(sets[set], text, len,
-						     from);
-				/* nine pairs share eight buckets: a
+				got = needle_scan_next(&ns, text, len, from);
+				want = leads_by_hand(sets[set % 3], text,
+						     len, from);
+				/* nine leads share eight buckets: a
 				 * candidate more, never one less */
-				if (sets[set] == carriers)
+				if (sets[set % 3] == carriers)
 					ck_assert_uint_le(got, want);
 				else
 					ck_assert_uint_eq(got, want);
@@ -155,7 +166,7 @@ START_TEST(test_pair_scan)
 		    "a1", "b2", "c3", "d4", "e5", "f6", "g7", "h8", "i9",
 		    "j0", "k1", "l2", "m3", "n4", "o5", "p6", "q7", NULL};
 
-		ck_assert_int_eq(pair_scan_init(&ps, many), -1);
+		ck_assert_int_eq(needle_scan_init(&ns, many), -1);
 	}
 }
 END_TEST
@@ -170,7 +181,7 @@ suite_util(void)
 	tcase_add_test(tc, test_utf8);
 	tcase_add_test(tc, test_json_escaping);
 	tcase_add_test(tc, test_source_positions);
-	tcase_add_test(tc, test_pair_scan);
+	tcase_add_test(tc, test_needle_scan);
 	suite_add_tcase(s, tc);
 	return s;
 }

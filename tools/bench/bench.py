@@ -13,8 +13,10 @@ and one of half that size, then measures on the warm trees:
   -j 2; wall seconds, MB/s, peak RSS, the ratio to rg and the recall of the
   planted findings (rg and ast-grep at line level);
 - on the dense trees, that --no-prefilter gives the same report;
-- the lexing throughput: pgtlslint -j 1 over only the dense tree's files
-  that name PostgreSQL (every one goes to a lexer);
+- the throughput on the dense tree's files that name PostgreSQL (every
+  one goes to a lexer): pgtlslint -j 1 over them, and the lexer alone
+  (tools/bench/lexbench.c, named by LEXBENCH: tokens_read over their
+  JS/TS, Go, Python and Java, read into memory first);
 - the scaling: pgtlslint -j 2 on the half tree against the whole;
 - instructions per MB: pgtlslint -j 1 under valgrind --tool=callgrind on
   a tree of CALLGRIND_MB (repeatable on a noisy machine);
@@ -23,7 +25,7 @@ and one of half that size, then measures on the warm trees:
 A measurement: nothing is asserted.
 
 usage: tools/bench/bench.py PGTLSLINT [SIZE_MB] [WORKDIR] [AST_GREP]
-environment: CALLGRIND_MB (default 20), DENSE_MB (default 200)
+environment: CALLGRIND_MB (default 20), DENSE_MB (default 200), LEXBENCH
 """
 import json
 import os
@@ -230,9 +232,18 @@ def main():
         named, named_mb = named_tree(tree)
         secs, _, lo, hi = measure(ours[:1] + ["-j", "1"] + ours[1:], named,
                                   out, 5)
-        print("lexing: %.0f MB/s on one core (%.0f-%.0f) over the %.0f MB "
-              "of files that name PostgreSQL\n"
-              % (named_mb / secs, named_mb / hi, named_mb / lo, named_mb))
+        print("linting the %.0f MB of files that name PostgreSQL (every "
+              "one goes to a lexer): %.0f MB/s on one core (%.0f-%.0f)"
+              % (named_mb, named_mb / secs, named_mb / hi, named_mb / lo))
+        lexbench = os.environ.get("LEXBENCH")
+        if lexbench:
+            paths = "\n".join(os.path.join(d, f)
+                              for d, _, fs in os.walk(named) for f in fs)
+            lexed = subprocess.run([lexbench], input=paths, text=True,
+                                   stdout=subprocess.PIPE).stdout.strip()
+            print("lexing alone (tokens_read, in memory, one core): %s"
+                  % lexed)
+        print()
     tree, truth, mb = tree_of(work, size)
     half, _, half_mb = tree_of(work, max(size // 2, 1))
     secs_of = compare("sparse tree", tree, truth, mb, binary, ast_grep, out)
