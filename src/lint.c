@@ -7,13 +7,13 @@
  */
 #include "lint.h"
 
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "carriers.h"
 #include "lint_certs.h"
+#include "lint_queue.h"
 #include "parsers/shell.h"
 #include "model/hba_conf.h"
 #include "model/server.h"
@@ -89,7 +89,6 @@ struct input {
 	const struct lint_buffer *buffers; /* borrowed: read instead of the
 					      files of the same paths */
 	size_t nbuffers;
-	const struct server_certs *server_certs; /* borrowed; PGT404 */
 };
 
 /* What a pg_hba.conf check needs to know of a server configuration. */
@@ -108,7 +107,13 @@ struct run {
 	const struct pgt_options *o;
 	struct input in;
 	const struct walk *walk;       /* borrowed; the files of the run */
+	struct scopes *scopes;	       /* borrowed */
 	const struct scope **scope_of; /* owned; per walk entry */
+	size_t scope_of_alloc;
+	struct lint_queue queue;       /* carrier and source files */
+	const struct scope **unusable; /* owned; scopes said to be unusable */
+	size_t nunusable, unusable_alloc;
+	struct diags scope_diags;      /* why, said after the walk's own */
 	struct lint_result *res;
 	struct check_ctx ctx;
 	struct pathset included;	/* read through an include */
@@ -595,15 +600,6 @@ lint_certs(struct run *run, struct scopes *scopes)
 	}
 }
 
-/* What linting one carrier or source file produced, kept apart so that
- * files can be linted in parallel and merged in walk order. */
-struct file_result {
-	struct findings findings;
-	struct diags diags;
-	struct suppressions markers;
-	size_t files;
-};
-
 /* .env, Dockerfile, .properties, YAML and shell scripts: the assignments
  * that can matter, then the connections they hold. */
 static void
@@ -661,11 +657,13 @@ judge_assignments_file(struct fact_ctx *fx, struct check_ctx *ctx,
 }
 
 /* .env, Dockerfile, .properties, YAML, shell scripts, pg_service.conf,
- * JavaScript/TypeScript, Go, Python, Java: one file, on its own. */
-static void
-lint_carrier(const struct input *in, const struct walk_entry *e,
-	     const struct scope *sc, struct file_result *out)
+ * JavaScript/TypeScript, Go, Python, Java: one file, on its own (a
+ * lint_file_fn: arg is the run's struct input). */
+static int
+lint_carrier(void *arg, const struct walk_entry *e, const struct scope *sc,
+	     const struct server_certs *certs, struct file_result *out)
 {
+	const struct input *in = arg;
 	struct check_ctx ctx = {.rules = &sc->rules,
 				.out = &out->findings,
 				.diags = &out->diags,
@@ -674,7 +672,8 @@ lint_carrier(const struct input *in, const struct walk_entry *e,
 				.judge_loopback = in->o->judge_loopback,
 				.now = in->o->now,
 				.cert_warn_days = in->o->cert_warn_days,
-				.server_certs = in->server_certs,
+				.server_certs = certs,
+				.certs_pending = !certs,
 				.list_hosts = in->o->explain_cert != NULL};
 	struct facts facts = {NULL, 0, 0};
 	struct fact_ctx fx = {&facts, sc->pg_version, in->o->no_prefilter};
@@ -683,7 +682,7 @@ lint_carrier(const struct input *in, const struct walk_entry *e,
 	size_t from;
 
 	if (load_into(in, e->path, e->kind, &src, &out->diags))
-		return;
+		return 0;
 	out->files++;
 	from = out->findings.nr;
 	/* the detectors find, the rules judge */
@@ -707,6 +706,11 @@ lint_carrier(const struct input *in, const struct walk_entry *e,
 		judge_assignments_file(&fx, &ctx, e, &src);
 	engine_run_facts(&ctx, &facts);
 	facts_release(&facts);
+	if (ctx.needs_certs) {
+		tokens_release(&lexed);
+		source_release(&src);
+		return 1;
+	}
 	/* Markers matter only to this file's findings, or to PGT001's
 	 * report of the unused ones: most files need no look for them. */
 	if (suppress_needed(ctx.rules, out->findings.nr))
@@ -716,6 +720,7 @@ lint_carrier(const struct input *in, const struct walk_entry *e,
 	tokens_release(&lexed);
 	findings_mask(&out->findings, from, &src);
 	source_release(&src);
+	return 0;
 }
 
 /*
@@ -735,137 +740,48 @@ in_shard(const struct pgt_options *o, const struct walk_entry *e)
 	return str_hash(e->path) % o->shards == o->shard - 1;
 }
 
-/* Carrier and source files share nothing while they are linted: workers
- * take the next file until none is left. A file's result is kept only
- * when it holds something, so a tree of quiet files costs a pointer each. */
-struct carrier_work {
-	const struct input *in;
-	const struct walk_entry *walk;	     /* borrowed */
-	const struct scope *const *scope_of; /* borrowed; per walk entry */
-	size_t *todo;			     /* owned; walk indexes */
-	struct file_result **results;	     /* owned; per todo, or NULL */
-	size_t n, next, files;
-	pthread_mutex_t lock;
-	pthread_t threads[MAX_JOBS];
-	size_t started;
-};
-
-static void *
-carrier_worker(void *arg)
+static int
+walk_excluded(void *arg, const char *path)
 {
-	struct carrier_work *w = arg;
-	size_t loaded = 0;
+	const struct run *run = arg;
 
-	for (;;) {
-		struct file_result r;
-		size_t i, k;
-
-		pthread_mutex_lock(&w->lock);
-		w->files += loaded;
-		i = w->next++;
-		pthread_mutex_unlock(&w->lock);
-		if (i >= w->n)
-			return NULL;
-		k = w->todo[i];
-		memset(&r, 0, sizeof(r));
-		lint_carrier(w->in, &w->walk[k], w->scope_of[k], &r);
-		loaded = r.files;
-		if (r.findings.nr || r.diags.nr || r.markers.nr) {
-			w->results[i] = xmalloc(sizeof(r));
-			*w->results[i] = r;
-		}
-	}
-}
-
-/* Starts o->jobs - 1 threads on the carrier and source files of wk; the
- * calling thread lints the server configurations meanwhile, then joins
- * them in carriers_finish. */
-static void
-carriers_start(struct carrier_work *w, const struct run *run,
-	       const struct walk *wk)
-{
-	size_t i, jobs;
-
-	memset(w, 0, sizeof(*w));
-	w->in = &run->in;
-	w->walk = wk->v;
-	w->scope_of = run->scope_of;
-	w->todo = xcalloc(wk->nr + 1, sizeof(*w->todo));
-	for (i = 0; i < wk->nr; i++)
-		if (wk->v[i].kind >= FILE_ENV && in_shard(run->o, &wk->v[i]))
-			w->todo[w->n++] = i;
-	w->results = xcalloc(w->n + 1, sizeof(*w->results));
-	pthread_mutex_init(&w->lock, NULL);
-	jobs = run->o->jobs < 1 ? 1 : (size_t)run->o->jobs;
-	if (jobs > w->n)
-		jobs = w->n;
-	while (
-	    w->started + 1 < jobs &&
-	    !pthread_create(&w->threads[w->started], NULL, carrier_worker, w))
-		w->started++;
-}
-
-/* Works with the threads until every file is done, then merges their
- * results in walk order, so that the report is the same for any number of
- * jobs. */
-static void
-carriers_finish(struct carrier_work *w, struct run *run)
-{
-	size_t i;
-
-	carrier_worker(w);
-	for (i = 0; i < w->started; i++)
-		pthread_join(w->threads[i], NULL);
-	pthread_mutex_destroy(&w->lock);
-	for (i = 0; i < w->n; i++) {
-		struct file_result *r = w->results[i];
-
-		if (!r)
-			continue;
-		ALLOC_APPEND(run->res->findings, r->findings);
-		ALLOC_APPEND(run->res->diags, r->diags);
-		ALLOC_APPEND(run->suppressions, r->markers);
-		free(r);
-	}
-	run->res->files += w->files;
-	free(w->results);
-	free(w->todo);
+	return scopes_excluded(run->scopes, path);
 }
 
 /*
- * The scope of every walk entry, looked up once, into run->scope_of. A
- * nested configuration that cannot be used is an error for its subtree
- * (said once, and the run ends with exit 2): its files are dropped from
- * the walk, and the rest of the tree is linted.
+ * Each file as the walk finds it: its scope, looked up once, into
+ * run->scope_of, and a carrier or source file of this shard into the
+ * queue, to be linted while the walk goes on. A nested configuration that
+ * cannot be used is an error for its subtree (said once, after the walk's
+ * own problems; the run ends with exit 2): its files are dropped.
  */
-static void
-resolve_scopes(struct run *run, struct walk *w, struct scopes *scopes)
+static int
+walk_found(void *arg, struct walk *w)
 {
-	const struct scope **reported = xcalloc(w->nr + 1, sizeof(*reported));
-	struct scope *sc;
-	size_t i, j, nreported = 0, kept = 0;
+	struct run *run = arg;
+	const struct walk_entry *e = &w->v[w->nr - 1];
+	const struct scope *sc = scopes_for(run->scopes, e->path);
+	size_t j;
 
-	run->scope_of = xcalloc(w->nr + 1, sizeof(*run->scope_of));
-	for (i = 0; i < w->nr; i++) {
-		sc = scopes_for(scopes, w->v[i].path);
-		if (!sc->error) {
-			run->scope_of[kept] = sc;
-			w->v[kept++] = w->v[i];
-			continue;
-		}
-		for (j = 0; j < nreported && reported[j] != sc; j++)
+	if (sc->error) {
+		for (j = 0; j < run->nunusable && run->unusable[j] != sc; j++)
 			;
-		if (j == nreported) {
-			reported[nreported++] = sc;
-			diags_add(&run->res->diags, sc->config.path, 1,
+		if (j == run->nunusable) {
+			ALLOC_GROW(run->unusable, run->nunusable + 1,
+				   run->unusable_alloc);
+			run->unusable[run->nunusable++] = sc;
+			diags_add(&run->scope_diags, sc->config.path, 1,
 				  xasprintf("%s: the files it governs are not "
 					    "linted",
 					    sc->error));
 		}
-		free(w->v[i].path);
+		return 1;
 	}
-	w->nr = kept;
-	free(reported);
+	ALLOC_GROW(run->scope_of, w->nr, run->scope_of_alloc);
+	run->scope_of[w->nr - 1] = sc;
+	if (e->kind >= FILE_ENV && in_shard(run->o, e))
+		lint_queue_add(&run->queue, e, sc);
+	return 0;
 }
 
 /* Standard input, read once for the whole run (and for --fix). */
@@ -909,7 +825,7 @@ lint_run_buffers(const struct pgt_options *o, struct scopes *scopes,
 {
 	struct run run;
 	struct walk w;
-	struct carrier_work carriers;
+	const struct walk_hooks hooks = {walk_excluded, walk_found, &run};
 	size_t i;
 
 	memset(res, 0, sizeof(*res));
@@ -929,12 +845,15 @@ lint_run_buffers(const struct pgt_options *o, struct scopes *scopes,
 	run.ctx.now = o->now;
 	run.ctx.cert_warn_days = o->cert_warn_days;
 	run.ctx.list_hosts = o->explain_cert != NULL;
-	walk_paths(o->paths.v, o->paths.nr, scopes_excluded, scopes,
+	run.scopes = scopes;
+	lint_queue_init(&run.queue, o->jobs, lint_carrier, &run.in);
+	walk_paths(o->paths.v, o->paths.nr, &hooks,
 		   o->stdin_type       ? walk_kind_named(o->stdin_type)
 		   : o->stdin_filename ? walk_classify(o->stdin_filename)
 				       : FILE_NONE,
 		   &w, &res->diags);
-	resolve_scopes(&run, &w, scopes);
+	ALLOC_APPEND(res->diags, run.scope_diags);
+	free(run.unusable);
 	for (i = 0; i < w.nr; i++)
 		if (w.v[i].kind == FILE_NONE && w.v[i].explicit_arg)
 			diags_add(&res->diags, w.v[i].path, 0,
@@ -956,11 +875,11 @@ lint_run_buffers(const struct pgt_options *o, struct scopes *scopes,
 			read_pooler(&run, &w.v[i]);
 	/* the clients verify the servers' certificates: read them first */
 	lint_certs(&run, scopes);
-	run.in.server_certs = &run.certs.servers;
-	carriers_start(&carriers, &run, &w);
+	lint_queue_close(&run.queue, &run.certs.servers);
 	if (o->shard < 2)
 		lint_hba_files(&run, &w);
-	carriers_finish(&carriers, &run);
+	lint_queue_finish(&run.queue, &res->findings, &res->diags,
+			  &run.suppressions, &res->files);
 	cert_store_release(&run.certs);
 	for (i = 0; i < run.nservers; i++) {
 		free(run.servers[i].dir);

@@ -14,8 +14,7 @@
 #include "util/sort.h"
 
 struct walker {
-	int (*excluded)(void *arg, const char *path);
-	void *arg;
+	const struct walk_hooks *hooks;
 	struct walk *w;
 	struct diags *diags;
 };
@@ -169,6 +168,8 @@ add_entry(struct walker *wk, const char *path, enum file_kind kind,
 	w->v[w->nr].kind = kind;
 	w->v[w->nr].explicit_arg = explicit_arg;
 	w->nr++;
+	if (wk->hooks->found && wk->hooks->found(wk->hooks->arg, w))
+		free(w->v[--w->nr].path);
 }
 
 static int
@@ -254,10 +255,10 @@ walk_dir(struct walker *wk, const char *dir)
 			       : S_ISREG(sb.st_mode) ? DIR_ITEM_FILE
 						     : DIR_ITEM_OTHER;
 		if (type == DIR_ITEM_DIR && !skipped_dir(name) &&
-		    !wk->excluded(wk->arg, p))
+		    !wk->hooks->excluded(wk->hooks->arg, p))
 			walk_dir(wk, p);
 		else if (type == DIR_ITEM_FILE && kind != FILE_NONE &&
-			 !wk->excluded(wk->arg, p))
+			 !wk->hooks->excluded(wk->hooks->arg, p))
 			add_entry(wk, p, kind, 0);
 		free(p);
 		free(items[i].name);
@@ -267,10 +268,10 @@ walk_dir(struct walker *wk, const char *dir)
 
 void
 walk_paths(const char *const *paths, size_t npaths,
-	   int (*excluded)(void *arg, const char *path), void *arg,
-	   enum file_kind stdin_kind, struct walk *w, struct diags *diags)
+	   const struct walk_hooks *hooks, enum file_kind stdin_kind,
+	   struct walk *w, struct diags *diags)
 {
-	struct walker wk = {excluded, arg, w, diags};
+	struct walker wk = {hooks, w, diags};
 	size_t i;
 
 	memset(w, 0, sizeof(*w));

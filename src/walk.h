@@ -34,14 +34,25 @@ enum file_kind walk_kind_named(const char *name);
 /* The kind of a file from its name alone. */
 enum file_kind walk_classify(const char *path);
 
+/* What walk_paths asks of its caller. */
+struct walk_hooks {
+	/* whether a directory's entry is left out */
+	int (*excluded)(void *arg, const char *path);
+	/* NULL, or told of each file as soon as it is added (the last entry
+	 * of w), so that work can start before the walk ends; nonzero
+	 * takes it back out of w */
+	int (*found)(void *arg, struct walk *w);
+	void *arg;
+};
+
 /*
- * Expands paths into w, leaving out what excluded(arg, path) says of a
+ * Expands paths into w, leaving out what hooks->excluded says of a
  * directory's entries. Problems (a path that does not exist, an
  * unreadable directory) go to diags as errors. Free with walk_release.
  */
 void walk_paths(const char *const *paths, size_t npaths,
-		int (*excluded)(void *arg, const char *path), void *arg,
-		enum file_kind stdin_kind, struct walk *w, struct diags *diags);
+		const struct walk_hooks *hooks, enum file_kind stdin_kind,
+		struct walk *w, struct diags *diags);
 void walk_release(struct walk *w);
 
 #endif

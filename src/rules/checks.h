@@ -30,6 +30,8 @@ struct check_ctx {
 	int64_t now;	    /* --now: seconds since 1970 (UTC) */
 	int cert_warn_days; /* --cert-warn-days */
 	const struct server_certs *server_certs; /* borrowed; PGT404 */
+	int certs_pending; /* the servers' certificates are not read yet */
+	int needs_certs;   /* set by PGT404 when certs_pending stopped it */
 	int list_hosts; /* --explain-cert: report every verify-full host,
 			   covered or not */
 };

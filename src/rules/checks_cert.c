@@ -314,9 +314,14 @@ check_client_cert_hostname(struct check_ctx *ctx, const struct rule *r,
 	const struct client_param *p = client_get(f, "host");
 	const char *at, *comma;
 
-	if (!ctx->server_certs || !ctx->server_certs->nr ||
-	    v->outcome != OUTCOME_VERIFY_FULL || !p || !p->value ||
+	if (v->outcome != OUTCOME_VERIFY_FULL || !p || !p->value ||
 	    client_is_placeholder(p->value))
+		return;
+	if (ctx->certs_pending) {
+		ctx->needs_certs = 1; /* the caller comes back with them */
+		return;
+	}
+	if (!ctx->server_certs || !ctx->server_certs->nr)
 		return;
 	/* libpq's host is a comma-separated list, each tried in turn
 	 * (fe-connect.c); a socket directory (/..., @...) has no TLS */

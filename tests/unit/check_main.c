@@ -21,6 +21,7 @@ main(void)
 	srunner_add_suite(sr, suite_hba());
 	srunner_add_suite(sr, suite_hba_index());
 	srunner_add_suite(sr, suite_lexer());
+	srunner_add_suite(sr, suite_lint_queue());
 	srunner_add_suite(sr, suite_lsp());
 	srunner_add_suite(sr, suite_server());
 	srunner_add_suite(sr, suite_ruleset());

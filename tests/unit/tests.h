@@ -14,6 +14,7 @@ Suite *suite_guc(void);
 Suite *suite_hba(void);
 Suite *suite_hba_index(void);
 Suite *suite_lexer(void);
+Suite *suite_lint_queue(void);
 Suite *suite_lsp(void);
 Suite *suite_server(void);
 Suite *suite_ruleset(void);
