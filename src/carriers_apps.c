@@ -158,10 +158,14 @@ apps_relevant(const char *name, const char *path)
 		if (name[0] == prefixes[i][0] &&
 		    !strncmp(name, prefixes[i], strlen(prefixes[i])))
 			return 1;
-	return (n > 9 && !strcmp(key + n - 9, ".password")) ||
-	       (n > 9 && !strcmp(key + n - 9, "-PASSWORD")) ||
-	       (n > 9 && !strcmp(key + n - 9, "_PASSWORD")) ||
-	       strstr(key, "r2dbc.properties.") || strstr(key, ".reactive.");
+	if (n > 9 &&
+	    ((key[n - 9] == '.' && !memcmp(key + n - 8, "password", 8)) ||
+	     ((key[n - 9] == '-' || key[n - 9] == '_') &&
+	      !memcmp(key + n - 8, "PASSWORD", 8))))
+		return 1; /* .password, -PASSWORD, _PASSWORD */
+	/* both words hold a '.', which an environment's names do not */
+	return strchr(key, '.') && (strstr(key, "r2dbc.properties.") ||
+				    strstr(key, ".reactive."));
 }
 
 char *

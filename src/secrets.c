@@ -236,35 +236,6 @@ in_carrier(const struct source *src, struct source_ranges *out)
 	secrets_uri_userinfo(src->text, src->len, out);
 }
 
-/* Whether text holds a word every secret's key or form needs: pass, pwd,
- * secret, token, key, cred (any case), or "://". Most files with
- * findings hold none, and need no second read. */
-static int
-might_hold_secrets(const char *text, size_t len)
-{
-	static const char *const words[] = {"pass", "pwd",  "secret", "token",
-					    "key",  "cred", "://"};
-	size_t i, w;
-
-	for (i = 0; i < len; i++) {
-		char c = secrets_lower(text[i]);
-
-		if (!strchr("pstkc:", c) || !c)
-			continue;
-		for (w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
-			size_t k, n = strlen(words[w]);
-
-			for (k = 0; k < n && i + k < len &&
-				    secrets_lower(text[i + k]) == words[w][k];
-			     k++)
-				;
-			if (k == n)
-				return 1;
-		}
-	}
-	return 0;
-}
-
 void
 secrets_find_in_tokens(const struct source *src, struct tokens *ts)
 {
@@ -273,7 +244,7 @@ secrets_find_in_tokens(const struct source *src, struct tokens *ts)
 	if (r->found || ts->src != src || ts->lang != secrets_code_lang(src))
 		return; /* secrets_of will read src itself */
 	r->found = 1;
-	if (!might_hold_secrets(src->text, src->len))
+	if (!secrets_might_hold(src->text, src->len))
 		return;
 	tokens_unjudge(ts);
 	secrets_in_tokens(ts, r);
@@ -293,7 +264,7 @@ secrets_of(const struct source *src)
 		secrets_normalize(r);
 		return r;
 	}
-	if (!might_hold_secrets(src->text, src->len))
+	if (!secrets_might_hold(src->text, src->len))
 		return r;
 	switch (src->kind) {
 	case FILE_PGCONF_ROOT:

@@ -116,7 +116,8 @@ string_expression(struct tokens *ts, size_t i, struct source_ranges *out)
 	size_t r, k, tok, off;
 
 	scan_join(ts, i, &value, &j);
-	secrets_in_string(value.ptr, value.len, &vr);
+	if (secrets_might_hold(value.ptr, value.len))
+		secrets_in_string(value.ptr, value.len, &vr);
 	for (r = 0; r < vr.nr; r++)
 		for (k = vr.v[r].begin; k < vr.v[r].end && k < value.len; k++) {
 			if (value.ptr[k] == VALUE_UNKNOWN)
@@ -163,6 +164,8 @@ in_comment(const char *text, const struct tok_span *c,
 	struct source_ranges vr = {NULL, 0, 0, 0};
 	size_t n = c->end - c->begin;
 
+	if (!secrets_might_hold(text + c->begin, n))
+		return;
 	secrets_plain_text(text + c->begin, n, &vr);
 	secrets_uri_userinfo(text + c->begin, n, &vr);
 	secrets_map_value(&vr, text, c->begin, c->end, text + c->begin, n, 1,

@@ -374,6 +374,63 @@ connection_string(const char *v, size_t n, struct source_ranges *out)
 	return rc == 0;
 }
 
+/* Whether the word w (lower case) starts at text[i] in any case. */
+static int
+word_at(const char *text, size_t len, size_t i, const char *w, size_t n)
+{
+	size_t k;
+
+	if (len - i < n)
+		return 0;
+	for (k = 1; k < n && secrets_lower(text[i + k]) == w[k]; k++)
+		;
+	return k == n;
+}
+
+/* Every secret's key holds one of these words (secrets_name_is_secret's,
+ * any case), and a URI's password follows "://": a text holding none has
+ * no secret for any rule here. Called on whole files, comments and
+ * strings: one switch per byte, a comparison only at the words' first
+ * letters. */
+int
+secrets_might_hold(const char *text, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		switch (secrets_lower(text[i])) {
+		case 'p':
+			if (word_at(text, len, i, "pass", 4) ||
+			    word_at(text, len, i, "pwd", 3))
+				return 1;
+			break;
+		case 's':
+			if (word_at(text, len, i, "secret", 6))
+				return 1;
+			break;
+		case 't':
+			if (word_at(text, len, i, "token", 5))
+				return 1;
+			break;
+		case 'k':
+			if (word_at(text, len, i, "key", 3))
+				return 1;
+			break;
+		case 'c':
+			if (word_at(text, len, i, "cred", 4))
+				return 1;
+			break;
+		case ':':
+			if (word_at(text, len, i, "://", 3))
+				return 1;
+			break;
+		default:
+			break;
+		}
+	}
+	return 0;
+}
+
 /* The secrets of a string's value v[0..n), as ranges of v. */
 void
 secrets_in_string(const char *v, size_t n, struct source_ranges *out)

@@ -30,6 +30,10 @@ void secrets_plain_text(const char *v, size_t n, struct source_ranges *out);
 /* A URI's password, from the ':' of its user info up to the last '@'. */
 void secrets_uri_userinfo(const char *v, size_t n, struct source_ranges *out);
 
+/* Whether text holds pass, pwd, secret, token, key, cred (any case) or
+ * "://", which every rule here needs: without, it holds no secret. */
+int secrets_might_hold(const char *text, size_t len);
+
 /* The secrets of a string's value: parsed as the connection string it is
  * (libpq keyword/value or URI, JDBC), else the plain-text rules; and a
  * URI's user info in every case. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "secrets.h"
+#include "secrets_text.h"
 #include "tests.h"
 
 static const struct {
@@ -210,6 +211,29 @@ START_TEST(test_secret_names)
 }
 END_TEST
 
+/* Each word every rule needs, in any case and at the very end of the
+ * text; texts without one hold no secret for any rule. */
+START_TEST(test_might_hold)
+{
+	static const char *const yes[] = {
+	    "x = PASS", "db_pwd", "Secret", "an apiToken", "KEY", "cred",
+	    "postgres://u:p@h", "a://", "pAsSwOrD=1"};
+	static const char *const no[] = {
+	    "", "pas", "pw", "secre", "toke", "ke", "cre", ":/", "host=db "
+	    "port=5432 sslmode=require", "p s t k c :"};
+	size_t i;
+
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		ck_assert_msg(secrets_might_hold(yes[i], strlen(yes[i])), "%s",
+			      yes[i]);
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		ck_assert_msg(!secrets_might_hold(no[i], strlen(no[i])), "%s",
+			      no[i]);
+	/* the length bounds the text: a word past it is not read */
+	ck_assert(!secrets_might_hold("pass", 3));
+}
+END_TEST
+
 START_TEST(test_values_and_quotes)
 {
 	char *a = secrets_mask_value("ssl_passphrase_command", "echo pw", 7);
@@ -257,6 +281,7 @@ suite_secrets(void)
 	tcase_add_test(tc, test_columns_follow_masks);
 	tcase_add_loop_test(tc, test_secret_names, 0,
 			    (int)(sizeof(names) / sizeof(names[0])));
+	tcase_add_test(tc, test_might_hold);
 	tcase_add_test(tc, test_values_and_quotes);
 	tcase_add_test(tc, test_message_net);
 	suite_add_tcase(s, tc);
