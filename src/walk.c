@@ -27,20 +27,22 @@ base_name(const char *path)
 	return s ? s + 1 : path;
 }
 
-static int
-ends_with(const char *s, const char *suffix)
+/* Whether s, of n bytes, ends with suffix. Every name walked is tested
+ * against some 25 suffixes: its length is taken once. */
+static inline int
+ends_with(const char *s, size_t n, const char *suffix)
 {
-	size_t a = strlen(s), b = strlen(suffix);
+	size_t b = strlen(suffix);
 
-	return a >= b && !strcmp(s + a - b, suffix);
+	return n >= b && !memcmp(s + n - b, suffix, b);
 }
 
-static int
-ends_with_nocase(const char *s, const char *suffix)
+static inline int
+ends_with_nocase(const char *s, size_t n, const char *suffix)
 {
-	size_t a = strlen(s), b = strlen(suffix);
+	size_t b = strlen(suffix);
 
-	return a >= b && !strcasecmp(s + a - b, suffix);
+	return n >= b && !strcasecmp(s + n - b, suffix);
 }
 
 const char *const file_kind_names[FILE__COUNT] = {
@@ -59,16 +61,16 @@ walk_kind_named(const char *name)
 }
 
 static int
-js_name(const char *b)
+js_name(const char *b, size_t n)
 {
 	static const char *const exts[] = {".js", ".mjs", ".cjs", ".jsx",
 					   ".ts", ".mts", ".cts", ".tsx"};
 	size_t i;
 
-	if (ends_with(b, ".d.ts") || ends_with(b, ".min.js"))
+	if (ends_with(b, n, ".d.ts") || ends_with(b, n, ".min.js"))
 		return 0; /* declarations and bundles: no code of the team's */
 	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
-		if (ends_with(b, exts[i]))
+		if (ends_with(b, n, exts[i]))
 			return 1;
 	return 0;
 }
@@ -77,14 +79,14 @@ js_name(const char *b)
  * PostgreSQL's conventions: server.crt, server.key, root.crt, root.crl,
  * *.pem), in any case. */
 static int
-cert_name(const char *b)
+cert_name(const char *b, size_t n)
 {
 	static const char *const exts[] = {".crt", ".pem", ".cer", ".der",
 					   ".key", ".crl"};
 	size_t i;
 
 	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
-		if (ends_with_nocase(b, exts[i]) && strlen(b) > 4)
+		if (ends_with_nocase(b, n, exts[i]) && n > 4)
 			return 1;
 	return 0;
 }
@@ -93,11 +95,12 @@ enum file_kind
 walk_classify(const char *path)
 {
 	const char *b = base_name(path);
+	size_t n = strlen(b);
 
 	if (!strcmp(b, "postgresql.conf"))
 		return FILE_PGCONF_ROOT;
 	if (!strcmp(b, ".env") || !strncmp(b, ".env.", 5) ||
-	    (ends_with(b, ".env") && strlen(b) > 4))
+	    (ends_with(b, n, ".env") && n > 4))
 		return FILE_ENV;
 	/* docker build takes any file name (-f); these are the conventional
 	 * ones, in any case (a "dockerfile" is found on case-insensitive
@@ -105,46 +108,46 @@ walk_classify(const char *path)
 	if (!strcasecmp(b, "Dockerfile") || !strncasecmp(b, "Dockerfile.", 11) ||
 	    !strcasecmp(b, "Containerfile") ||
 	    !strncasecmp(b, "Containerfile.", 14) ||
-	    ends_with_nocase(b, ".dockerfile"))
+	    ends_with_nocase(b, n, ".dockerfile"))
 		return FILE_DOCKERFILE;
-	if (ends_with(b, ".properties"))
+	if (ends_with(b, n, ".properties"))
 		return FILE_PROPERTIES;
-	if (ends_with(b, ".yml") || ends_with(b, ".yaml"))
+	if (ends_with(b, n, ".yml") || ends_with(b, n, ".yaml"))
 		return FILE_YAML;
-	if (ends_with(b, ".sh") || ends_with(b, ".bash"))
+	if (ends_with(b, n, ".sh") || ends_with(b, n, ".bash"))
 		return FILE_SHELL;
 	/* lock files list packages, never connections */
-	if (ends_with(b, ".json") && strcmp(b, "package-lock.json") &&
+	if (ends_with(b, n, ".json") && strcmp(b, "package-lock.json") &&
 	    strcmp(b, "composer.lock"))
 		return FILE_JSON;
-	if (ends_with(b, ".prisma"))
+	if (ends_with(b, n, ".prisma"))
 		return FILE_PRISMA;
-	if (ends_with(b, ".toml"))
+	if (ends_with(b, n, ".toml"))
 		return FILE_TOML;
 	/* Flyway's configuration file is java.util.Properties
 	 * (documentation: Configuration Files, flyway.conf) */
 	if (!strcmp(b, "flyway.conf"))
 		return FILE_PROPERTIES;
-	if (js_name(b))
+	if (js_name(b, n))
 		return FILE_JS;
-	if (ends_with(b, ".go"))
+	if (ends_with(b, n, ".go"))
 		return FILE_GO;
-	if (ends_with(b, ".py"))
+	if (ends_with(b, n, ".py"))
 		return FILE_PY;
-	if (ends_with(b, ".java"))
+	if (ends_with(b, n, ".java"))
 		return FILE_JAVA;
-	if (ends_with(b, ".php"))
+	if (ends_with(b, n, ".php"))
 		return FILE_PHP;
-	if (ends_with(b, ".cs"))
+	if (ends_with(b, n, ".cs"))
 		return FILE_CSHARP;
-	if (cert_name(b))
+	if (cert_name(b, n))
 		return FILE_CERT;
 	if (!strcmp(b, "pgbouncer.ini"))
 		return FILE_PGBOUNCER;
 	/* pg_hba.conf and files like it (prod_hba.conf, pg_hba.conf.d/...
 	 * entries) are authentication files; pg_ident.conf and
 	 * pg_service.conf have formats of their own. */
-	if (strstr(b, "hba") && ends_with(b, ".conf") && b[0] != '.')
+	if (strstr(b, "hba") && ends_with(b, n, ".conf") && b[0] != '.')
 		return FILE_HBA;
 	if (!strcmp(b, "pg_service.conf") || !strcmp(b, ".pg_service.conf"))
 		return FILE_SERVICE;
@@ -152,7 +155,7 @@ walk_classify(const char *path)
 		return FILE_NONE;
 	/* include_dir skips names starting with "." (GetConfFilesInDir), so
 	 * a hidden *.conf is never a fragment of a server configuration. */
-	if (ends_with(b, ".conf") && b[0] != '.')
+	if (ends_with(b, n, ".conf") && b[0] != '.')
 		return FILE_PGCONF_PART;
 	return FILE_NONE;
 }
@@ -222,7 +225,8 @@ walk_dir(struct walker *wk, const char *dir)
 	DIR *d = opendir(dir);
 	struct dirent *de;
 	struct dir_item *items = NULL;
-	size_t n = 0, alloc = 0, i;
+	size_t n = 0, alloc = 0, i, dlen;
+	int slash;
 
 	if (!d) {
 		diags_add(wk->diags, dir, 1,
@@ -239,14 +243,23 @@ walk_dir(struct walker *wk, const char *dir)
 	}
 	closedir(d);
 	sort_array(items, n, sizeof(*items), cmp_item);
+	/* an entry's path: dir, a '/' unless dir ends in one, its name;
+	 * "." left out */
+	dlen = !strcmp(dir, ".") ? 0 : strlen(dir);
+	slash = dlen && dir[dlen - 1] != '/';
 	for (i = 0; i < n; i++) {
 		const char *name = items[i].name;
-		char *p = !strcmp(dir, ".") ? xstrdup(name)
-		     : ends_with(dir, "/") ? xasprintf("%s%s", dir, name)
-					  : xasprintf("%s/%s", dir, name);
-		enum file_kind kind = walk_classify(p);
+		size_t nlen = strlen(name);
+		char *p = xmalloc(dlen + slash + nlen + 1);
+		enum file_kind kind;
 		int type = items[i].type;
 		struct stat sb;
+
+		memcpy(p, dir, dlen);
+		if (slash)
+			p[dlen] = '/';
+		memcpy(p + dlen + slash, name, nlen + 1);
+		kind = walk_classify(p);
 
 		if (type == DIR_ITEM_UNKNOWN &&
 		    (kind != FILE_NONE || !skipped_dir(name)))
