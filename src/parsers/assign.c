@@ -102,7 +102,8 @@ read_value(const char *s, size_t *i, size_t end, int stop_at_blank,
 	while (
 	    p < end && !(stop_at_blank && (s[p] == ' ' || s[p] == '\t')) &&
 	    !(p > *vb && s[p] == '#' && (s[p - 1] == ' ' || s[p - 1] == '\t')))
-		buf_addch(out, s[p++]);
+		p++;
+	buf_add(out, s + *vb, p - *vb);
 	while (out->len && (out->ptr[out->len - 1] == ' ' ||
 			    out->ptr[out->len - 1] == '\t' ||
 			    out->ptr[out->len - 1] == '\r')) {
@@ -264,6 +265,20 @@ dockerfile_parse(const char *text, size_t len, assign_keep_fn keep,
 	buf_release(&val);
 }
 
+/* Where a .properties key ends (java.util.Properties.load): '=', ':',
+ * blanks, a line end; and a NUL byte, which ends the text we read. */
+static int
+key_stop(char c)
+{
+	switch (c) {
+	case '=': case ':': case ' ': case '\t': case '\f': case '\r':
+	case '\n': case '\0':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 void
 properties_parse(const char *text, size_t len, assign_keep_fn keep,
 		 struct assignments *out)
@@ -288,8 +303,19 @@ properties_parse(const char *text, size_t len, assign_keep_fn keep,
 		}
 		buf_reset(&key);
 		nb = p;
-		while (p < len && !strchr("=: \t\f\r\n", text[p])) {
-			if (text[p] == '\\' && p + 1 < len)
+		/* runs of plain bytes appended at once: a file of thousands
+		 * of lines is read byte by byte only here */
+		while (p < len && !key_stop(text[p])) {
+			size_t run = p;
+
+			while (run < len && !key_stop(text[run]) &&
+			       text[run] != '\\')
+				run++;
+			buf_add(&key, text + p, run - p);
+			p = run;
+			if (p >= len || key_stop(text[p]))
+				break;
+			if (p + 1 < len) /* a '\\': the next byte as it is */
 				p++;
 			buf_addch(&key, text[p++]);
 		}
@@ -303,6 +329,15 @@ properties_parse(const char *text, size_t len, assign_keep_fn keep,
 		buf_reset(&val);
 		vb = p;
 		while (p < len && text[p] != '\n') {
+			size_t run = p;
+
+			while (run < len && text[run] != '\n' &&
+			       text[run] != '\r' && text[run] != '\\')
+				run++;
+			buf_add(&val, text + p, run - p);
+			p = run;
+			if (p >= len || text[p] == '\n')
+				break;
 			if (text[p] == '\\' && p + 1 < len) {
 				verbatim = 0;
 				p++;

@@ -587,8 +587,18 @@ lex_string_value(const char *text, const struct token *t, enum lex_lang lang,
 		n = block.len;
 	}
 	for (i = 0; i < n; i++) {
-		char c = s[i];
+		size_t run = i;
+		char c;
 
+		/* bytes no rule below treats apart are copied in runs */
+		while (run < n && s[run] != '\\' && s[run] != '{' &&
+		       s[run] != '}' && s[run] != '$' && s[run] != '\r')
+			run++;
+		buf_add(&b, s + i, run - i);
+		if (run == n)
+			break;
+		i = run;
+		c = s[i];
 		if (t->flags & TOKF_RAW) { /* Go drops CR from raw strings */
 			if (c != '\r')
 				buf_addch(&b, c);
