@@ -160,7 +160,7 @@ def one_file_ms(binary, tree, truth):
                key=lambda p: os.path.getsize(os.path.join(tree, p)))
     return (spawn_ms([binary, "--fail-on", "never", path], tree), path,
             os.path.getsize(os.path.join(tree, path)),
-            spawn_ms(["true"], tree))
+            spawn_ms(["true"], tree), spawn_ms([binary, "--version"], tree))
 
 
 def compare(title, tree, truth, mb, binary, ast_grep, out):
@@ -256,10 +256,11 @@ def main():
                                    secs_of["pgtlslint -j 2"],
                                    secs_of["pgtlslint -j 2"] / half_secs,
                                    mb / half_mb))
-    ms, path, nbytes, true_ms = one_file_ms(binary, tree, truth)
+    ms, path, nbytes, true_ms, version_ms = one_file_ms(binary, tree, truth)
     print("one small file (%s, %d bytes): %.1f ms, median of 21 "
-          "(starting `true` the same way: %.1f ms)"
-          % (path, nbytes, ms, true_ms))
+          "(starting `true` the same way: %.1f ms; pgtlslint --version, "
+          "which loads its libraries and reads no file: %.1f ms)"
+          % (path, nbytes, ms, true_ms, version_ms))
     if shutil.which("valgrind"):
         ipm, cmb = instructions_per_mb(binary, work, callgrind_mb)
         print("instructions: %.1f million per MB (callgrind, -j 1, "
