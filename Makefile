@@ -102,7 +102,7 @@ else
 BIN := $(BUILD)/pgtlslint
 endif
 
-.PHONY: all deps test-deps demo check test asan tsan fuzz fuzz-run analyze analyze-run bench golden readme install uninstall clean fmt deb \
+.PHONY: all deps test-deps demo check test asan tsan queue-test fuzz fuzz-run analyze analyze-run bench golden readme install uninstall clean fmt deb \
         check-fmt unit-test golden-test cli-test sarif-test fix-test hostile-test corpus-test variants-test secrets-test terminal-test write-safety-test architecture-test install-test deb-test hook-test live-test driver-test driver-table precommit-test \
         lsp-test nvim-test cert-secrets-test hostname-test
 
@@ -184,10 +184,15 @@ asan: test-deps
 	@$(MAKE) --no-print-directory test BUILD=build/asan SANITIZE=1
 
 # The CLI suite (its -j 1/3/8 runs over every fixture, server
-# configurations linted while the pool works) under ThreadSanitizer.
+# configurations linted while the pool works) and the work queue's unit
+# tests (threads taking files while more are added, a file put back)
+# under ThreadSanitizer.
 tsan: test-deps
 	@TSAN_OPTIONS=halt_on_error=1 $(MAKE) --no-print-directory cli-test \
-	  BUILD=build/tsan SANITIZE=thread
+	  queue-test BUILD=build/tsan SANITIZE=thread
+
+queue-test: $(BUILD)/check_unit
+	@cd tests && CK_RUN_SUITE=lint_queue ../$(BUILD)/check_unit
 
 test: unit-test golden-test cli-test sarif-test fix-test hostile-test \
       corpus-test variants-test secrets-test terminal-test \
