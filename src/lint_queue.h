@@ -5,9 +5,9 @@
  * goes on walking and then reads the servers' configurations and
  * certificates. Only a client's check against the servers' certificates
  * (PGT404) needs those: a file that holds such a client while they are
- * not read yet is put back, and linted again once they are. The results are merged in
- * the order the files were added, so the report is the same for any
- * number of threads.
+ * not read yet is put back, and linted again once they are. The results
+ * are merged in the order the files were added, so the report is the
+ * same for any number of threads.
  */
 #ifndef PGT_LINT_QUEUE_H
 #define PGT_LINT_QUEUE_H
@@ -74,10 +74,9 @@ void lint_queue_add(struct lint_queue *q, const struct walk_entry *e,
 void lint_queue_close(struct lint_queue *q, const struct server_certs *certs);
 
 /* After lint_queue_close: works with the threads until every file is
- * linted, joins them, and
- * moves the results, in the order the files were added, to the ends of
- * findings, diags and markers; adds the files read to *files. Releases
- * q. */
+ * linted, joins them, and moves the results, in the order the files were
+ * added, to the ends of findings, diags and markers; adds the files read
+ * to *files. Releases q. */
 void lint_queue_finish(struct lint_queue *q, struct findings *findings,
 		       struct diags *diags, struct suppressions *markers,
 		       size_t *files);

@@ -160,14 +160,15 @@ walk_classify(const char *path)
 	return FILE_NONE;
 }
 
+/* Adds path (taken: the walk owns it from here). */
 static void
-add_entry(struct walker *wk, const char *path, enum file_kind kind,
+add_entry(struct walker *wk, char *path, enum file_kind kind,
 	  int explicit_arg)
 {
 	struct walk *w = wk->w;
 
 	ALLOC_GROW(w->v, w->nr + 1, w->alloc);
-	w->v[w->nr].path = xstrdup(path);
+	w->v[w->nr].path = path;
 	w->v[w->nr].kind = kind;
 	w->v[w->nr].explicit_arg = explicit_arg;
 	w->nr++;
@@ -271,8 +272,10 @@ walk_dir(struct walker *wk, const char *dir)
 		    !wk->hooks->excluded(wk->hooks->arg, p))
 			walk_dir(wk, p);
 		else if (type == DIR_ITEM_FILE && kind != FILE_NONE &&
-			 !wk->hooks->excluded(wk->hooks->arg, p))
+			 !wk->hooks->excluded(wk->hooks->arg, p)) {
 			add_entry(wk, p, kind, 0);
+			p = NULL;
+		}
 		free(p);
 		free(items[i].name);
 	}
@@ -292,7 +295,7 @@ walk_paths(const char *const *paths, size_t npaths,
 		struct stat sb;
 
 		if (!strcmp(paths[i], "-")) {
-			add_entry(&wk, "-", stdin_kind, 1);
+			add_entry(&wk, xstrdup("-"), stdin_kind, 1);
 			continue;
 		}
 		if (stat(paths[i], &sb) != 0) {
@@ -304,7 +307,8 @@ walk_paths(const char *const *paths, size_t npaths,
 		if (S_ISDIR(sb.st_mode))
 			walk_dir(&wk, paths[i]);
 		else
-			add_entry(&wk, paths[i], walk_classify(paths[i]), 1);
+			add_entry(&wk, xstrdup(paths[i]),
+				  walk_classify(paths[i]), 1);
 	}
 }
 

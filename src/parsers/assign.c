@@ -303,8 +303,8 @@ properties_parse(const char *text, size_t len, assign_keep_fn keep,
 		}
 		buf_reset(&key);
 		nb = p;
-		/* runs of plain bytes appended at once: a file of thousands
-		 * of lines is read byte by byte only here */
+		/* runs of plain bytes appended at once, not a call per
+		 * byte; a '\\' takes the byte after it as it is */
 		while (p < len && !key_stop(text[p])) {
 			size_t run = p;
 
@@ -315,7 +315,7 @@ properties_parse(const char *text, size_t len, assign_keep_fn keep,
 			p = run;
 			if (p >= len || key_stop(text[p]))
 				break;
-			if (p + 1 < len) /* a '\\': the next byte as it is */
+			if (p + 1 < len)
 				p++;
 			buf_addch(&key, text[p++]);
 		}

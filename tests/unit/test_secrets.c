@@ -190,7 +190,7 @@ static const struct {
     {"key", 1},
     {"awsCredential", 1},
     {"CREDENTIALS", 1},
-    {"ldapbindpasswd", 1},
+    {"PASSWD", 1},
     {"ken", 0},
     {"pw", 0},
     {"compass", 0},

@@ -17,8 +17,10 @@
 #include <time.h>
 
 #include "scanners/tokens.h"
+#include "secrets_text.h"
 #include "util/source.h"
 #include "util/xalloc.h"
+#include "walk.h"
 
 #define ROUNDS 7
 
@@ -26,27 +28,6 @@ struct input {
 	struct source src;
 	enum lex_lang lang;
 };
-
-/* The language a scanner lexes a file as, by its name (walk.c's
- * classification and scan_js.c's typescript_only); -1 for the others. */
-static int
-lang_of(const char *path)
-{
-	static const struct {
-		const char *ext;
-		enum lex_lang lang;
-	} exts[] = {{".js", LEX_JSX},	{".jsx", LEX_JSX},  {".mjs", LEX_JSX},
-		    {".cjs", LEX_JSX},	{".tsx", LEX_JSX},  {".ts", LEX_JS},
-		    {".mts", LEX_JS},	{".cts", LEX_JS},   {".go", LEX_GO},
-		    {".py", LEX_PY},	{".java", LEX_JAVA}};
-	const char *dot = strrchr(path, '.');
-	size_t i;
-
-	for (i = 0; dot && i < sizeof(exts) / sizeof(exts[0]); i++)
-		if (!strcmp(dot, exts[i].ext))
-			return (int)exts[i].lang;
-	return -1;
-}
 
 static double
 cpu_seconds(void)
@@ -76,11 +57,12 @@ main(void)
 
 	while (fgets(line, sizeof(line), stdin)) {
 		char *err = NULL;
-		int lang;
+		enum file_kind kind;
 
 		line[strcspn(line, "\n")] = '\0';
-		lang = lang_of(line);
-		if (lang < 0)
+		kind = walk_classify(line);
+		if (kind != FILE_JS && kind != FILE_GO && kind != FILE_PY &&
+		    kind != FILE_JAVA)
 			continue;
 		ALLOC_GROW(in, n + 1, alloc);
 		if (source_load(&in[n].src, line, &err) != PGT_OK) {
@@ -88,7 +70,9 @@ main(void)
 			free(err);
 			continue;
 		}
-		in[n].lang = (enum lex_lang)lang;
+		/* the language its scanner lexes it as */
+		in[n].src.kind = kind;
+		in[n].lang = secrets_code_lang(&in[n].src);
 		bytes += in[n++].src.len;
 	}
 	for (r = 0; r < ROUNDS; r++) {
